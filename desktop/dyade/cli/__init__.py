@@ -1,0 +1,78 @@
+"""Command-line entry point.
+
+Each subsystem owns one module in this package that exposes
+``register(subparsers)``; the module adds its parser and sets
+``handler=<function(args) -> int>`` with ``set_defaults``. Handlers raise
+:class:`dyade.errors.DyadeError` for expected failures: ``main`` prints the
+message and returns its exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from dyade import __version__
+from dyade.errors import DyadeError
+
+log = logging.getLogger(__name__)
+
+# Subcommand modules, in the order they appear in ``dyade --help``.
+COMMAND_MODULES: tuple[str, ...] = (
+    "dyade.cli.selfcheck_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole CLI: global options open the app, subcommands do one job."""
+    parser = argparse.ArgumentParser(
+        prog="dyade",
+        description="Dyade: the therapeutic alliance seen from both sides of a dyad.",
+    )
+    parser.add_argument("--version", action="version", version=f"dyade {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="open this database instead of the default one")
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="read the database passphrase from FILE (else $DYADE_PASSPHRASE, else ask)",
+    )
+    parser.add_argument("--demo", action="store_true", help="open the app on the demo clinic")
+    parser.add_argument("--kiosk", action="store_true", help="open straight on the patient kiosk")
+    parser.add_argument("--lang", choices=("fr", "en"), help="language of the app")
+    parser.add_argument(
+        "--exit-when-shown",
+        action="store_true",
+        help="quit as soon as the first window is painted (to time a cold start)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; with no subcommand, open the app."""
+    from dyade.logs import setup_logging
+
+    setup_logging()
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command is None:
+            from dyade.launch import launch_app
+
+            return launch_app(args)
+        return int(args.handler(args) or 0)
+    except DyadeError as exc:
+        print(f"dyade: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug: keep the traceback in the log, give the person a short line
+        from dyade.logs import log_file
+
+        log.exception("unexpected error in %s", args.command or "app")
+        print(f"dyade: unexpected error, details in {log_file()}", file=sys.stderr)
+        return 1

@@ -1,0 +1,35 @@
+"""Logging to a rotating file in the user log folder.
+
+Tracebacks belong in the log, never in a window: the UI and the CLI show a
+short message that points here.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from dyade.paths import user_log_dir
+
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def log_file() -> Path:
+    return user_log_dir() / "dyade.log"
+
+
+def setup_logging(level: int = logging.INFO) -> Path:
+    """Attach one rotating file handler to the root logger (idempotent)."""
+    root = logging.getLogger()
+    path = log_file()
+    for handler in root.handlers:
+        if getattr(handler, "baseFilename", None) == str(path):
+            return path
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    root.addHandler(handler)
+    root.setLevel(level)
+    return path

@@ -1,0 +1,48 @@
+"""Checks run by ``dyade self-check``: one small function per subsystem.
+
+Each check returns a short result line or raises with what is wrong. Add the
+check of a new subsystem to ``CHECKS``.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+Check = Callable[[Path], str]
+
+
+def check_data_folders(tmp: Path) -> str:
+    from dyade.paths import forms_dir, resources_dir
+
+    for folder in (forms_dir(), resources_dir()):
+        if not folder.is_dir():
+            raise RuntimeError(f"missing folder {folder}")
+    return f"forms and resources in {forms_dir().parent}"
+
+
+def check_qt(tmp: Path) -> str:
+    """Qt loads and can draw offscreen (the UI's first need)."""
+    from dyade.ui.smoke import offscreen_smoke
+
+    return offscreen_smoke()
+
+
+CHECKS: list[tuple[str, Check]] = [
+    ("data folders", check_data_folders),
+    ("qt", check_qt),
+]
+
+
+def run_checks(report: Callable[[str, bool, str], None]) -> int:
+    """Run every check in a temporary folder; return how many failed."""
+    failures = 0
+    with tempfile.TemporaryDirectory(prefix="dyade-check-") as tmp:
+        for name, check in CHECKS:
+            try:
+                report(name, True, check(Path(tmp)))
+            except Exception as exc:  # report every check, whatever breaks
+                failures += 1
+                report(name, False, f"{type(exc).__name__}: {exc}")
+    return failures
