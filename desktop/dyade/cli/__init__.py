@@ -21,9 +21,7 @@ from dyade.errors import DyadeError
 log = logging.getLogger(__name__)
 
 # Subcommand modules, in the order they appear in ``dyade --help``.
-COMMAND_MODULES: tuple[str, ...] = (
-    "dyade.cli.selfcheck_cmd",
-)
+COMMAND_MODULES: tuple[str, ...] = ("dyade.cli.selfcheck_cmd",)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,7 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Dyade: the therapeutic alliance seen from both sides of a dyad.",
     )
     parser.add_argument("--version", action="version", version=f"dyade {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="open this database instead of the default one")
+    parser.add_argument(
+        "--db", metavar="PATH", help="open this database instead of the default one"
+    )
     parser.add_argument(
         "--passphrase-file",
         metavar="FILE",

@@ -1,0 +1,1 @@
+"""The Qt user interface: the only part of Dyade that imports PySide6."""

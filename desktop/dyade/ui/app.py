@@ -1,0 +1,61 @@
+"""Build the QApplication and open the first window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from dyade.paths import resources_dir
+from dyade.ui.errors import install_excepthook
+from dyade.ui.i18n import Translations
+
+log = logging.getLogger(__name__)
+
+
+def style_sheet() -> str:
+    """The one palette of the app (resources/styles/dyade.qss)."""
+    path = resources_dir() / "styles" / "dyade.qss"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        log.warning("style sheet %s not found", path)
+        return ""
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The single QApplication, styled, with the uncaught-error hook installed."""
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("Dyade")
+    app.setOrganizationName("Dyade")
+    app.setStyleSheet(style_sheet())
+    install_excepthook()
+    return app
+
+
+def quit_when_shown(app: QApplication) -> None:
+    """For timing a cold start: quit right after the first paint."""
+    QTimer.singleShot(0, app.quit)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from dyade.ui.main_window import MainWindow
+
+    app = make_application()
+    translations = Translations()
+    language = args.lang or "fr"
+    translations.set_language(language)
+    window = MainWindow(language)
+
+    def switch(lang: str) -> None:
+        translations.set_language(lang)
+        window.language_switch.set_current(lang)
+
+    window.language_chosen.connect(switch)
+    window.show()
+    if args.exit_when_shown:
+        quit_when_shown(app)
+    return app.exec()

@@ -1,0 +1,95 @@
+"""Qt translations: find (or build) the compiled ``.qm`` catalogue and swap it live.
+
+English is the source language of ``tr()`` strings; French comes from
+``resources/i18n/dyade_fr.ts``. Bundles and wheels ship ``.qm`` files compiled at
+build time; a source checkout compiles them on first use into the user cache
+with PySide6's own ``lrelease``, so the app is bilingual however it is run.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+
+import platformdirs
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from dyade.paths import APP_NAME, resources_dir
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("fr", "en")
+
+
+def ts_path(lang: str) -> Path:
+    return resources_dir() / "i18n" / f"dyade_{lang}.ts"
+
+
+def lrelease_binary() -> Path:
+    return Path(PySide6.__file__).parent / "lrelease"
+
+
+def compile_ts(ts: Path, qm: Path) -> Path:
+    """Run Qt's lrelease on one catalogue."""
+    qm.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [str(lrelease_binary()), "-silent", str(ts), "-qm", str(qm)],
+        check=True,
+        capture_output=True,
+    )
+    return qm
+
+
+def qm_path(lang: str) -> Path | None:
+    """The compiled catalogue for ``lang``: shipped, or compiled from the ``.ts`` now."""
+    ts = ts_path(lang)
+    shipped = ts.with_suffix(".qm")
+    if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
+        return shipped
+    if not ts.exists():
+        return None
+    cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "i18n" / shipped.name
+    if cache.exists() and cache.stat().st_mtime >= ts.stat().st_mtime:
+        return cache
+    try:
+        return compile_ts(ts, cache)
+    except (OSError, subprocess.CalledProcessError):
+        log.exception("could not compile %s", ts)
+        return None
+
+
+class Translations:
+    """Owns the installed translators so the language can change at run time.
+
+    Installing a translator makes Qt send ``LanguageChange`` to every widget;
+    widgets re-translate in ``changeEvent``.
+    """
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = "en"
+
+    def set_language(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(f"unsupported language {lang!r}")
+        app = QCoreApplication.instance()
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
+        self.language = lang
+        QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr" else QLocale.English))
+        if lang == "en":
+            return  # English is the source text; removing translators re-translated
+        self._install(app, qm_path(lang))
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        self._install(app, Path(qt_dir) / f"qtbase_{lang}.qm")
+
+    def _install(self, app: QCoreApplication, qm: Path | None) -> None:
+        translator = QTranslator(app)
+        if qm is not None and translator.load(str(qm)):
+            app.installTranslator(translator)
+            self._installed.append(translator)
+        else:
+            log.warning("no translation catalogue loaded from %s", qm)

@@ -1,0 +1,53 @@
+"""The CLI skeleton: version, help for every subcommand, self-check."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from dyade import __version__
+from dyade.cli import build_parser, main
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "dyade", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def test_version():
+    result = run_cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"dyade {__version__}"
+
+
+def subcommands() -> list[str]:
+    parser = build_parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return sorted(action.choices)
+
+
+@pytest.mark.parametrize("command", subcommands())
+def test_every_subcommand_has_help(command, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main([command, "--help"])
+    assert stop.value.code == 0
+    out = capsys.readouterr().out
+    assert f"dyade {command}" in out
+
+
+def test_every_subcommand_is_documented_in_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    missing = [c for c in subcommands() if f"dyade {c}" not in readme]
+    assert missing == [], f"subcommands missing from README.md: {missing}"
+
+
+def test_self_check_passes():
+    result = run_cli("self-check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "all checks passed" in result.stdout
+    assert "ok    qt" in result.stdout
