@@ -7,6 +7,7 @@ import logging
 import sys
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from dyade.paths import resources_dir
@@ -26,11 +27,20 @@ def style_sheet() -> str:
         return ""
 
 
+def load_fonts(app: QApplication) -> None:
+    """Use the shipped DejaVu Sans so every laptop shows the same letters."""
+    for ttf in sorted((resources_dir() / "fonts").glob("*.ttf")):
+        if QFontDatabase.addApplicationFont(str(ttf)) < 0:
+            log.warning("could not load font %s", ttf)
+    app.setFont(QFont("DejaVu Sans", 11))
+
+
 def make_application(argv: list[str] | None = None) -> QApplication:
     """The single QApplication, styled, with the uncaught-error hook installed."""
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName("Dyade")
     app.setOrganizationName("Dyade")
+    load_fonts(app)
     app.setStyleSheet(style_sheet())
     install_excepthook()
     return app
