@@ -1,0 +1,130 @@
+"""Side-by-side comparison of one visit: score discrepancies and meta-perception.
+
+Discrepancies on the general and specific subscales are tested with the
+expected patient-higher offset removed (Tryon et al. 2007); rupture-marker
+subscales are compared crosswise (what one side reported of itself against
+what the other noticed in it), with no offset. Meta-perception compares each
+side's estimate of the other with what the other actually reported.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from dyade.analysis.sides import STAGES, SideReport, score_value
+from dyade.analysis.signals import TYPES
+from dyade.analysis.stats import discrepancy, rounded
+from dyade.analysis.thresholds import Thresholds
+
+COMPARED_COMPONENTS = ("general", "specific")
+
+
+class Discrepancy(BaseModel):
+    """Patient minus physician on one subscale; None values when not scorable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    subscale: str
+    component: str
+    patient_subscale: str
+    physician_subscale: str
+    patient: float | None
+    physician: float | None
+    difference: float | None = None
+    expected_offset: float = 0.0
+    adjusted: float | None = None
+    critical: float | None = None
+    beyond_chance: bool | None = None
+    direction: str | None = None
+
+
+class MetaPerception(BaseModel):
+    """One side's estimate of the other against what the other reported."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    by: str
+    about: str
+    target: str
+    items: list[str]
+    estimate: float | str
+    actual: float | str | None
+    error: float | None = None
+    accurate: bool | None = None
+
+
+def _row(name, component, p_sub, d_sub, patient, physician, th, offset) -> Discrepancy:
+    p_val, d_val = score_value(patient, p_sub), score_value(physician, d_sub)
+    base = {
+        "subscale": name,
+        "component": component,
+        "patient_subscale": p_sub,
+        "physician_subscale": d_sub,
+        "patient": rounded(p_val),
+        "physician": rounded(d_val),
+    }
+    if p_val is None or d_val is None:
+        return Discrepancy(**base)
+    test = discrepancy(p_val, d_val, th, offset=offset)
+    return Discrepancy(
+        **base,
+        difference=rounded(test.difference),
+        expected_offset=rounded(test.expected_offset),
+        adjusted=rounded(test.adjusted),
+        critical=rounded(test.critical),
+        beyond_chance=test.beyond_chance,
+        direction=test.direction,
+    )
+
+
+def discrepancies(patient: SideReport, physician: SideReport, th: Thresholds) -> list[Discrepancy]:
+    rows = []
+    for sid, score in patient.scores.items():
+        if score.component in COMPARED_COMPONENTS and sid in physician.scores:
+            rows.append(_row(sid, score.component, sid, sid, patient, physician, th, True))
+    for kind in TYPES:
+        for whose, p_sub, d_sub in (
+            ("patient", f"{kind}_self", f"{kind}_other"),
+            ("physician", f"{kind}_other", f"{kind}_self"),
+        ):
+            if p_sub in patient.scores and d_sub in physician.scores:
+                name = f"{kind}_{whose}"
+                rows.append(_row(name, "marker", p_sub, d_sub, patient, physician, th, False))
+    return rows
+
+
+def _choice_actual(report: SideReport, target: str) -> str | None:
+    return report.main_goal if target == "main_goal" else report.stage
+
+
+def _one_meta(by: SideReport, about: SideReport, target: str, th: Thresholds) -> MetaPerception:
+    estimate = by.estimates[target]
+    items = list(by.estimate_items.get(target, ()))
+    common = {"by": by.side, "about": about.side, "target": target, "items": items}
+    if isinstance(estimate, float):
+        actual = score_value(about, target)
+        if actual is None:
+            return MetaPerception(**common, estimate=rounded(estimate), actual=None)
+        error = estimate - actual
+        return MetaPerception(
+            **common,
+            estimate=rounded(estimate),
+            actual=rounded(actual),
+            error=rounded(error),
+            accurate=abs(error) <= th.estimate_tolerance,
+        )
+    actual_code = _choice_actual(about, target)
+    accurate = None if actual_code is None else estimate == actual_code
+    if target == "stage" and actual_code in STAGES and estimate in STAGES:
+        accurate = abs(STAGES.index(actual_code) - STAGES.index(estimate)) <= th.stage_tolerance
+    return MetaPerception(**common, estimate=estimate, actual=actual_code, accurate=accurate)
+
+
+def meta_perception(
+    patient: SideReport, physician: SideReport, th: Thresholds
+) -> list[MetaPerception]:
+    out = []
+    for by, about in ((patient, physician), (physician, patient)):
+        for target in by.estimates:
+            out.append(_one_meta(by, about, target, th))
+    return out

@@ -1,0 +1,195 @@
+"""Flags: what the analysis asks a physician to look at, with evidence and ways to repair.
+
+A flag describes the alliance and who perceived what, never a person. Kinds:
+``unperceived_rupture`` (one side's rupture that the other did not perceive),
+``shared_rupture`` (perceived by both), ``goal_mismatch``, ``stage_mismatch``
+and ``low_alliance``. Severity is 1 (mild), 2 (moderate) or 3 (marked).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from dyade.analysis import texts
+from dyade.analysis.sides import MarkerHit, SideReport, score_value
+from dyade.analysis.signals import RuptureSignal, Strain
+from dyade.analysis.suggestions import Suggestion, suggestions_for
+from dyade.analysis.thresholds import Thresholds
+
+Kind = Literal[
+    "unperceived_rupture", "shared_rupture", "goal_mismatch", "stage_mismatch", "low_alliance"
+]
+RuptureType = Literal["withdrawal", "confrontation", "mixed"]
+Origin = Literal["patient", "physician"]
+PerceivedBy = Literal["patient", "physician", "both", "none"]
+Note = Literal["marker", "emotion", "noticed", "low", "drop", "estimate", "goal", "stage"]
+
+
+class Evidence(BaseModel):
+    """One answer that triggered a flag, with the mirror item's answer on the other side."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    side: Origin
+    note: Note
+    item: str | None = None
+    option: str | None = None
+    answer: Any = None
+    mirror_item: str | None = None
+    mirror_answer: Any = None
+    subscale: str | None = None
+    score: float | None = None
+
+
+class Flag(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Kind
+    rupture_type: RuptureType | None = None
+    origin: Origin | None = None  # None for mismatches: they belong to the pair
+    perceived_by: PerceivedBy
+    severity: int = Field(ge=1, le=3)
+    severity_name: str
+    families: list[str] = Field(default_factory=list)
+    evidence: list[Evidence] = Field(default_factory=list)
+    explanation: dict[str, str]
+    suggestions: list[Suggestion] = Field(default_factory=list)
+
+    @property
+    def group(self) -> tuple[str, str | None]:
+        """Identity used to tell a new flag from a reclassified one."""
+        family = (
+            "alliance"
+            if self.kind.endswith("rupture") or self.kind == "low_alliance"
+            else self.kind
+        )
+        return family, self.origin
+
+
+def _make(kind: str, severity: int, perceived_by: str, explanation: dict, **fields: Any) -> Flag:
+    origin = fields.get("origin")
+    rtype = fields.get("rupture_type")
+    return Flag(
+        kind=kind,
+        severity=severity,
+        severity_name=texts.severity_name(severity),
+        perceived_by=perceived_by,
+        explanation=explanation,
+        suggestions=list(suggestions_for(kind, origin, perceived_by, rtype)),
+        **fields,
+    )
+
+
+# ---- evidence --------------------------------------------------------------
+
+
+def _mirror(report: SideReport, other: SideReport, item: str) -> tuple[str | None, Any]:
+    mirror = report.plan.mirrors.get(item)
+    return mirror, (other.answers.get(mirror) if mirror else None)
+
+
+def item_evidence(report: SideReport, other: SideReport, item: str, note: str, **extra) -> Evidence:
+    mirror, mirror_answer = _mirror(report, other, item)
+    return Evidence(
+        side=report.side,
+        note=note,
+        item=item,
+        answer=report.answers.get(item),
+        mirror_item=mirror,
+        mirror_answer=mirror_answer,
+        **extra,
+    )
+
+
+def _hit_evidence(hit: MarkerHit, report: SideReport, other: SideReport, note: str) -> Evidence:
+    if hit.option is not None:
+        note = "emotion"
+    return item_evidence(report, other, hit.item, note, option=hit.option)
+
+
+def strain_evidence(report: SideReport, other: SideReport, strain: Strain) -> list[Evidence]:
+    out = []
+    for note, subscales in (("low", strain.low), ("drop", strain.dropped)):
+        for sid in subscales:
+            score = score_value(report, sid)
+            out.append(Evidence(side=report.side, note=note, subscale=sid, score=score))
+            for item in report.plan.subscale_items.get(sid, ()):
+                if report.answers.get(item) is not None:
+                    out.append(item_evidence(report, other, item, note, subscale=sid))
+    return out
+
+
+def _estimate_evidence(origin: SideReport, other: SideReport, targets) -> list[Evidence]:
+    out = []
+    for target in targets:
+        for item in other.estimate_items.get(target, ()):
+            score = score_value(origin, target)
+            out.append(item_evidence(other, origin, item, "estimate", subscale=target, score=score))
+    return out
+
+
+# ---- rules ---------------------------------------------------------------------
+
+
+def rupture_flag(signal: RuptureSignal, origin: SideReport, other: SideReport) -> Flag:
+    """An unperceived or shared rupture, from the origin's signal."""
+    perceived_by = signal.perceived_by
+    kind = "shared_rupture" if perceived_by == "both" else "unperceived_rupture"
+    evidence = [_hit_evidence(h, origin, other, "marker") for h in signal.own_hits]
+    evidence += [_hit_evidence(h, other, origin, "noticed") for h in signal.noticed_hits]
+    evidence += strain_evidence(origin, other, signal.strain)
+    evidence += _estimate_evidence(origin, other, signal.estimate_targets)
+    families = [dict(texts.lookup("families", f)) for f in signal.families]
+    explanation = texts.bilingual(
+        texts.lookup("explanations", "rupture", signal.origin, perceived_by),
+        rupture=dict(texts.lookup("rupture_names", signal.rupture_type)),
+        families=texts.join_names(families) if families else {"fr": "", "en": ""},
+    )
+    return _make(
+        kind,
+        signal.severity,
+        perceived_by,
+        explanation,
+        rupture_type=signal.rupture_type,
+        origin=signal.origin,
+        families=list(signal.families),
+        evidence=evidence,
+    )
+
+
+def low_alliance_flag(
+    report: SideReport, other: SideReport, strain: Strain, th: Thresholds
+) -> Flag | None:
+    """The side's own bond/agreement ratings are low or dropped reliably."""
+    if not strain.any:
+        return None
+    side = report.side
+    registered = [
+        t
+        for t in strain.low + strain.dropped
+        if isinstance(other.estimates.get(t), float) and other.estimates[t] <= th.low_cutoff(side)
+    ]
+    perceived_by = "both" if registered else side
+    points = len(set(strain.low) | set(strain.dropped)) + bool(strain.low and strain.dropped)
+    severity = min(3, max(1, points + strain.deep))
+    name = texts.side_name(side)
+    parts = []
+    for key, subscales in (("low", strain.low), ("drop", strain.dropped)):
+        if subscales:
+            parts.append(
+                texts.bilingual(
+                    texts.lookup("explanations", "low_alliance", key),
+                    side=name,
+                    Side={lang: value[:1].upper() + value[1:] for lang, value in name.items()},
+                    subscales=texts.subscale_names(list(subscales)),
+                )
+            )
+    parts.append(texts.bilingual(texts.lookup("explanations", "low_alliance", "closing")))
+    explanation = {lang: " ".join(p[lang] for p in parts) for lang in texts.LANGS}
+    evidence = strain_evidence(report, other, strain)
+    evidence += _estimate_evidence(report, other, registered)
+    return _make(
+        "low_alliance", severity, perceived_by, explanation, origin=side, evidence=evidence
+    )

@@ -1,0 +1,164 @@
+"""Rupture signal attributed to one member of the dyad, and who perceived it.
+
+A rupture "of patient origin" is one the patient lives (withdraws or
+confronts). Its evidence comes from the patient's own markers (about self:
+interpersonal items and the emotions checklist), from what the physician
+noticed in the patient (markers about other), and from the patient's low or
+dropping bond/agreement. The patient perceived it when their own markers carry
+it; the physician perceived it when they noticed markers of that type in the
+patient or when their estimate of the patient's bond registered the strain.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dyade.analysis.sides import MarkerHit, SideReport, score_value
+from dyade.analysis.thresholds import Side, Thresholds
+
+TYPES: tuple[str, ...] = ("withdrawal", "confrontation")
+
+
+@dataclass(frozen=True, slots=True)
+class Strain:
+    """Low or dropping general/specific subscales of one side."""
+
+    low: tuple[str, ...]
+    dropped: tuple[str, ...]
+    deep: bool  # at least one subscale a further SD below the low cutoff
+
+    @property
+    def any(self) -> bool:
+        return bool(self.low or self.dropped)
+
+
+@dataclass(frozen=True, slots=True)
+class RuptureSignal:
+    origin: Side
+    rupture_type: str  # withdrawal | confrontation | mixed
+    types: tuple[str, ...]
+    families: tuple[str, ...]
+    severity: int
+    own_hits: tuple[MarkerHit, ...]
+    noticed_hits: tuple[MarkerHit, ...]
+    strain: Strain
+    perceived_by_self: bool
+    perceived_by_other: bool
+    estimate_targets: tuple[str, ...]  # the other's estimates that registered the strain
+
+    @property
+    def perceived_by(self) -> str:
+        other = "physician" if self.origin == "patient" else "patient"
+        if self.perceived_by_self and self.perceived_by_other:
+            return "both"
+        if self.perceived_by_self:
+            return self.origin
+        return other if self.perceived_by_other else "none"
+
+
+def other_side(side: str) -> Side:
+    return "physician" if side == "patient" else "patient"
+
+
+def strain_of(
+    report: SideReport, th: Thresholds, previous: dict[str, float | None] | None = None
+) -> Strain:
+    """Which core subscales are below the side's usual level or dropped reliably."""
+    side = report.side
+    cutoff = th.low_cutoff(side)
+    low, dropped, deep = [], [], False
+    for sid in th.core_subscales:
+        value = score_value(report, sid)
+        if value is None:
+            continue
+        if value < cutoff:
+            low.append(sid)
+            deep = deep or value < cutoff - th.sd(side)
+        before = (previous or {}).get(sid)
+        if before is not None and before - value >= th.reliable_change(side):
+            dropped.append(sid)
+    return Strain(tuple(low), tuple(dropped), deep)
+
+
+def _meets(interpersonal: int, emotional: int, strong_emotion: bool, strain: Strain, th) -> bool:
+    """One member's evidence of one rupture type is enough to signal it."""
+    return bool(
+        interpersonal
+        or emotional >= th.min_emotions
+        or strong_emotion
+        or (emotional and strain.any)
+    )
+
+
+def _type_signals(own: list[MarkerHit], noticed: list[MarkerHit], strain: Strain, th) -> list:
+    """The rupture types whose evidence, from either member, meets the rule."""
+    found = []
+    for kind in TYPES:
+        for hits in (own, noticed):
+            typed = [h for h in hits if h.type == kind]
+            inter = sum(1 for h in typed if h.family == "interpersonal")
+            emotional = [h for h in typed if h.family == "emotional"]
+            strong = any(h.strong for h in emotional)
+            if _meets(inter, len(emotional), strong, strain, th):
+                found.append(kind)
+                break
+    return found
+
+
+def _severity(own: list[MarkerHit], noticed: list[MarkerHit], strain: Strain) -> int:
+    """1 mild, 2 moderate, 3 marked; never decreases when a marker is added."""
+    points = 0
+    for hits in (own, noticed):
+        points += sum(1 for h in hits if h.family == "interpersonal")
+        points += min(3, sum(1 for h in hits if h.family == "emotional"))
+        points += sum(1 for h in hits if h.strong)
+    points += len({h.family for h in own + noticed}) == 2
+    points += strain.any + strain.deep
+    return 1 if points <= 2 else 2 if points <= 4 else 3
+
+
+def _registered(origin: SideReport, other: SideReport, th: Thresholds) -> tuple[str, ...]:
+    """The other's estimates that put the origin's subscale low, and close to the actual."""
+    found = []
+    cutoff = th.low_cutoff(origin.side)
+    for target, estimate in other.estimates.items():
+        score = origin.scores.get(target)
+        if not isinstance(estimate, float) or score is None or score.value is None:
+            continue
+        if score.component not in ("general", "specific"):
+            continue
+        actual = score.value
+        if estimate <= cutoff and estimate - actual <= th.estimate_tolerance:
+            found.append(target)
+    return tuple(found)
+
+
+def rupture_signal(
+    origin: SideReport,
+    other: SideReport,
+    th: Thresholds,
+    previous: dict[str, float | None] | None = None,
+) -> RuptureSignal | None:
+    """The rupture lived by ``origin`` this visit, or None when nothing signals one."""
+    own = [h for h in origin.hits if h.about == "self"]
+    noticed = [h for h in other.hits if h.about == "other"]
+    strain = strain_of(origin, th, previous)
+    types = _type_signals(own, noticed, strain, th)
+    if not types:
+        return None
+    own_t = tuple(h for h in own if h.type in types)
+    noticed_t = tuple(h for h in noticed if h.type in types)
+    registered = _registered(origin, other, th)
+    return RuptureSignal(
+        origin=origin.side,
+        rupture_type=types[0] if len(types) == 1 else "mixed",
+        types=tuple(types),
+        families=tuple(sorted({h.family for h in own_t + noticed_t})),
+        severity=_severity(own, noticed, strain),
+        own_hits=own_t,
+        noticed_hits=noticed_t,
+        strain=strain,
+        perceived_by_self=bool(own_t),
+        perceived_by_other=bool(noticed_t) or bool(registered),
+        estimate_targets=registered,
+    )

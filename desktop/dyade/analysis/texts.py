@@ -1,0 +1,118 @@
+"""The analysis's bilingual wording, read from ``resources/text/analysis.yaml``.
+
+Sentences live in the data file, French and English side by side; this module
+only looks them up and fills their placeholders, so wording can be reviewed
+and changed without touching code.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from dyade.errors import DyadeError
+from dyade.paths import resources_dir
+
+LANGS: tuple[str, ...] = ("fr", "en")
+
+
+def texts_path() -> Path:
+    return resources_dir() / "text" / "analysis.yaml"
+
+
+@cache
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DyadeError(f"{path}: cannot read the analysis wording ({exc.strerror})") from None
+    except yaml.YAMLError as exc:
+        raise DyadeError(f"{path}: the analysis wording is not valid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise DyadeError(f"{path}: the analysis wording must be a mapping")
+    return data
+
+
+def texts() -> dict[str, Any]:
+    """The whole wording file (cached)."""
+    return _load(texts_path())
+
+
+def bilingual(node: dict[str, str], **values: Any) -> dict[str, str]:
+    """``{fr, en}`` with placeholders filled per language.
+
+    A value may itself be a ``{fr, en}`` mapping, in which case each language
+    takes its own.
+    """
+    out = {}
+    for lang in LANGS:
+        filled = {k: (v[lang] if isinstance(v, dict) else v) for k, v in values.items()}
+        out[lang] = " ".join(node[lang].split()).format_map(filled)
+    return out
+
+
+def lookup(*path: str | int) -> Any:
+    """A node by path, with an error naming the missing key."""
+    node: Any = texts()
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            where = "/".join(str(p) for p in path)
+            raise DyadeError(f"{texts_path()}: missing wording at {where}")
+        node = node[key]
+    return node
+
+
+def side_name(side: str) -> dict[str, str]:
+    return dict(lookup("sides", side))
+
+
+def severity_name(severity: int) -> str:
+    return str(lookup("severity", severity, "name"))
+
+
+def severity_label(severity: int) -> dict[str, str]:
+    node = lookup("severity", severity)
+    return {lang: node[lang] for lang in LANGS}
+
+
+def join_names(names: list[dict[str, str]]) -> dict[str, str]:
+    """Join translated names: "a and b", "a, b and c"."""
+    conj = lookup("families", "and")
+    out = {}
+    for lang in LANGS:
+        parts = [n[lang] for n in names]
+        out[lang] = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + conj[lang] + parts[-1]
+    return out
+
+
+def subscale_names(ids: list[str]) -> dict[str, str]:
+    table = lookup("subscales")
+    return join_names([table.get(i, {"fr": i, "en": i}) for i in ids])
+
+
+def phrase_entry(key: str) -> dict[str, Any]:
+    return dict(lookup("phrases", key))
+
+
+def plan(*keys: str) -> list[str]:
+    """The phrase keys of the first plan found among ``keys`` (most specific first)."""
+    plans = lookup("plans")
+    for key in keys:
+        if key in plans:
+            return list(plans[key])
+    return []
+
+
+def patient_repair_prompts(lang: str) -> list[str]:
+    """Gentle sentences for the patient's thank-you screen on the kiosk."""
+    prompts = lookup("patient_prompts")
+    return list(prompts.get(lang, prompts["en"]))
+
+
+def constraint_phrases(lang: str) -> list[str]:
+    """Phrases a physician can use to make their own constraints explicit."""
+    entry = phrase_entry("own_constraints")
+    return list(entry.get(lang, entry["en"]))

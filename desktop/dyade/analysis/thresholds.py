@@ -1,0 +1,227 @@
+"""Every threshold of the dyad analysis, in one documented, overridable place.
+
+Defaults come from the literature summarised in DOMAIN.md section 3 and are
+explained field by field below and in ``docs/ANALYSIS.md``. A clinic can
+override any of them from a dict or a JSON file, and, once it holds at least
+30 complete dyads, replace the spread, reliability and patient–physician offset
+with its own estimates (:func:`estimate_from_data`).
+
+All scores are on the forms' 1..5 item metric (subscale means), so one set of
+thresholds serves the full and the brief forms.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from dyade.errors import DyadeError
+
+Side = Literal["patient", "physician"]
+
+MIN_DYADS_FOR_ESTIMATE = 30
+
+
+class Thresholds(BaseModel):
+    """The numbers behind every flag; see docs/ANALYSIS.md for the reasoning."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    # Spread and reliability of one side's subscale score (1..5 metric).
+    sd_patient: float = Field(0.67, gt=0, description="WAI-GP patient SD (0.67 on 1..5)")
+    sd_physician: float = Field(
+        0.67, gt=0, description="no GP physician norm published; assumed equal to patients'"
+    )
+    reliability_patient: float = Field(
+        0.80, gt=0, lt=1, description="lower bound of short alliance subscales (.80-.90)"
+    )
+    reliability_physician: float = Field(0.80, gt=0, lt=1, description="same as patients")
+    z_critical: float = Field(1.96, gt=0, description="two-sided 95% (Jacobson & Truax 1991)")
+    # Patients rate the alliance higher than clinicians (Tryon et al. 2007).
+    expected_offset_d: float = Field(0.63, description="patient minus physician, in SD units")
+    patient_norm_mean: float = Field(4.27, description="WAI-GP patient mean on 1..5")
+    low_alliance_sd: float = Field(1.0, gt=0, description="low = norm minus this many SD")
+    core_subscales: tuple[str, ...] = Field(
+        ("bond", "goals", "tasks"),
+        description="Bordin's bond, goals, tasks: low/drop checks, episodes, convergence",
+    )
+    # Item-level rupture markers (1..5 frequency/agreement items).
+    marker_level: int = Field(3, ge=1, description="a marker item at or above counts")
+    strong_marker_level: int = Field(4, ge=1, description="a marker at or above is strong")
+    min_emotions: int = Field(2, ge=1, description="emotions alone signal a rupture from here")
+    # Meta-perception: an estimate within this many points of the actual is accurate.
+    estimate_tolerance: float = Field(0.5, ge=0, description="rounds to the same scale point")
+    stage_tolerance: int = Field(1, ge=0, description="stages apart before a stage mismatch")
+    # Over visits.
+    lenient_drop_sd: float = Field(1.0, gt=0, description="1-SD drop (Stiles et al. 2004)")
+    recovery_visits: int = Field(3, ge=1, description="K: visits allowed for a recovery")
+    recovery_sem: float = Field(1.0, ge=0, description="recovered within this many SEM")
+    brief_drop_points: float = Field(1.0, gt=0, description="SRS-style drop alert")
+    convergence_slope: float = Field(0.1, ge=0, description="points per visit of the gap")
+    convergence_min_visits: int = Field(3, ge=2)
+
+    # ---- derived quantities -------------------------------------------------
+
+    def sd(self, side: Side) -> float:
+        return self.sd_patient if side == "patient" else self.sd_physician
+
+    def sem(self, side: Side) -> float:
+        """Standard error of measurement: SD·√(1 − r)."""
+        r = self.reliability_patient if side == "patient" else self.reliability_physician
+        return self.sd(side) * math.sqrt(1.0 - r)
+
+    @property
+    def expected_offset(self) -> float:
+        """Expected patient-minus-physician difference in scale points (d × pooled SD)."""
+        pooled = math.sqrt((self.sd_patient**2 + self.sd_physician**2) / 2.0)
+        return self.expected_offset_d * pooled
+
+    @property
+    def se_discrepancy(self) -> float:
+        """SE_D = √(SEM_patient² + SEM_physician²)."""
+        return math.hypot(self.sem("patient"), self.sem("physician"))
+
+    @property
+    def critical_discrepancy(self) -> float:
+        """A discrepancy beyond the offset by more than this is beyond chance."""
+        return self.z_critical * self.se_discrepancy
+
+    def norm_mean(self, side: Side) -> float:
+        """Typical subscale level: physicians sit below patients by the expected offset."""
+        return self.patient_norm_mean - (0.0 if side == "patient" else self.expected_offset)
+
+    def low_cutoff(self, side: Side) -> float:
+        """Below this a general/specific subscale counts as low for that side."""
+        return self.norm_mean(side) - self.low_alliance_sd * self.sd(side)
+
+    def reliable_change(self, side: Side) -> float:
+        """Jacobson–Truax criterion: z × √2 × SEM (the strict drop)."""
+        return self.z_critical * math.sqrt(2.0) * self.sem(side)
+
+    def lenient_drop(self, side: Side) -> float:
+        """The lenient drop criterion in points (1 SD by default)."""
+        return self.lenient_drop_sd * self.sd(side)
+
+    def recovery_margin(self, side: Side) -> float:
+        """A score within this of the pre-drop level counts as recovered."""
+        return self.recovery_sem * self.sem(side)
+
+    def summary(self) -> dict[str, float]:
+        """The derived numbers, rounded, for reports and docs."""
+        out = {
+            "expected_offset": self.expected_offset,
+            "se_discrepancy": self.se_discrepancy,
+            "critical_discrepancy": self.critical_discrepancy,
+        }
+        for side in ("patient", "physician"):
+            out[f"sem_{side}"] = self.sem(side)
+            out[f"low_cutoff_{side}"] = self.low_cutoff(side)
+            out[f"reliable_change_{side}"] = self.reliable_change(side)
+            out[f"lenient_drop_{side}"] = self.lenient_drop(side)
+        return {key: round(value, 3) for key, value in out.items()}
+
+    # ---- per-clinic overrides ----------------------------------------------
+
+    @classmethod
+    def from_overrides(
+        cls, overrides: Mapping[str, Any], *, source: str = "overrides"
+    ) -> Thresholds:
+        """Defaults with the clinic's overrides applied; unknown names are an error."""
+        try:
+            return cls.model_validate(dict(overrides))
+        except ValidationError as exc:
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in err['loc']) or 'value'}: {err['msg']}"
+                for err in exc.errors()
+            )
+            raise DyadeError(f"{source}: invalid analysis thresholds: {problems}") from None
+
+    @classmethod
+    def load(cls, path: Path | str) -> Thresholds:
+        """Read overrides from a JSON object file."""
+        path = Path(path)
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise DyadeError(f"{path}: cannot read thresholds file ({exc.strerror})") from None
+        except json.JSONDecodeError as exc:
+            raise DyadeError(f"{path}, line {exc.lineno}: not valid JSON ({exc.msg})") from None
+        if not isinstance(data, dict):
+            raise DyadeError(f"{path}: a thresholds file holds one JSON object")
+        return cls.from_overrides(data, source=str(path))
+
+
+# ---- estimates from a clinic's own data --------------------------------------
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values)
+
+
+def _variance(values: Sequence[float]) -> float:
+    m = _mean(values)
+    return sum((v - m) ** 2 for v in values) / (len(values) - 1)
+
+
+def cronbach_alpha(rows: Sequence[Sequence[float]]) -> float | None:
+    """Internal consistency of complete item rows; None when it cannot be computed."""
+    if len(rows) < 2 or len(rows[0]) < 2:
+        return None
+    k = len(rows[0])
+    item_var = sum(_variance([row[i] for row in rows]) for i in range(k))
+    total_var = _variance([sum(row) for row in rows])
+    if total_var <= 0:
+        return None
+    return (k / (k - 1)) * (1.0 - item_var / total_var)
+
+
+def _complete(rows: Sequence[Sequence[float | None]]) -> bool:
+    return all(v is not None for v in rows)
+
+
+def estimate_from_data(
+    dyads: Sequence[tuple[Sequence[float | None], Sequence[float | None]]],
+    base: Thresholds | None = None,
+) -> Thresholds:
+    """Replace spread, reliability and offset with a clinic's own estimates.
+
+    Each dyad is ``(patient_items, physician_items)``: the keyed 1..5 values
+    of one subscale's items (for example ``bond`` on the full forms) for the
+    same visit. Only complete dyads count; at least 30 are needed. A
+    reliability that cannot be estimated (one item, no variance) keeps the
+    base value.
+    """
+    base = base or Thresholds()
+    complete = [(list(p), list(d)) for p, d in dyads if _complete(p) and _complete(d) and p and d]
+    if len(complete) < MIN_DYADS_FOR_ESTIMATE:
+        raise DyadeError(
+            f"estimating thresholds needs at least {MIN_DYADS_FOR_ESTIMATE} complete dyads,"
+            f" found {len(complete)}"
+        )
+    widths = {(len(p), len(d)) for p, d in complete}
+    if len(widths) != 1:
+        raise DyadeError("estimating thresholds: every dyad must give the same items")
+    patient_rows = [p for p, _ in complete]
+    physician_rows = [d for _, d in complete]
+    p_means = [_mean(row) for row in patient_rows]
+    d_means = [_mean(row) for row in physician_rows]
+    sd_p = math.sqrt(_variance(p_means)) or base.sd_patient
+    sd_d = math.sqrt(_variance(d_means)) or base.sd_physician
+    pooled = math.sqrt((sd_p**2 + sd_d**2) / 2.0)
+    offset_d = _mean([p - d for p, d in zip(p_means, d_means, strict=True)]) / pooled
+    updates: dict[str, float] = {
+        "sd_patient": sd_p,
+        "sd_physician": sd_d,
+        "expected_offset_d": offset_d,
+        "patient_norm_mean": _mean(p_means),
+    }
+    for side, rows in (("patient", patient_rows), ("physician", physician_rows)):
+        alpha = cronbach_alpha(rows)
+        if alpha is not None and 0.0 < alpha < 1.0:
+            updates[f"reliability_{side}"] = alpha
+    return base.model_copy(update=updates)
