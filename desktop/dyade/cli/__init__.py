@@ -21,7 +21,11 @@ from dyade.errors import DyadeError
 log = logging.getLogger(__name__)
 
 # Subcommand modules, in the order they appear in ``dyade --help``.
-COMMAND_MODULES: tuple[str, ...] = ("dyade.cli.selfcheck_cmd",)
+COMMAND_MODULES: tuple[str, ...] = (
+    "dyade.cli.selfcheck_cmd",
+    "dyade.cli.data_cmd",
+    "dyade.cli.forms_cmd",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

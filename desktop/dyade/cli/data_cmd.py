@@ -1,0 +1,271 @@
+"""Clinic data from the command line: backups, exports, transfers, and the
+workflow commands staff and scripts use (users, patients, dyads, visits).
+
+The database passphrase comes from ``--passphrase-file``, else
+``$DYADE_PASSPHRASE``, else a prompt. Transfer files use
+``$DYADE_TRANSFER_PASSPHRASE`` when set, else the database passphrase.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from dyade.errors import DyadeError
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from dyade.paths import default_db_path
+
+    return Path(args.db) if getattr(args, "db", None) else default_db_path()
+
+
+def _ask(prompt: str, *, twice: bool = False) -> str:
+    if not sys.stdin.isatty():
+        raise DyadeError(f"{prompt.rstrip(': ')}: none given (not asking: input is not a terminal)")
+    first = getpass.getpass(prompt)
+    if twice and getpass.getpass("again: ") != first:
+        raise DyadeError("the two entries differ")
+    return first
+
+
+def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
+    from dyade.storage import passphrase_from_env_or_file
+
+    given = passphrase_from_env_or_file(getattr(args, "passphrase_file", None))
+    return given or _ask("database passphrase: ", twice=new)
+
+
+@contextmanager
+def _open(args: argparse.Namespace, *, create: bool = False) -> Iterator:
+    from dyade.storage import open_database
+
+    path = _db_path(args)
+    new = create and not path.exists()
+    db = open_database(path, _passphrase(args, new=new), create=create)
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def _transfer_passphrase(args: argparse.Namespace) -> str:
+    return os.environ.get("DYADE_TRANSFER_PASSPHRASE") or _passphrase(args)
+
+
+# --- backups, exports, transfers -------------------------------------------------
+
+
+def _backup(args: argparse.Namespace) -> int:
+    from dyade.paths import user_data_dir
+    from dyade.storage.backup import backup
+
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = Path(args.out) if args.out else user_data_dir() / "backups" / f"dyade-{stamp}.db"
+    with _open(args) as db:
+        print(f"backup written to {backup(db, out)}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from dyade.storage.backup import restore
+
+    target = _db_path(args)
+    aside = restore(args.path, target, _passphrase(args))
+    print(f"restored {args.path} as {target}")
+    if aside is not None:
+        print(f"the previous database is kept as {aside}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from dyade.storage.export import export_csv, export_json
+
+    write = export_csv if args.format == "csv" else export_json
+    with _open(args) as db:
+        count = write(db, args.out, since=args.since, dyad=args.dyad)
+    print(f"{count} response(s) exported to {args.out} (this file is not encrypted)")
+    return 0
+
+
+def _transfer(args: argparse.Namespace) -> int:
+    from dyade.storage.transfer import write_transfer
+
+    with _open(args) as db:
+        path = write_transfer(db, args.out, _transfer_passphrase(args))
+    print(f"transfer file written to {path}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from dyade.storage.transfer import import_transfer
+
+    with _open(args) as db:
+        report = import_transfer(db, args.file, _transfer_passphrase(args))
+    added = ", ".join(f"{n} {t}" for t, n in report.added.items()) or "nothing"
+    updated = ", ".join(f"{n} {t}" for t, n in report.updated.items()) or "nothing"
+    print(f"imported {report.source}: added {added}; moved forward {updated}")
+    for table, key, reason in report.conflicts:
+        print(f"  conflict kept aside: {table} {key}: {reason}")
+    return 0
+
+
+# --- staff, patients, dyads, visits ------------------------------------------------
+
+
+def _user_add(args: argparse.Namespace) -> int:
+    from dyade.storage.users import create_user
+
+    password = os.environ.get("DYADE_USER_PASSWORD") or _ask(
+        f"password for {args.login}: ", twice=True
+    )
+    with _open(args, create=True) as db:
+        user = create_user(
+            db, args.login, args.role, password, display_name=args.name, language=args.lang
+        )
+    print(f"{user.role} {user.login} added")
+    return 0
+
+
+def _patient_add(args: argparse.Namespace) -> int:
+    from dyade.storage.patients import create_patient
+
+    with _open(args, create=True) as db:
+        patient = create_patient(
+            db, args.code, name=args.name, birth_year=args.birth_year, language=args.lang
+        )
+    print(f"patient {patient.code} added")
+    return 0
+
+
+def _physician(db, login: str):
+    from dyade.storage.users import find_user
+
+    user = find_user(db, login)
+    if user is None or user.role != "physician":
+        raise DyadeError(f"no physician account with login {login!r}")
+    return user
+
+
+def _dyad_add(args: argparse.Namespace) -> int:
+    from dyade.storage.dyads import create_dyad
+    from dyade.storage.patients import patient_by_code
+
+    with _open(args) as db:
+        patient = patient_by_code(db, args.patient)
+        create_dyad(db, patient.uuid, _physician(db, args.physician).uuid)
+    print(f"dyad {args.patient} with {args.physician} added")
+    return 0
+
+
+def _visit_create(args: argparse.Namespace) -> int:
+    from dyade.storage.dyads import create_dyad, find_dyad
+    from dyade.storage.patients import patient_by_code
+    from dyade.storage.settings import visit_forms
+    from dyade.storage.visits import FormRef, create_visit
+
+    with _open(args) as db:
+        patient, physician = patient_by_code(db, args.patient), _physician(db, args.physician)
+        dyad = find_dyad(db, patient.uuid, physician.uuid) or create_dyad(
+            db, patient.uuid, physician.uuid
+        )
+        forms = [FormRef(who, *ref) for who, ref in visit_forms(db, args.kind).items()]
+        visit = create_visit(db, dyad.uuid, forms, kind=args.kind, on=args.date)
+    print(f"visit code {visit.code} ({visit.kind} visit of {args.patient}, {visit.date})")
+    return 0
+
+
+def _visit_list(args: argparse.Namespace) -> int:
+    from dyade.storage.visits import list_visits
+
+    with _open(args) as db:
+        listing = list_visits(db, pending_only=args.pending, limit=args.limit)
+    for item in listing:
+        sides = ", ".join(f"{who} {status}" for who, status in sorted(item.responses.items()))
+        v = item.visit
+        print(
+            f"{v.date}  {v.code}  {v.status:9}  {item.patient_code} / {item.physician_login}  "
+            f"{v.kind}  ({sides})"
+        )
+    if not listing:
+        print("no open visits" if args.pending else "no visits")
+    return 0
+
+
+def _register_data(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("backup", help="write an encrypted copy of the database")
+    p.add_argument("--out", metavar="PATH", help="backup file (default: the backups folder)")
+    p.set_defaults(handler=_backup)
+    p = sub.add_parser("restore", help="replace the database by a backup (checked first)")
+    p.add_argument("path", metavar="PATH", help="the backup file")
+    p.set_defaults(handler=_restore)
+    p = sub.add_parser("export", help="export responses (CSV) or everything (JSON)")
+    p.add_argument("--format", choices=("csv", "json"), required=True)
+    p.add_argument("--out", metavar="PATH", required=True)
+    p.add_argument("--since", metavar="DATE", help="visits on or after YYYY-MM-DD")
+    p.add_argument("--dyad", metavar="ID", help="one dyad's id")
+    p.set_defaults(handler=_export)
+    p = sub.add_parser("transfer", help="write an encrypted transfer file for another laptop")
+    p.add_argument("--out", metavar="FILE", required=True)
+    p.set_defaults(handler=_transfer)
+    p = sub.add_parser("import", help="merge a transfer file from another laptop")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=_import)
+
+
+def _register_records(sub: argparse._SubParsersAction) -> None:
+    group = sub.add_parser("user", help="staff accounts").add_subparsers(
+        dest="user_command", metavar="ACTION", required=True
+    )
+    p = group.add_parser(
+        "add", help="add a staff account (password: prompt or $DYADE_USER_PASSWORD)"
+    )
+    p.add_argument("--login", required=True)
+    p.add_argument("--role", choices=("physician", "receptionist", "admin"), required=True)
+    p.add_argument("--name", help="name shown in the app (default: the login)")
+    p.add_argument("--lang", choices=("fr", "en"), default="fr")
+    p.set_defaults(handler=_user_add)
+    group = sub.add_parser("patient", help="patients").add_subparsers(
+        dest="patient_command", metavar="ACTION", required=True
+    )
+    p = group.add_parser("add", help="register a patient under a clinic code")
+    p.add_argument("--code", required=True)
+    p.add_argument("--name")
+    p.add_argument("--birth-year", type=int)
+    p.add_argument("--lang", choices=("fr", "en"), default="fr")
+    p.set_defaults(handler=_patient_add)
+    group = sub.add_parser("dyad", help="patient-physician pairs").add_subparsers(
+        dest="dyad_command", metavar="ACTION", required=True
+    )
+    p = group.add_parser("add", help="pair a patient with a physician")
+    p.add_argument("--patient", metavar="CODE", required=True)
+    p.add_argument("--physician", metavar="LOGIN", required=True)
+    p.set_defaults(handler=_dyad_add)
+    _register_visit(sub)
+
+
+def _register_visit(sub: argparse._SubParsersAction) -> None:
+    group = sub.add_parser("visit", help="visits and their kiosk codes").add_subparsers(
+        dest="visit_command", metavar="ACTION", required=True
+    )
+    p = group.add_parser("create", help="open a visit and print its kiosk code")
+    p.add_argument("--patient", metavar="CODE", required=True)
+    p.add_argument("--physician", metavar="LOGIN", required=True)
+    p.add_argument("--kind", choices=("full", "brief"), default="full")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="default: today")
+    p.set_defaults(handler=_visit_create)
+    p = group.add_parser("list", help="recent visits, or with --pending those not completed")
+    p.add_argument("--pending", action="store_true")
+    p.add_argument("--limit", type=int, default=100)
+    p.set_defaults(handler=_visit_list)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    _register_data(sub)
+    _register_records(sub)

@@ -1,0 +1,29 @@
+"""The clinic's encrypted database and the services that read and write it.
+
+Open it with :func:`dyade.storage.connection.open_database`; every service is a
+plain function taking that database first (see docs/STORAGE.md). Nothing here
+imports Qt or holds a connection of its own.
+"""
+
+from dyade.storage.connection import open_database, passphrase_from_env_or_file
+from dyade.storage.errors import (
+    AccessDenied,
+    DamagedDatabase,
+    DatabaseInUse,
+    LoginRefused,
+    NotFound,
+    TransferRefused,
+    WrongPassphrase,
+)
+
+__all__ = [
+    "AccessDenied",
+    "DamagedDatabase",
+    "DatabaseInUse",
+    "LoginRefused",
+    "NotFound",
+    "TransferRefused",
+    "WrongPassphrase",
+    "open_database",
+    "passphrase_from_env_or_file",
+]

@@ -1,0 +1,165 @@
+"""Encrypted backups, rotated daily, and a restore that can always step back.
+
+A backup is a compact copy made by ``VACUUM INTO``: SQLCipher writes it with
+the same key, so it is as encrypted as the database and opens with the same
+passphrase. It is written to a temporary name, checked, then renamed, so a
+backup file is either whole or absent.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import secrets
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from dyade.storage import audit
+from dyade.storage.connection import ClinicDatabase, connect, integrity_problems
+from dyade.storage.errors import DamagedDatabase
+from dyade.storage.lock import DatabaseLock
+from dyade.storage.settings import get_setting
+
+log = logging.getLogger(__name__)
+
+_DAILY = re.compile(r"-(\d{4}-\d{2}-\d{2})\.db$")
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _temp_beside(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+
+
+def _check_copy(db: ClinicDatabase, copy: Path) -> None:
+    """Open the copy with this database's key (ATTACH) and run the full check."""
+    db.execute("ATTACH DATABASE ? AS backup_check", [str(copy)])
+    try:
+        rows = db.execute("PRAGMA backup_check.integrity_check(5)").fetchall()
+    finally:
+        db.execute("DETACH DATABASE backup_check")
+    if [row[0] for row in rows] != ["ok"]:
+        raise DamagedDatabase(f"the backup written to {copy} fails its check: {rows}")
+
+
+def backup(db: ClinicDatabase, out_path: str | os.PathLike[str], *, by: str | None = None) -> Path:
+    """Write an encrypted, checked copy of ``db`` to ``out_path`` (replaced atomically)."""
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    temp = _temp_beside(out)
+    try:
+        db.execute("VACUUM INTO ?", [str(temp)])
+        _check_copy(db, temp)
+        _fsync(temp)
+        os.replace(temp, out)
+    finally:
+        temp.unlink(missing_ok=True)
+    with db.atomic():
+        audit.record(db, "backup", str(out), user_uuid=by)
+    log.info("backup written to %s", out)
+    return out
+
+
+def daily_backups(folder: Path, stem: str) -> list[Path]:
+    """This database's daily backups in ``folder``, oldest first."""
+    found = [p for p in folder.glob(f"{stem}-*.db") if _DAILY.search(p.name)]
+    return sorted(found, key=lambda p: _DAILY.search(p.name).group(1))
+
+
+def maybe_daily_backup(
+    db: ClinicDatabase, folder: str | os.PathLike[str], keep: int | None = None
+) -> Path | None:
+    """Back up once a day (the first call of the day does it) and keep the
+    ``keep`` most recent daily files; return the new file, or None."""
+    folder = Path(folder)
+    keep = int(get_setting(db, "daily_backups_kept") if keep is None else keep)
+    stem = db.path.stem
+    target = folder / f"{stem}-{date.today().isoformat()}.db"
+    made = None
+    if not target.exists():
+        made = backup(db, target)
+    for old in daily_backups(folder, stem)[: max(0, len(daily_backups(folder, stem)) - keep)]:
+        old.unlink()
+        log.info("old backup %s removed (keeping %d)", old, keep)
+    return made
+
+
+def _verify(path: Path, passphrase: str, kdf_iter: int | None, shown: Path) -> None:
+    """Open ``path`` and run the full integrity check; ``shown`` names it in errors."""
+    conn = connect(path, passphrase, kdf_iter)
+    try:
+        problems = integrity_problems(conn, "full")
+    finally:
+        conn.close()
+    if problems:
+        raise DamagedDatabase(
+            f"{shown} fails its integrity check ({'; '.join(problems[:5])}); choose another backup"
+        )
+
+
+def _move_aside(target: Path) -> Path | None:
+    if not target.exists():
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    aside = target.with_name(f"{target.name}.before-restore-{stamp}")
+    for suffix in ("-wal", "-shm", ""):
+        part = Path(str(target) + suffix)
+        if part.exists():
+            os.replace(part, Path(str(aside) + suffix))
+    return aside
+
+
+def _put_back(aside: Path | None, target: Path) -> None:
+    target.unlink(missing_ok=True)
+    if aside is not None:
+        for suffix in ("-wal", "-shm", ""):
+            part = Path(str(aside) + suffix)
+            if part.exists():
+                os.replace(part, Path(str(target) + suffix))
+
+
+def restore(
+    path: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    passphrase: str,
+    *,
+    kdf_iter: int | None = None,
+) -> Path | None:
+    """Replace ``target`` by the backup at ``path``.
+
+    The backup is copied and fully checked first; the current database is moved
+    aside (``<name>.before-restore-<time>``) and put back if anything fails.
+    Returns where the previous database was kept (None if there was none).
+    """
+    source, target = Path(path), Path(target)
+    with DatabaseLock(target):
+        temp = _temp_beside(target)
+        try:
+            temp.write_bytes(source.read_bytes())
+            _verify(temp, passphrase, kdf_iter, source)
+            aside = _move_aside(target)
+            try:
+                os.replace(temp, target)
+                _verify(target, passphrase, kdf_iter, target)
+            except BaseException:
+                _put_back(aside, target)
+                raise
+        finally:
+            temp.unlink(missing_ok=True)
+        _record_restore(target, passphrase, kdf_iter, source)
+    return aside
+
+
+def _record_restore(target: Path, passphrase: str, kdf_iter: int | None, source: Path) -> None:
+    conn = connect(target, passphrase, kdf_iter)
+    db = ClinicDatabase(conn, execute_plugins=False)
+    try:
+        if db["audit"].exists():
+            with db.atomic():
+                audit.record(db, "restored", str(target), details={"from": str(source)})
+    finally:
+        conn.close()

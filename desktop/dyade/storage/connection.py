@@ -1,0 +1,198 @@
+"""Open the clinic's encrypted database: SQLCipher underneath, sqlite-utils on top.
+
+Order matters: the lock is taken before the file is touched, the key is set
+before any other statement, and the integrity check runs before anyone reads.
+The passphrase is passed to SQLCipher and forgotten: never stored, never logged.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Literal
+
+import sqlcipher3
+import sqlite_utils
+
+from dyade.errors import DyadeError
+from dyade.storage.errors import DamagedDatabase, WrongPassphrase
+from dyade.storage.lock import DatabaseLock
+
+log = logging.getLogger(__name__)
+
+# SQLCipher 4's own default. Tests lower it (monkeypatch) to stay fast; the
+# value is read at each open, so a database must be reopened with the value it
+# was created with.
+DEFAULT_KDF_ITER = 256_000
+BUSY_TIMEOUT_MS = 5_000
+SQLITE_HEADER = b"SQLite format 3\x00"
+RESTORE_HINT = "restore the latest backup (dyade restore PATH)"
+
+Check = Literal["quick", "full", "none"]
+DbError = sqlcipher3.DatabaseError
+
+
+class ClinicDatabase(sqlite_utils.Database):
+    """A sqlite-utils database that also owns the file lock; closing releases both."""
+
+    path: Path
+    lock: DatabaseLock | None = None
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+
+def _quote(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _precheck_file(path: Path) -> None:
+    """Recognise a plain SQLite file or a torn file before trying the key."""
+    size = path.stat().st_size if path.exists() else 0
+    if size == 0:
+        return
+    with open(path, "rb") as handle:
+        head = handle.read(len(SQLITE_HEADER))
+    if head == SQLITE_HEADER:
+        raise DamagedDatabase(
+            f"{path} is a plain, unencrypted SQLite file, not a Dyade database; "
+            "choose the clinic's database file"
+        )
+    if size % 512:
+        raise DamagedDatabase(
+            f"{path} is not a Dyade database or is damaged (its size, {size} bytes, is not "
+            f"a whole number of pages); {RESTORE_HINT}"
+        )
+
+
+def _key(conn: sqlcipher3.Connection, passphrase: str, kdf_iter: int) -> None:
+    conn.execute("PRAGMA cipher_log_level = NONE")  # errors reach the person as DyadeError
+    conn.execute(f"PRAGMA key = {_quote(passphrase)}")
+    conn.execute("PRAGMA cipher_compatibility = 4")
+    conn.execute(f"PRAGMA kdf_iter = {int(kdf_iter)}")
+
+
+def _first_read(conn: sqlcipher3.Connection, path: Path) -> None:
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DbError as exc:
+        raise WrongPassphrase(
+            f"the passphrase does not open {path}; check it (capitals, spaces) and try "
+            f"again. If it is surely right, the file is damaged: {RESTORE_HINT}"
+        ) from exc
+
+
+def _configure(conn: sqlcipher3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")  # each answer survives a power cut
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def integrity_problems(conn: sqlcipher3.Connection, check: Check = "quick") -> list[str]:
+    """What SQLite's check finds wrong (empty when the file is sound)."""
+    if check == "none":
+        return []
+    pragma = "quick_check" if check == "quick" else "integrity_check"
+    try:
+        rows = conn.execute(f"PRAGMA {pragma}(20)").fetchall()
+    except DbError as exc:
+        return [str(exc)]
+    problems = [row[0] for row in rows]
+    return [] if problems == ["ok"] else problems
+
+
+def connect(path: Path, passphrase: str, kdf_iter: int | None = None) -> sqlcipher3.Connection:
+    """A keyed, configured SQLCipher connection (no lock, no check, no migration)."""
+    _precheck_file(path)
+    conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.isolation_level = None  # no hidden transactions: services use db.atomic()
+    try:
+        _key(conn, passphrase, DEFAULT_KDF_ITER if kdf_iter is None else kdf_iter)
+        _first_read(conn, path)
+        _configure(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_or_raise(conn: sqlcipher3.Connection, path: Path, check: Check) -> None:
+    problems = integrity_problems(conn, check)
+    if problems:
+        listed = "; ".join(problems[:5])
+        raise DamagedDatabase(f"{path} is damaged ({listed}); {RESTORE_HINT}")
+
+
+def open_database(
+    path: str | os.PathLike[str],
+    passphrase: str,
+    *,
+    create: bool = False,
+    check: Check = "quick",
+    migrate: bool = True,
+    lock: bool = True,
+    kdf_iter: int | None = None,
+) -> ClinicDatabase:
+    """Open (or with ``create`` make) the clinic database, locked for this process.
+
+    ``check="quick"`` runs ``PRAGMA quick_check`` (every page is read and its
+    HMAC verified, without the index cross-checks of ``integrity_check``, which
+    is several times slower on a large clinic); backups and restores use "full".
+    """
+    path = Path(path)
+    if not passphrase:
+        raise WrongPassphrase(f"no passphrase given for {path}")
+    if not path.exists():
+        if not create:
+            raise DyadeError(f"no database at {path}; check the path or create one first")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    held = DatabaseLock(path).acquire() if lock else None
+    try:
+        conn = connect(path, passphrase, kdf_iter)
+        try:
+            _check_or_raise(conn, path, check)
+        except BaseException:
+            conn.close()
+            raise
+        db = ClinicDatabase(conn, execute_plugins=False)
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
+    db.path, db.lock = path, held
+    if migrate:
+        _migrate(db)
+    log.info("opened database %s", path)
+    return db
+
+
+def _migrate(db: ClinicDatabase) -> None:
+    from dyade.storage.migrations import SCHEMA
+
+    try:
+        SCHEMA.apply(db)
+    except BaseException:
+        db.close()
+        raise
+
+
+def passphrase_from_env_or_file(path: str | os.PathLike[str] | None) -> str | None:
+    """The passphrase for non-interactive use: ``--passphrase-file`` first, then the
+    ``DYADE_PASSPHRASE`` environment variable; ``None`` when neither is given."""
+    if path is not None:
+        file = Path(path)
+        try:
+            text = file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise DyadeError(f"cannot read the passphrase file {file}: {exc.strerror}") from exc
+        phrase = text.rstrip("\r\n")
+        if not phrase:
+            raise DyadeError(f"the passphrase file {file} is empty")
+        return phrase
+    return os.environ.get("DYADE_PASSPHRASE") or None

@@ -1,0 +1,218 @@
+"""Versioned schema migrations: numbered functions, each run once in a transaction.
+
+A migration is registered with ``@SCHEMA.migration(version, "what it does")``.
+``SCHEMA.apply(db)`` runs the missing ones in order, each together with its row
+in ``_migrations`` inside one transaction, so a failure leaves the database at
+the previous version and re-running is always safe. Never edit a released
+migration: add the next number. The tables themselves are written as SQL so
+that CHECK constraints and partial indexes are visible in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import sqlite_utils
+
+from dyade.errors import DyadeError
+
+MigrationFn = Callable[[sqlite_utils.Database], None]
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    fn: MigrationFn
+
+
+class Migrations:
+    """An ordered set of migrations recorded in the ``_migrations`` table."""
+
+    table = "_migrations"
+
+    def __init__(self) -> None:
+        self._by_version: dict[int, Migration] = {}
+
+    def migration(self, version: int, name: str) -> Callable[[MigrationFn], MigrationFn]:
+        def register(fn: MigrationFn) -> MigrationFn:
+            if version in self._by_version or version < 1:
+                raise ValueError(f"migration version {version} is taken or invalid")
+            self._by_version[version] = Migration(version, name, fn)
+            return fn
+
+        return register
+
+    @property
+    def latest(self) -> int:
+        return max(self._by_version, default=0)
+
+    @property
+    def migrations(self) -> list[Migration]:
+        return [self._by_version[v] for v in sorted(self._by_version)]
+
+    def current(self, db: sqlite_utils.Database) -> int:
+        """The schema version of ``db`` (0 for an empty database)."""
+        if not db[self.table].exists():
+            return 0
+        row = db.execute(f"SELECT max(version) FROM {self.table}").fetchone()
+        return row[0] or 0
+
+    def apply(self, db: sqlite_utils.Database, target: int | None = None) -> list[int]:
+        """Bring ``db`` up to ``target`` (default: latest); return the versions applied."""
+        current = self.current(db)
+        if current > self.latest:
+            raise DyadeError(
+                f"this database uses schema version {current}, made by a newer Dyade than "
+                f"this one (which knows up to {self.latest}); update Dyade to open it"
+            )
+        goal = self.latest if target is None else target
+        applied = []
+        for step in self.migrations:
+            if current < step.version <= goal:
+                self._run(db, step)
+                applied.append(step.version)
+        return applied
+
+    def _run(self, db: sqlite_utils.Database, step: Migration) -> None:
+        with db.atomic():
+            db.execute(
+                f"CREATE TABLE IF NOT EXISTS {self.table} ("
+                "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+            if self.current(db) >= step.version:  # applied meanwhile: nothing to do
+                return
+            step.fn(db)
+            db[self.table].insert(
+                {
+                    "version": step.version,
+                    "name": step.name,
+                    "applied_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                }
+            )
+
+
+SCHEMA = Migrations()
+
+_V1 = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL                               -- JSON
+) WITHOUT ROWID;
+
+CREATE TABLE users (
+    uuid TEXT PRIMARY KEY,
+    login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('physician', 'receptionist', 'admin')),
+    language TEXT NOT NULL DEFAULT 'fr' CHECK (language IN ('fr', 'en')),
+    password_hash TEXT NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,       -- local to this laptop
+    locked_until TEXT,                                -- local to this laptop
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE patients (
+    uuid TEXT PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT,
+    birth_year INTEGER CHECK (birth_year IS NULL OR birth_year BETWEEN 1880 AND 2200),
+    language TEXT NOT NULL DEFAULT 'fr' CHECK (language IN ('fr', 'en')),
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE dyads (
+    uuid TEXT PRIMARY KEY,
+    patient_uuid TEXT NOT NULL REFERENCES patients(uuid),
+    physician_uuid TEXT NOT NULL REFERENCES users(uuid),
+    created_at TEXT NOT NULL,
+    UNIQUE (patient_uuid, physician_uuid)
+);
+CREATE INDEX dyads_physician ON dyads(physician_uuid);
+
+CREATE TABLE dyad_access (
+    dyad_uuid TEXT NOT NULL REFERENCES dyads(uuid),
+    user_uuid TEXT NOT NULL REFERENCES users(uuid),
+    granted_at TEXT NOT NULL,
+    PRIMARY KEY (dyad_uuid, user_uuid)
+) WITHOUT ROWID;
+CREATE INDEX dyad_access_user ON dyad_access(user_uuid);
+
+CREATE TABLE visits (
+    uuid TEXT PRIMARY KEY,
+    dyad_uuid TEXT NOT NULL REFERENCES dyads(uuid),
+    date TEXT NOT NULL,                               -- YYYY-MM-DD
+    code TEXT NOT NULL,                               -- read aloud at the kiosk
+    kind TEXT NOT NULL CHECK (kind IN ('full', 'brief')),
+    status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'complete', 'cancelled')),
+    created_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX visits_open_code ON visits(code) WHERE status = 'open';
+CREATE INDEX visits_dyad_date ON visits(dyad_uuid, date, created_at);
+CREATE INDEX visits_date ON visits(date);
+
+CREATE TABLE responses (
+    uuid TEXT PRIMARY KEY,
+    visit_uuid TEXT NOT NULL REFERENCES visits(uuid),
+    respondent TEXT NOT NULL CHECK (respondent IN ('patient', 'physician')),
+    form_id TEXT NOT NULL,
+    form_version INTEGER NOT NULL,
+    language TEXT NOT NULL CHECK (language IN ('fr', 'en')),
+    status TEXT NOT NULL DEFAULT 'pending'
+        CHECK (status IN ('pending', 'in_progress', 'complete')),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    completed_at TEXT,
+    UNIQUE (visit_uuid, respondent, form_id)
+);
+CREATE INDEX responses_open ON responses(status, visit_uuid) WHERE status != 'complete';
+CREATE INDEX responses_completed ON responses(completed_at);
+
+CREATE TABLE answers (
+    response_uuid TEXT NOT NULL REFERENCES responses(uuid),
+    item_id TEXT NOT NULL,
+    value TEXT,                                       -- JSON; null = skipped
+    answered_at TEXT NOT NULL,
+    PRIMARY KEY (response_uuid, item_id)
+) WITHOUT ROWID;
+
+CREATE TABLE visit_results (
+    visit_uuid TEXT PRIMARY KEY REFERENCES visits(uuid),
+    computed_at TEXT NOT NULL,
+    attention INTEGER NOT NULL DEFAULT 0,             -- 0 = nothing to look at
+    summary TEXT NOT NULL                             -- JSON: scores and flags
+);
+CREATE INDEX visit_results_attention ON visit_results(attention) WHERE attention > 0;
+
+CREATE TABLE audit (
+    uuid TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    user_uuid TEXT,                                   -- null: the command line or the kiosk
+    action TEXT NOT NULL,
+    target TEXT,
+    details TEXT                                      -- JSON
+);
+CREATE INDEX audit_at ON audit(at);
+
+CREATE TABLE conflicts (
+    uuid TEXT PRIMARY KEY,
+    found_at TEXT NOT NULL,
+    source TEXT NOT NULL,                             -- transfer file and laptop it came from
+    table_name TEXT NOT NULL,
+    record_key TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    incoming TEXT NOT NULL,                           -- JSON of the record kept aside
+    resolved_at TEXT
+);
+CREATE INDEX conflicts_open ON conflicts(table_name, record_key) WHERE resolved_at IS NULL;
+"""
+
+
+@SCHEMA.migration(1, "clinic data: users, patients, dyads, visits, responses, answers, audit")
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    for statement in _V1.split(";\n"):
+        if statement.strip():
+            db.execute(statement)

@@ -1,0 +1,45 @@
+"""Small helpers every service shares: identifiers, timestamps, JSON columns."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, date, datetime
+from typing import Any
+
+from dyade.storage.errors import InvalidRecord
+
+
+def new_uuid() -> str:
+    """A random UUID: the identity a record keeps on every laptop it travels to."""
+    return str(uuid.uuid4())
+
+
+def now() -> str:
+    """UTC time, fixed width, so text order is time order."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def today() -> str:
+    return date.today().isoformat()
+
+
+def to_json(value: Any) -> str:
+    """Canonical JSON (sorted keys, compact), so equal values compare equal as text."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def from_json(text: str | None) -> Any:
+    return None if text is None else json.loads(text)
+
+
+def iso_date(value: date | str | None) -> str | None:
+    """Accept a date or ``YYYY-MM-DD`` text; return the text form."""
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise InvalidRecord(f"date {value!r}: write it as YYYY-MM-DD") from None

@@ -1,0 +1,116 @@
+"""What the analysis concluded about each visit, and the dashboard's attention list.
+
+The analysis layer writes one result per visit (scores and flags as JSON, and
+an attention rank: 0 when nothing calls for a look); the dashboard reads the
+latest result of each of a physician's dyads, highest rank first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+
+from dyade.storage import audit
+from dyade.storage.dyads import require_clinical
+from dyade.storage.errors import InvalidRecord, NotFound
+from dyade.storage.records import from_json, now, to_json
+from dyade.storage.users import User
+
+
+@dataclass(frozen=True)
+class VisitResult:
+    visit_uuid: str
+    computed_at: str
+    attention: int
+    summary: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """One dyad on the "needs attention" list, from its latest analysed visit."""
+
+    dyad_uuid: str
+    patient_uuid: str
+    patient_code: str
+    patient_name: str | None
+    visit_uuid: str
+    visit_date: str
+    attention: int
+    summary: dict[str, Any]
+    shared: bool
+
+
+def save_visit_result(
+    db: sqlite_utils.Database,
+    visit_uuid: str,
+    attention: int,
+    summary: dict[str, Any],
+    *,
+    computed_at: str | None = None,
+) -> VisitResult:
+    """Store (or replace) the analysis of one visit."""
+    if not isinstance(attention, int) or attention < 0:
+        raise InvalidRecord(f"attention rank {attention!r}: give a whole number from 0")
+    if db.execute("SELECT 1 FROM visits WHERE uuid = ?", [visit_uuid]).fetchone() is None:
+        raise NotFound(f"no visit with id {visit_uuid}")
+    result = VisitResult(visit_uuid, computed_at or now(), attention, summary)
+    with db.atomic():
+        db.execute(
+            "INSERT INTO visit_results (visit_uuid, computed_at, attention, summary) "
+            "VALUES (?,?,?,?) ON CONFLICT(visit_uuid) DO UPDATE SET "
+            "computed_at = excluded.computed_at, attention = excluded.attention, "
+            "summary = excluded.summary",
+            [visit_uuid, result.computed_at, attention, to_json(summary)],
+        )
+    return result
+
+
+def get_visit_result(
+    db: sqlite_utils.Database, visit_uuid: str, *, user: User | None = None
+) -> VisitResult | None:
+    row = db.execute(
+        "SELECT r.visit_uuid, r.computed_at, r.attention, r.summary, v.dyad_uuid "
+        "FROM visit_results r JOIN visits v ON v.uuid = r.visit_uuid WHERE r.visit_uuid = ?",
+        [visit_uuid],
+    ).fetchone()
+    if row is None:
+        return None
+    if user is not None:
+        require_clinical(db, user, row[4])
+        with db.atomic():
+            audit.record(db, "opened", f"visit:{visit_uuid}", user_uuid=user.uuid)
+    return VisitResult(row[0], row[1], row[2], from_json(row[3]))
+
+
+_ATTENTION = """
+WITH mine(dyad_uuid, patient_uuid, shared) AS (
+    SELECT uuid, patient_uuid, 0 FROM dyads WHERE physician_uuid = :me
+    UNION ALL
+    SELECT d.uuid, d.patient_uuid, 1 FROM dyad_access a JOIN dyads d ON d.uuid = a.dyad_uuid
+    WHERE a.user_uuid = :me AND d.physician_uuid != :me
+), latest(dyad_uuid, patient_uuid, shared, visit_uuid) AS (
+    SELECT m.dyad_uuid, m.patient_uuid, m.shared,
+        (SELECT v.uuid FROM visits v JOIN visit_results r ON r.visit_uuid = v.uuid
+         WHERE v.dyad_uuid = m.dyad_uuid ORDER BY v.date DESC, v.created_at DESC LIMIT 1)
+    FROM mine m
+)
+SELECT l.dyad_uuid, p.uuid, p.code, p.name, v.uuid, v.date, r.attention, r.summary, l.shared
+FROM latest l
+JOIN visit_results r ON r.visit_uuid = l.visit_uuid
+JOIN visits v ON v.uuid = l.visit_uuid
+JOIN patients p ON p.uuid = l.patient_uuid
+WHERE r.attention > 0
+ORDER BY r.attention DESC, v.date DESC
+LIMIT :limit
+"""
+
+
+def needs_attention(
+    db: sqlite_utils.Database, physician_uuid: str, limit: int = 50
+) -> list[AttentionItem]:
+    """The physician's dyads (own and shared) whose latest analysed visit asks for
+    a look, highest attention rank first."""
+    rows = db.execute(_ATTENTION, {"me": physician_uuid, "limit": limit}).fetchall()
+    return [AttentionItem(*row[:7], from_json(row[7]), bool(row[8])) for row in rows]

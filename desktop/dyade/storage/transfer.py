@@ -1,0 +1,259 @@
+"""Bring two laptops' data together without a network: transfer files.
+
+``write_transfer`` seals every record that travels (see ``TABLES``) as
+compressed JSON lines; ``import_transfer`` merges such a file by UUID inside
+one transaction. Merge rules, per record:
+- absent here: added;
+- identical: nothing to do (so importing twice changes nothing);
+- the same record further along (a pending response now complete, an open
+  visit now closed, a newer analysis): moved forward, counted as updated;
+- anything else (same UUID, different content, or a clash on a unique code):
+  kept aside in ``conflicts`` for a person to resolve, never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+import sqlite_utils
+
+from dyade.storage import audit
+from dyade.storage.errors import TransferRefused
+from dyade.storage.migrations import SCHEMA
+from dyade.storage.records import new_uuid, now, to_json
+from dyade.storage.sealed import SCRYPT_LOG2_N, seal, unseal
+from dyade.storage.settings import laptop_uuid
+
+# Parents before children, so foreign keys hold while importing.
+TABLES: dict[str, tuple[str, ...]] = {
+    "users": ("uuid",),
+    "patients": ("uuid",),
+    "dyads": ("uuid",),
+    "dyad_access": ("dyad_uuid", "user_uuid"),
+    "visits": ("uuid",),
+    "responses": ("uuid",),
+    "answers": ("response_uuid", "item_id"),
+    "visit_results": ("visit_uuid",),
+    "audit": ("uuid",),
+}
+LOCAL_ONLY = {"users": ("failed_attempts", "locked_until")}
+_RANK = {
+    "responses": {"pending": 0, "in_progress": 1, "complete": 2},
+    "visits": {"open": 0, "complete": 1, "cancelled": 1},
+}
+_MUTABLE = {
+    "responses": ("status", "language", "updated_at", "completed_at"),
+    "visits": ("status",),
+    "visit_results": ("computed_at", "attention", "summary"),
+}
+
+
+@dataclass
+class ImportReport:
+    source: str
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    unchanged: int = 0
+    conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # table, key, reason
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.updated or self.conflicts)
+
+
+def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
+    skip = LOCAL_ONLY.get(table, ())
+    return [c.name for c in db[table].columns if c.name not in skip]
+
+
+def _lines(db: sqlite_utils.Database) -> Iterator[bytes]:
+    head = {"format": 1, "schema": SCHEMA.current(db), "source": laptop_uuid(db), "at": now()}
+    yield (to_json(head) + "\n").encode()
+    total = 0
+    for table in TABLES:
+        columns = _columns(db, table)
+        for row in db.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+            total += 1
+            yield (to_json({"t": table, "r": dict(zip(columns, row, strict=True))}) + "\n").encode()
+    yield (to_json({"end": total}) + "\n").encode()
+
+
+def _compressed(parts: Iterator[bytes]) -> Iterator[bytes]:
+    packer = zlib.compressobj(6)
+    for part in parts:
+        yield packer.compress(part)
+    yield packer.flush()
+
+
+def write_transfer(
+    db: sqlite_utils.Database,
+    out: str | os.PathLike[str],
+    passphrase: str,
+    *,
+    by: str | None = None,
+    log2_n: int = SCRYPT_LOG2_N,
+) -> Path:
+    """Seal every travelling record into ``out`` (written whole or not at all)."""
+    path = Path(out)
+    temp = path.with_name(f".{path.name}.{new_uuid()[:8]}.tmp")
+    try:
+        with open(temp, "wb") as handle:
+            seal(_compressed(_lines(db)), handle, passphrase, log2_n)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    with db.atomic():
+        audit.record(db, "exported", str(path), user_uuid=by, details={"kind": "transfer"})
+    return path
+
+
+def _records(path: Path, passphrase: str) -> Iterator[dict[str, Any]]:
+    """Decrypted, decompressed JSON lines; refuses a file that does not end properly."""
+    unpacker, pending = zlib.decompressobj(), b""
+    try:
+        for chunk in unseal(path, passphrase):
+            pending += unpacker.decompress(chunk)
+            *lines, pending = pending.split(b"\n")
+            for line in lines:
+                yield json.loads(line)
+        pending += unpacker.flush()
+    except (zlib.error, ValueError) as exc:
+        raise TransferRefused(f"{path} is damaged: its content cannot be read") from exc
+    if pending.strip() or not unpacker.eof:
+        raise TransferRefused(f"{path} is damaged: it ends in the middle of a record")
+
+
+class _Merger:
+    """Applies one transfer file's records to ``db`` (inside the caller's transaction)."""
+
+    def __init__(self, db: sqlite_utils.Database, source: str) -> None:
+        self.db, self.report = db, ImportReport(source)
+        self.columns = {table: _columns(db, table) for table in TABLES}
+
+    def merge(self, table: str, row: dict[str, Any]) -> None:
+        if table not in TABLES or set(row) != set(self.columns[table]):
+            raise TransferRefused(f"{self.report.source}: unexpected record for table {table!r}")
+        keys = TABLES[table]
+        where = " AND ".join(f"{k} = ?" for k in keys)
+        cols = self.columns[table]
+        local = self.db.execute(
+            f"SELECT {', '.join(cols)} FROM {table} WHERE {where}", [row[k] for k in keys]
+        ).fetchone()
+        if local is None:
+            self._insert(table, row)
+        else:
+            self._compare(table, row, dict(zip(cols, local, strict=True)))
+
+    def _insert(self, table: str, row: dict[str, Any]) -> None:
+        names = list(row)
+        try:
+            self.db.execute(
+                f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                [row[n] for n in names],
+            )
+        except sqlcipher3.IntegrityError as exc:
+            reason = str(exc)
+            if "FOREIGN KEY" in reason:
+                reason = "refers to a record that is missing here or kept aside"
+            self._conflict(table, row, f"cannot be added: {reason}")
+            return
+        self.report.added[table] = self.report.added.get(table, 0) + 1
+
+    def _compare(self, table: str, row: dict[str, Any], local: dict[str, Any]) -> None:
+        if row == local:
+            self.report.unchanged += 1
+            return
+        mutable = _MUTABLE.get(table, ())
+        if any(row[c] != local[c] for c in row if c not in mutable) or not mutable:
+            self._conflict(table, row, "same id, different content")
+            return
+        verdict = _progress(table, row, local)
+        if verdict == "newer":
+            sets = ", ".join(f"{c} = ?" for c in mutable)
+            keys = TABLES[table]
+            self.db.execute(
+                f"UPDATE {table} SET {sets} WHERE {' AND '.join(f'{k} = ?' for k in keys)}",
+                [row[c] for c in mutable] + [row[k] for k in keys],
+            )
+            self.report.updated[table] = self.report.updated.get(table, 0) + 1
+        elif verdict == "older":
+            self.report.unchanged += 1
+        else:
+            self._conflict(table, row, "same id, different content")
+
+    def _conflict(self, table: str, row: dict[str, Any], reason: str) -> None:
+        key = to_json([row[k] for k in TABLES[table]])
+        incoming = to_json(row)
+        self.report.conflicts.append((table, key, reason))
+        known = self.db.execute(
+            "SELECT 1 FROM conflicts WHERE table_name = ? AND record_key = ? AND incoming = ? "
+            "AND resolved_at IS NULL",
+            [table, key, incoming],
+        ).fetchone()
+        if known is None:
+            self.db.execute(
+                "INSERT INTO conflicts (uuid, found_at, source, table_name, record_key, reason, "
+                "incoming) VALUES (?,?,?,?,?,?,?)",
+                [new_uuid(), now(), self.report.source, table, key, reason, incoming],
+            )
+
+
+def _progress(table: str, row: dict[str, Any], local: dict[str, Any]) -> str:
+    """'newer', 'older' or 'conflict': is the incoming record the same one, further along?"""
+    if table == "visit_results":
+        return "newer" if row["computed_at"] > local["computed_at"] else "older"
+    rank = _RANK[table]
+    mine, theirs = rank[local["status"]], rank[row["status"]]
+    if theirs != mine:
+        return "newer" if theirs > mine else "older"
+    if table == "responses" and row["status"] != "complete":
+        return "newer" if row["updated_at"] > local["updated_at"] else "older"
+    return "conflict"
+
+
+def import_transfer(
+    db: sqlite_utils.Database,
+    path: str | os.PathLike[str],
+    passphrase: str,
+    *,
+    by: str | None = None,
+) -> ImportReport:
+    """Merge a transfer file into ``db``: all of it, or (if refused) nothing."""
+    path = Path(path)
+    if not path.is_file():
+        raise TransferRefused(f"no transfer file at {path}")
+    with db.atomic():
+        report = _apply(db, path, passphrase)
+        details = {
+            "added": report.added,
+            "updated": report.updated,
+            "conflicts": len(report.conflicts),
+        }
+        audit.record(db, "imported", str(path), user_uuid=by, details=details)
+    return report
+
+
+def _apply(db: sqlite_utils.Database, path: Path, passphrase: str) -> ImportReport:
+    records = _records(path, passphrase)
+    head = next(records, None)
+    if not head or head.get("format") != 1:
+        raise TransferRefused(f"{path} has no valid transfer header")
+    if head.get("schema", 0) > SCHEMA.latest:
+        raise TransferRefused(f"{path} was written by a newer Dyade; update this one first")
+    merger = _Merger(db, f"{path.name} from laptop {head.get('source')}")
+    for seen, record in enumerate(records):
+        if "end" in record:
+            if record["end"] != seen or next(records, None) is not None:
+                raise TransferRefused(f"{path} is incomplete or altered ({seen} records read)")
+            return merger.report
+        merger.merge(record.get("t"), record.get("r") or {})
+    raise TransferRefused(f"{path} is truncated (its closing record is missing)")

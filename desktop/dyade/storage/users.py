@@ -1,0 +1,188 @@
+"""Staff accounts: physicians, receptionists and admins, with slow password hashes.
+
+Failed sign-ins are counted per account; after a few, the account is locked
+for a delay that doubles with each further failure, so guessing a password on
+a shared laptop takes years while a person who mistyped waits seconds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import sqlite_utils
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from dyade.storage import audit
+from dyade.storage.errors import InvalidRecord, LoginRefused, NotFound
+from dyade.storage.records import new_uuid, now
+
+ROLES = ("physician", "receptionist", "admin")
+LANGUAGES = ("fr", "en")
+MIN_PASSWORD_LENGTH = 8
+FREE_ATTEMPTS = 3  # failures allowed before the first lock
+FIRST_LOCK_SECONDS = 30
+MAX_LOCK_SECONDS = 3600
+
+# argon2id with the library's defaults; tests swap in a cheaper hasher.
+HASHER = PasswordHasher()
+_DUMMY_HASH = None
+
+_COLUMNS = "uuid, login, display_name, role, language, active, created_at"
+
+
+@dataclass(frozen=True)
+class User:
+    uuid: str
+    login: str
+    display_name: str
+    role: str
+    language: str
+    active: bool
+    created_at: str
+
+
+def _user(row: tuple) -> User:
+    return User(*row[:5], bool(row[5]), row[6])
+
+
+def _check_new(login: str, role: str, language: str, password: str) -> None:
+    if not login.strip() or any(c.isspace() for c in login):
+        raise InvalidRecord(f"login {login!r}: use one word without spaces")
+    if role not in ROLES:
+        raise InvalidRecord(f"role {role!r}: choose one of {', '.join(ROLES)}")
+    if language not in LANGUAGES:
+        raise InvalidRecord(f"language {language!r}: choose fr or en")
+    _check_password(password)
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidRecord(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+
+
+def create_user(
+    db: sqlite_utils.Database,
+    login: str,
+    role: str,
+    password: str,
+    *,
+    display_name: str | None = None,
+    language: str = "fr",
+    by: str | None = None,
+) -> User:
+    """Add a staff account; ``by`` is the uuid of the admin doing it (None: CLI)."""
+    _check_new(login, role, language, password)
+    if find_user(db, login) is not None:
+        raise InvalidRecord(f"login {login!r} is already taken")
+    user_uuid = new_uuid()
+    with db.atomic():
+        db.execute(
+            "INSERT INTO users (uuid, login, display_name, role, language, password_hash, "
+            "created_at) VALUES (?,?,?,?,?,?,?)",
+            [user_uuid, login, display_name or login, role, language, HASHER.hash(password), now()],
+        )
+        audit.record(db, "created", f"user:{user_uuid}", user_uuid=by, details={"role": role})
+    return get_user(db, user_uuid)
+
+
+def get_user(db: sqlite_utils.Database, user_uuid: str) -> User:
+    row = db.execute(f"SELECT {_COLUMNS} FROM users WHERE uuid = ?", [user_uuid]).fetchone()
+    if row is None:
+        raise NotFound(f"no staff account with id {user_uuid}")
+    return _user(row)
+
+
+def find_user(db: sqlite_utils.Database, login: str) -> User | None:
+    """The account with this login (letter case ignored), or None."""
+    row = db.execute(f"SELECT {_COLUMNS} FROM users WHERE login = ?", [login]).fetchone()
+    return None if row is None else _user(row)
+
+
+def list_users(db: sqlite_utils.Database, role: str | None = None) -> list[User]:
+    sql = f"SELECT {_COLUMNS} FROM users WHERE (? IS NULL OR role = ?) ORDER BY login"
+    return [_user(row) for row in db.execute(sql, [role, role]).fetchall()]
+
+
+def set_password(
+    db: sqlite_utils.Database, user_uuid: str, password: str, *, by: str | None = None
+) -> None:
+    """Replace the password and lift any lock."""
+    _check_password(password)
+    get_user(db, user_uuid)
+    with db.atomic():
+        db.execute(
+            "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL "
+            "WHERE uuid = ?",
+            [HASHER.hash(password), user_uuid],
+        )
+        audit.record(db, "changed", f"user:{user_uuid}", user_uuid=by, details={"password": True})
+
+
+def set_active(db: sqlite_utils.Database, user_uuid: str, active: bool, *, by: str | None = None):
+    """Disable an account without deleting it (its dyads and audit entries stay)."""
+    get_user(db, user_uuid)
+    with db.atomic():
+        db.execute("UPDATE users SET active = ? WHERE uuid = ?", [int(active), user_uuid])
+        audit.record(db, "changed", f"user:{user_uuid}", user_uuid=by, details={"active": active})
+
+
+def lock_seconds(failed_attempts: int) -> int:
+    """How long an account stays locked after this many failures in a row."""
+    if failed_attempts <= FREE_ATTEMPTS:
+        return 0
+    return min(FIRST_LOCK_SECONDS * 2 ** (failed_attempts - FREE_ATTEMPTS - 1), MAX_LOCK_SECONDS)
+
+
+def _verify(stored_hash: str | None, password: str) -> bool:
+    global _DUMMY_HASH
+    if stored_hash is None:  # unknown login: spend the same time, then fail
+        _DUMMY_HASH = _DUMMY_HASH or HASHER.hash("not a password")
+        stored_hash = _DUMMY_HASH
+    try:
+        return HASHER.verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def authenticate(
+    db: sqlite_utils.Database, login: str, password: str, *, at: datetime | None = None
+) -> User:
+    """Check a sign-in; return the user or raise :class:`LoginRefused`."""
+    moment = at or datetime.now(UTC)
+    row = db.execute(
+        "SELECT uuid, password_hash, failed_attempts, locked_until, active FROM users "
+        "WHERE login = ?",
+        [login],
+    ).fetchone()
+    if row is not None and row[3] and datetime.fromisoformat(row[3]) > moment:
+        wait = int((datetime.fromisoformat(row[3]) - moment).total_seconds()) + 1
+        raise LoginRefused(f"too many failed attempts for {login!r}: try again in {wait} s")
+    if not _verify(row[1] if row else None, password) or row is None or not row[4]:
+        if row is not None:
+            _count_failure(db, row[0], row[2] + 1, moment)
+        raise LoginRefused("wrong login or password")
+    with db.atomic():
+        db.execute(
+            "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE uuid = ?", [row[0]]
+        )
+        if HASHER.check_needs_rehash(row[1]):
+            db.execute(
+                "UPDATE users SET password_hash = ? WHERE uuid = ?", [HASHER.hash(password), row[0]]
+            )
+        audit.record(db, "login", f"user:{row[0]}", user_uuid=row[0])
+    return get_user(db, row[0])
+
+
+def _count_failure(db: sqlite_utils.Database, user_uuid: str, failed: int, moment: datetime):
+    delay = lock_seconds(failed)
+    until = (
+        (moment + timedelta(seconds=delay)).isoformat(timespec="milliseconds") if delay else None
+    )
+    with db.atomic():
+        db.execute(
+            "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE uuid = ?",
+            [failed, until, user_uuid],
+        )
+        audit.record(db, "login_failed", f"user:{user_uuid}", details={"attempts": failed})

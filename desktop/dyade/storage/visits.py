@@ -1,0 +1,235 @@
+"""Visits: a date, a short code for the kiosk, and the responses to fill.
+
+The visit code has 6 characters from an alphabet without 0/O and 1/I, so it
+reads aloud and types without confusion; it is unique among open visits only
+(a partial unique index), which keeps it short for years of visits.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import sqlite_utils
+
+from dyade.storage import audit
+from dyade.storage.dyads import get_dyad, require_clinical
+from dyade.storage.errors import InvalidRecord, NotFound
+from dyade.storage.records import from_json, iso_date, new_uuid, now, today
+from dyade.storage.responses import RESPONDENTS, Response
+from dyade.storage.results import VisitResult
+from dyade.storage.users import User
+
+CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+CODE_LENGTH = 6
+KINDS = ("full", "brief")
+_COLUMNS = "uuid, dyad_uuid, date, code, kind, status, created_at"
+
+
+@dataclass(frozen=True)
+class FormRef:
+    """Which form (and version) one respondent fills at a visit."""
+
+    respondent: str
+    form_id: str
+    version: int
+
+
+@dataclass(frozen=True)
+class Visit:
+    uuid: str
+    dyad_uuid: str
+    date: str
+    code: str
+    kind: str
+    status: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class VisitListing:
+    visit: Visit
+    patient_code: str
+    physician_login: str
+    responses: dict[str, str]  # respondent -> status
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    visit: Visit
+    responses: list[Response]
+    result: VisitResult | None
+
+
+def normalize_code(text: str) -> str:
+    """What a person typed, as stored: capitals, no spaces or dashes."""
+    return "".join(ch for ch in text.upper() if ch not in " -")
+
+
+def new_visit_code(db: sqlite_utils.Database) -> str:
+    """A random code no open visit uses (about 10^9 codes, so retries are rare)."""
+    for _ in range(100):
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if find_open_visit_by_code(db, code) is None:
+            return code
+    raise RuntimeError("could not draw a free visit code")
+
+
+def _check_forms(forms: Sequence[FormRef]) -> None:
+    seen = [ref.respondent for ref in forms]
+    if sorted(seen) != sorted(RESPONDENTS):
+        raise InvalidRecord("a visit needs one form for the patient and one for the physician")
+
+
+def create_visit(
+    db: sqlite_utils.Database,
+    dyad_uuid: str,
+    forms: Sequence[FormRef],
+    *,
+    kind: str = "full",
+    on: date | str | None = None,
+    by: str | None = None,
+) -> Visit:
+    """Open a visit with a fresh code and the pending response of each side."""
+    if kind not in KINDS:
+        raise InvalidRecord(f"visit kind {kind!r}: choose full or brief")
+    _check_forms(forms)
+    get_dyad(db, dyad_uuid)
+    languages = _languages(db, dyad_uuid)
+    visit_uuid, stamp = new_uuid(), now()
+    with db.atomic():
+        code = new_visit_code(db)
+        db.execute(
+            f"INSERT INTO visits ({_COLUMNS}) VALUES (?,?,?,?,?,'open',?)",
+            [visit_uuid, dyad_uuid, iso_date(on) or today(), code, kind, stamp],
+        )
+        for ref in forms:
+            db.execute(
+                "INSERT INTO responses (uuid, visit_uuid, respondent, form_id, form_version, "
+                "language, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                [
+                    new_uuid(),
+                    visit_uuid,
+                    ref.respondent,
+                    ref.form_id,
+                    int(ref.version),
+                    languages[ref.respondent],
+                    stamp,
+                    stamp,
+                ],
+            )
+        audit.record(db, "created", f"visit:{visit_uuid}", user_uuid=by)
+    return get_visit(db, visit_uuid)
+
+
+def _languages(db: sqlite_utils.Database, dyad_uuid: str) -> dict[str, str]:
+    row = db.execute(
+        "SELECT p.language, u.language FROM dyads d JOIN patients p ON p.uuid = d.patient_uuid "
+        "JOIN users u ON u.uuid = d.physician_uuid WHERE d.uuid = ?",
+        [dyad_uuid],
+    ).fetchone()
+    return {"patient": row[0], "physician": row[1]}
+
+
+def get_visit(db: sqlite_utils.Database, visit_uuid: str) -> Visit:
+    row = db.execute(f"SELECT {_COLUMNS} FROM visits WHERE uuid = ?", [visit_uuid]).fetchone()
+    if row is None:
+        raise NotFound(f"no visit with id {visit_uuid}")
+    return Visit(*row)
+
+
+def find_open_visit_by_code(db: sqlite_utils.Database, code: str) -> Visit | None:
+    """The open visit a kiosk code names, or None (typing is forgiven: case, spaces)."""
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM visits WHERE code = ? AND status = 'open'",
+        [normalize_code(code)],
+    ).fetchone()
+    return None if row is None else Visit(*row)
+
+
+def cancel_visit(db: sqlite_utils.Database, visit_uuid: str, *, by: str | None = None) -> None:
+    """The patient did not come: close the visit and free its code; answers stay."""
+    with db.atomic():
+        cursor = db.execute(
+            "UPDATE visits SET status = 'cancelled' WHERE uuid = ? AND status = 'open'",
+            [visit_uuid],
+        )
+        if cursor.rowcount == 0:
+            raise InvalidRecord(f"visit {get_visit(db, visit_uuid).code} is not open")
+        audit.record(db, "changed", f"visit:{visit_uuid}", user_uuid=by, details={"cancelled": 1})
+
+
+_LIST = f"""
+SELECT {", ".join("v." + c.strip() for c in _COLUMNS.split(","))}, p.code, u.login,
+    (SELECT json_group_object(r.respondent, r.status) FROM responses r WHERE r.visit_uuid = v.uuid)
+FROM visits v JOIN dyads d ON d.uuid = v.dyad_uuid
+JOIN patients p ON p.uuid = d.patient_uuid JOIN users u ON u.uuid = d.physician_uuid
+WHERE (:pending = 0 OR v.status = 'open')
+  AND (:physician IS NULL OR d.physician_uuid = :physician)
+  AND (:day IS NULL OR v.date = :day)
+ORDER BY v.date DESC, v.created_at DESC LIMIT :limit
+"""
+
+
+def list_visits(
+    db: sqlite_utils.Database,
+    *,
+    pending_only: bool = False,
+    physician_uuid: str | None = None,
+    on: date | str | None = None,
+    limit: int = 500,
+) -> list[VisitListing]:
+    """Recent visits first; ``pending_only``: visits still open."""
+    params = {
+        "pending": int(pending_only),
+        "physician": physician_uuid,
+        "day": iso_date(on),
+        "limit": limit,
+    }
+    rows = db.execute(_LIST, params).fetchall()
+    return [VisitListing(Visit(*row[:7]), row[7], row[8], from_json(row[9]) or {}) for row in rows]
+
+
+def dyad_history(
+    db: sqlite_utils.Database, dyad_uuid: str, *, user: User | None = None
+) -> list[HistoryEntry]:
+    """Every visit of a dyad, oldest first, with its responses and analysis."""
+    get_dyad(db, dyad_uuid)
+    if user is not None:
+        require_clinical(db, user, dyad_uuid)
+        with db.atomic():
+            audit.record(db, "opened", f"dyad:{dyad_uuid}", user_uuid=user.uuid)
+    visits = db.execute(
+        f"SELECT {_COLUMNS} FROM visits WHERE dyad_uuid = ? ORDER BY date, created_at",
+        [dyad_uuid],
+    ).fetchall()
+    responses = _responses_by_visit(db, dyad_uuid)
+    results = _results_by_visit(db, dyad_uuid)
+    return [
+        HistoryEntry(Visit(*row), responses.get(row[0], []), results.get(row[0])) for row in visits
+    ]
+
+
+def _responses_by_visit(db: sqlite_utils.Database, dyad_uuid: str) -> dict[str, list[Response]]:
+    rows = db.execute(
+        "SELECT r.uuid, r.visit_uuid, r.respondent, r.form_id, r.form_version, r.language, "
+        "r.status, r.created_at, r.updated_at, r.completed_at FROM visits v "
+        "JOIN responses r ON r.visit_uuid = v.uuid WHERE v.dyad_uuid = ? "
+        "ORDER BY r.respondent DESC",
+        [dyad_uuid],
+    ).fetchall()
+    grouped: dict[str, list[Response]] = {}
+    for row in rows:
+        grouped.setdefault(row[1], []).append(Response(*row))
+    return grouped
+
+
+def _results_by_visit(db: sqlite_utils.Database, dyad_uuid: str) -> dict[str, VisitResult]:
+    rows = db.execute(
+        "SELECT r.visit_uuid, r.computed_at, r.attention, r.summary FROM visits v "
+        "JOIN visit_results r ON r.visit_uuid = v.uuid WHERE v.dyad_uuid = ?",
+        [dyad_uuid],
+    ).fetchall()
+    return {row[0]: VisitResult(row[0], row[1], row[2], from_json(row[3])) for row in rows}
