@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ClinicPage</name>
+    <message>
+        <source>Your clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is shown on the patient kiosk and on the reports.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DyadDialog</name>
+    <message>
+        <source>Start a dyad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Dyade</source>
@@ -28,6 +58,33 @@
     </message>
 </context>
 <context>
+    <name>ItemView</name>
+    <message>
+        <source>Type your answer here. Tab moves on to the buttons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may leave this empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I prefer not to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this question without an answer: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key {number} or Space turns this answer on or off. Question: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key {number} chooses this answer. Question: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LanguageSwitch</name>
     <message>
         <source>Français</source>
@@ -47,9 +104,469 @@
     </message>
 </context>
 <context>
+    <name>LoginPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong login or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: this account is locked for a while. Try again in {s} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can try again in {s} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Dyade, version {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out and show the sign-in screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Database passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is encrypted with this passphrase. It is never stored: if it is lost, the data cannot be read. Write it down somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least {n} characters; a few words are easy to remember.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientDialog</name>
+    <message>
+        <source>Add a patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth year (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PatientsPage</name>
+    <message>
+        <source>Patient code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shared with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients and visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by code or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a dyad with a physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New visit (full forms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New visit (brief forms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dyad is one patient with one physician. Choose it above, then create a visit: Dyade gives a code for the kiosk and adds both questionnaires to the list of questionnaires to fill in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a patient in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a dyad for this patient first, or choose one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PendingPage</name>
+    <message>
+        <source>Visit date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who fills it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaires to fill in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today&apos;s visits and older ones not finished yet (marked overdue). Open the kiosk for a patient questionnaire; fill in your own after the consultation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand to patient (open the kiosk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in my questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient (kiosk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PhysicianPage</name>
+    <message>
+        <source>Your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first physician account. It can add colleagues and reception staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a login: one word, without spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password needs at least {n} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireView</name>
+    <message>
+        <source>Some questions still need an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back to the previous question (Left arrow or Backspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send my answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send your answers; you cannot change them afterwards (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check your answers, then send them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go on to the next question (Enter or Right arrow)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an answer to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions {first} to {last} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewList</name>
+    <message>
+        <source>You preferred not to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the answer to: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current answer: {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Dyade: set up the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Unlock the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the demo clinic, with invented people only. Its passphrase is published: {passphrase}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This passphrase does not open the clinic database. Check capital letters and spaces, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} is damaged or is not a Dyade database. You can restore the latest backup, or ask the person who looks after the clinic&apos;s laptops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} is damaged or is not a Dyade database, and no backup was found next to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This clinic is already open in another Dyade window on this computer. Close the other Dyade window, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the clinic passphrase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the damaged file with the backup {name}? The damaged file is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitCodeDialog</name>
+    <message>
+        <source>Visit created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit of patient {code} is ready. Its code for the kiosk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give this code to the patient, or open the kiosk on this laptop now and hand it over: the questionnaire starts at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hand to patient (open the kiosk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients and visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To fill in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

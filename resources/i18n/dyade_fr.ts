@@ -1,6 +1,36 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>ClinicPage</name>
+    <message>
+        <source>Your clinic</source>
+        <translation>Votre cabinet</translation>
+    </message>
+    <message>
+        <source>The name is shown on the patient kiosk and on the reports.</source>
+        <translation>Ce nom apparaît sur la borne des patients et sur les rapports.</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nom du cabinet</translation>
+    </message>
+    <message>
+        <source>Default language</source>
+        <translation>Langue par défaut</translation>
+    </message>
+</context>
+<context>
+    <name>DyadDialog</name>
+    <message>
+        <source>Start a dyad</source>
+        <translation>Créer une dyade</translation>
+    </message>
+    <message>
+        <source>Physician</source>
+        <translation>Médecin</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Dyade</source>
@@ -27,6 +57,33 @@
     </message>
 </context>
 <context>
+    <name>ItemView</name>
+    <message>
+        <source>Type your answer here. Tab moves on to the buttons.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You may leave this empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I prefer not to answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave this question without an answer: {question}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key {number} or Space turns this answer on or off. Question: {question}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key {number} chooses this answer. Question: {question}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>LanguageSwitch</name>
     <message>
         <source>Français</source>
@@ -46,10 +103,470 @@
     </message>
 </context>
 <context>
+    <name>LoginPage</name>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Wrong login or password.</source>
+        <translation>Identifiant ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts: this account is locked for a while. Try again in {s} s.</source>
+        <translation>Trop d’essais infructueux : ce compte est verrouillé pour un moment. Réessayez dans {s} s.</translation>
+    </message>
+    <message>
+        <source>You can try again in {s} s.</source>
+        <translation>Nouvel essai possible dans {s} s.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Dyade, version {version}</source>
         <translation>Dyade, version {version}</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>Verrouiller</translation>
+    </message>
+    <message>
+        <source>Sign out and show the sign-in screen</source>
+        <translation>Se déconnecter et revenir à l’écran de connexion</translation>
+    </message>
+    <message>
+        <source>physician</source>
+        <translation>médecin</translation>
+    </message>
+    <message>
+        <source>reception</source>
+        <translation>accueil</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administration</translation>
+    </message>
+</context>
+<context>
+    <name>PassphrasePage</name>
+    <message>
+        <source>Database passphrase</source>
+        <translation>Phrase secrète de la base</translation>
+    </message>
+    <message>
+        <source>Everything is encrypted with this passphrase. It is never stored: if it is lost, the data cannot be read. Write it down somewhere safe.</source>
+        <translation>Toutes les données sont chiffrées avec cette phrase secrète. Elle n’est jamais enregistrée : si elle est perdue, les données deviennent illisibles. Notez-la en lieu sûr.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase secrète</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Saisissez-la à nouveau</translation>
+    </message>
+    <message>
+        <source>At least {n} characters; a few words are easy to remember.</source>
+        <translation>Au moins {n} caractères ; quelques mots se retiennent facilement.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>Les deux phrases secrètes ne sont pas identiques.</translation>
+    </message>
+</context>
+<context>
+    <name>PatientDialog</name>
+    <message>
+        <source>Add a patient</source>
+        <translation>Ajouter un patient</translation>
+    </message>
+    <message>
+        <source>Clinic code</source>
+        <translation>Code du cabinet</translation>
+    </message>
+    <message>
+        <source>Name (optional)</source>
+        <translation>Nom (facultatif)</translation>
+    </message>
+    <message>
+        <source>Birth year (optional)</source>
+        <translation>Année de naissance (facultative)</translation>
+    </message>
+    <message>
+        <source>Preferred language</source>
+        <translation>Langue préférée</translation>
+    </message>
+</context>
+<context>
+    <name>PatientsPage</name>
+    <message>
+        <source>Patient code</source>
+        <translation>Code patient</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Birth year</source>
+        <translation>Année de naissance</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Physician</source>
+        <translation>Médecin</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Accès</translation>
+    </message>
+    <message>
+        <source>shared with you</source>
+        <translation>partagée avec vous</translation>
+    </message>
+    <message>
+        <source>own</source>
+        <translation>la vôtre</translation>
+    </message>
+    <message>
+        <source>Patients and visits</source>
+        <translation>Patients et visites</translation>
+    </message>
+    <message>
+        <source>Search by code or name</source>
+        <translation>Rechercher par code ou par nom</translation>
+    </message>
+    <message>
+        <source>Add a patient</source>
+        <translation>Ajouter un patient</translation>
+    </message>
+    <message>
+        <source>Start a dyad with a physician</source>
+        <translation>Créer une dyade avec un médecin</translation>
+    </message>
+    <message>
+        <source>New visit (full forms)</source>
+        <translation>Nouvelle visite (questionnaires complets)</translation>
+    </message>
+    <message>
+        <source>New visit (brief forms)</source>
+        <translation>Nouvelle visite (questionnaires courts)</translation>
+    </message>
+    <message>
+        <source>A dyad is one patient with one physician. Choose it above, then create a visit: Dyade gives a code for the kiosk and adds both questionnaires to the list of questionnaires to fill in.</source>
+        <translation>Une dyade réunit un patient et un médecin. Choisissez-la ci-dessus, puis créez une visite : Dyade donne un code pour la borne et ajoute les deux questionnaires à la liste des questionnaires à remplir.</translation>
+    </message>
+    <message>
+        <source>Choose a patient in the list.</source>
+        <translation>Choisissez un patient dans la liste.</translation>
+    </message>
+    <message>
+        <source>Patient: {code}</source>
+        <translation>Patient : {code}</translation>
+    </message>
+    <message>
+        <source>Start a dyad for this patient first, or choose one.</source>
+        <translation>Créez d’abord une dyade pour ce patient, ou choisissez-en une.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingPage</name>
+    <message>
+        <source>Visit date</source>
+        <translation>Date de la visite</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Échéance</translation>
+    </message>
+    <message>
+        <source>Patient code</source>
+        <translation>Code patient</translation>
+    </message>
+    <message>
+        <source>Kiosk code</source>
+        <translation>Code de la borne</translation>
+    </message>
+    <message>
+        <source>Who fills it</source>
+        <translation>Rempli par</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Questionnaires to fill in</source>
+        <translation>Questionnaires à remplir</translation>
+    </message>
+    <message>
+        <source>Today's visits and older ones not finished yet (marked overdue). Open the kiosk for a patient questionnaire; fill in your own after the consultation.</source>
+        <translation>Les visites du jour et les plus anciennes encore inachevées (marquées « en retard »). Ouvrez la borne pour un questionnaire patient ; remplissez le vôtre après la consultation.</translation>
+    </message>
+    <message>
+        <source>Hand to patient (open the kiosk)</source>
+        <translation>Confier au patient (ouvrir la borne)</translation>
+    </message>
+    <message>
+        <source>Fill in my questionnaire</source>
+        <translation>Remplir mon questionnaire</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>aujourd’hui</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>en retard</translation>
+    </message>
+    <message>
+        <source>patient (kiosk)</source>
+        <translation>patient (borne)</translation>
+    </message>
+    <message>
+        <source>physician</source>
+        <translation>médecin</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>commencé</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>pas commencé</translation>
+    </message>
+</context>
+<context>
+    <name>PhysicianPage</name>
+    <message>
+        <source>Your account</source>
+        <translation>Votre compte</translation>
+    </message>
+    <message>
+        <source>The first physician account. It can add colleagues and reception staff.</source>
+        <translation>Le premier compte médecin. Il pourra ajouter des confrères et le personnel d’accueil.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Votre nom</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Saisissez-la à nouveau</translation>
+    </message>
+    <message>
+        <source>Choose a login: one word, without spaces.</source>
+        <translation>Choisissez un identifiant : un seul mot, sans espace.</translation>
+    </message>
+    <message>
+        <source>The password needs at least {n} characters.</source>
+        <translation>Le mot de passe doit compter au moins {n} caractères.</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>Les deux mots de passe ne sont pas identiques.</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireView</name>
+    <message>
+        <source>Some questions still need an answer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avancement</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go back to the previous question (Left arrow or Backspace)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send my answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send your answers; you cannot change them afterwards (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Check your answers, then send them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go on to the next question (Enter or Right arrow)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an answer to go on.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your answers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Question {n} of {total}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Questions {first} to {last} of {total}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReviewList</name>
+    <message>
+        <source>You preferred not to answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the answer to: {question}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Current answer: {answer}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Dyade: set up the clinic</source>
+        <translation>Dyade : installation du cabinet</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Unlock the clinic</source>
+        <translation>Déverrouiller le cabinet</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>Base de données : {path}</translation>
+    </message>
+    <message>
+        <source>This is the demo clinic, with invented people only. Its passphrase is published: {passphrase}</source>
+        <translation>Ceci est le cabinet de démonstration, peuplé de personnes fictives. Sa phrase secrète est publique : {passphrase}</translation>
+    </message>
+    <message>
+        <source>Clinic passphrase</source>
+        <translation>Phrase secrète du cabinet</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>Restore the latest backup</source>
+        <translation>Restaurer la dernière sauvegarde</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open the clinic database. Check capital letters and spaces, then try again.</source>
+        <translation>Cette phrase secrète n’ouvre pas la base du cabinet. Vérifiez les majuscules et les espaces, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The file {path} is damaged or is not a Dyade database. You can restore the latest backup, or ask the person who looks after the clinic's laptops.</source>
+        <translation>Le fichier {path} est endommagé ou n’est pas une base Dyade. Vous pouvez restaurer la dernière sauvegarde, ou prévenir la personne qui s’occupe des ordinateurs du cabinet.</translation>
+    </message>
+    <message>
+        <source>The file {path} is damaged or is not a Dyade database, and no backup was found next to it.</source>
+        <translation>Le fichier {path} est endommagé ou n’est pas une base Dyade, et aucune sauvegarde n’a été trouvée à côté.</translation>
+    </message>
+    <message>
+        <source>This clinic is already open in another Dyade window on this computer. Close the other Dyade window, then try again.</source>
+        <translation>Ce cabinet est déjà ouvert dans une autre fenêtre Dyade sur cet ordinateur. Fermez l’autre fenêtre Dyade, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Type the clinic passphrase first.</source>
+        <translation>Saisissez d’abord la phrase secrète du cabinet.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Replace the damaged file with the backup {name}? The damaged file is kept.</source>
+        <translation>Remplacer le fichier endommagé par la sauvegarde {name} ? Le fichier endommagé est conservé.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitCodeDialog</name>
+    <message>
+        <source>Visit created</source>
+        <translation>Visite créée</translation>
+    </message>
+    <message>
+        <source>The visit of patient {code} is ready. Its code for the kiosk:</source>
+        <translation>La visite du patient {code} est prête. Son code pour la borne :</translation>
+    </message>
+    <message>
+        <source>Give this code to the patient, or open the kiosk on this laptop now and hand it over: the questionnaire starts at once.</source>
+        <translation>Donnez ce code au patient, ou ouvrez la borne sur cet ordinateur et confiez-le-lui : le questionnaire commence aussitôt.</translation>
+    </message>
+    <message>
+        <source>Hand to patient (open the kiosk)</source>
+        <translation>Confier au patient (ouvrir la borne)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Patients and visits</source>
+        <translation>Patients et visites</translation>
+    </message>
+    <message>
+        <source>To fill in</source>
+        <translation>À remplir</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
     </message>
 </context>
 </TS>

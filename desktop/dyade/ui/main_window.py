@@ -1,6 +1,13 @@
-"""The main window: a title, a language switch, and the current page."""
+"""The main window: a header (clinic, who is signed in, lock, language) and one page at a time.
+
+Pages, in the order a day goes: unlock the clinic, sign in, the workspace.
+Locking (by hand or after inactivity) signs the person out and shows the
+sign-in page again; the database stays open for the next person.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -52,7 +59,7 @@ class LanguageSwitch(Retranslating, QWidget):
 
 
 class HomePage(Retranslating, QWidget):
-    """The placeholder home screen shown until someone unlocks the clinic."""
+    """Shown while nothing is open yet (and behind the setup wizard)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,34 +88,142 @@ class HomePage(Retranslating, QWidget):
 
 
 class MainWindow(Retranslating, QMainWindow):
-    """Top-level window; pages are added to ``self.pages`` by the workspaces."""
+    """Top-level window of the physician's side."""
 
     language_chosen = Signal(str)
+    session_opened = Signal(object)
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
+        self.session = None
+        self.wizard = None
+        self.kiosk = None
+        self.unlock_page = None
+        self.login_page = None
+        self.workspace = None
+        self.idle = None
         central = QWidget(self)
         outer = QVBoxLayout(central)
-        header = QHBoxLayout()
-        self.brand = QLabel("Dyade", central)
-        self.brand.setObjectName("brand")
-        header.addWidget(self.brand)
-        header.addStretch(1)
-        self.language_switch = LanguageSwitch(language, central)
-        self.language_switch.language_chosen.connect(self.language_chosen)
-        header.addWidget(self.language_switch)
-        outer.addLayout(header)
+        outer.addLayout(self._header(central, language))
         self.pages = QStackedWidget(central)
         self.home = HomePage(self.pages)
         self.pages.addWidget(self.home)
         outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.resize(1100, 720)
+        self.resize(1280, 760)
         self.retranslate()
+
+    def _header(self, central: QWidget, language: str) -> QHBoxLayout:
+        header = QHBoxLayout()
+        self.brand = QLabel("Dyade", central)
+        self.brand.setObjectName("brand")
+        self.clinic_label = QLabel(central)
+        self.clinic_label.setProperty("role", "muted")
+        self.user_label = QLabel(central)
+        self.lock_button = QPushButton(central)
+        self.lock_button.clicked.connect(self.lock)
+        self.lock_button.setVisible(False)
+        header.addWidget(self.brand)
+        header.addWidget(self.clinic_label)
+        header.addStretch(1)
+        header.addWidget(self.user_label)
+        header.addWidget(self.lock_button)
+        self.language_switch = LanguageSwitch(language, central)
+        self.language_switch.language_chosen.connect(self.language_chosen)
+        header.addWidget(self.language_switch)
+        return header
 
     def retranslate(self) -> None:
         self.setWindowTitle("Dyade")
         self.brand.setAccessibleName(
             self.tr("Dyade, version {version}").format(version=__version__)
         )
+        self.lock_button.setText(self.tr("Lock"))
+        self.lock_button.setToolTip(self.tr("Sign out and show the sign-in screen"))
+        self._show_user()
+
+    def _show_user(self) -> None:
+        user = self.session.user if self.session else None
+        if user is None:
+            self.user_label.clear()
+            return
+        roles = {
+            "physician": self.tr("physician"),
+            "receptionist": self.tr("reception"),
+            "admin": self.tr("administrator"),
+        }
+        self.user_label.setText(f"{user.display_name} ({roles.get(user.role, user.role)})")
+
+    # -- the day's flow -------------------------------------------------------------
+
+    def show_unlock(self, path: Path, demo_passphrase: str | None = None) -> None:
+        from dyade.ui.workspace.unlock import UnlockPage
+
+        self.unlock_page = UnlockPage(path, demo_passphrase=demo_passphrase, parent=self.pages)
+        self.unlock_page.unlocked.connect(self.open_session)
+        self.pages.addWidget(self.unlock_page)
+        self.pages.setCurrentWidget(self.unlock_page)
+        self.unlock_page.passphrase.setFocus()
+
+    def open_session(self, session) -> None:
+        """The clinic is unlocked: show sign-in (or the workspace if someone is signed in)."""
+        from dyade.ui.workspace import prefs
+        from dyade.ui.workspace.idle import IdleWatcher
+        from dyade.ui.workspace.login import LoginPage
+
+        self.session = session
+        name = prefs.read(session.db, "clinic_name") or ""
+        self.clinic_label.setText(name)
+        self.login_page = LoginPage(session, self.pages)
+        self.login_page.signed_in.connect(self._signed_in)
+        self.pages.addWidget(self.login_page)
+        self.idle = IdleWatcher(float(prefs.read(session.db, "idle_lock_minutes")), self)
+        self.idle.idle.connect(self.lock)
+        self.session_opened.emit(session)
+        if session.user is not None:
+            self._signed_in(session.user)
+        else:
+            self.pages.setCurrentWidget(self.login_page)
+            self.login_page.login.setFocus()
+
+    def _signed_in(self, user) -> None:
+        self.language_chosen.emit(user.language)
+        self.show_workspace()
+
+    def show_workspace(self) -> None:
+        from dyade.ui.workspace.shell import Workspace
+
+        if self.workspace is not None:
+            self.pages.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+        self.workspace = Workspace(self.session, self.pages)
+        self.pages.addWidget(self.workspace)
+        self.pages.setCurrentWidget(self.workspace)
+        self.lock_button.setVisible(True)
+        self._show_user()
+        self.idle.start()
+
+    def lock(self) -> None:
+        """Sign the current person out; the next one signs in."""
+        if self.session is None or self.login_page is None:
+            return
+        self.session.user = None
+        if self.workspace is not None:
+            self.workspace.close_windows()
+            self.pages.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+        self.idle.stop()
+        self.lock_button.setVisible(False)
+        self._show_user()
+        self.login_page.reset()
+        self.pages.setCurrentWidget(self.login_page)
+
+    def closeEvent(self, event) -> None:
+        if self.workspace is not None:
+            self.workspace.close_windows()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        super().closeEvent(event)

@@ -1,0 +1,145 @@
+"""Small forms of the patients page: add a patient, start a dyad, the new visit's code."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from dyade.ui.retranslate import Retranslating
+
+
+class PatientDialog(Retranslating, QDialog):
+    """Code (required), name and birth year (optional), preferred language."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        form = QFormLayout(self)
+        self.code, self.name = QLineEdit(self), QLineEdit(self)
+        self.birth_year = QSpinBox(self)
+        self.birth_year.setRange(0, 2200)
+        self.birth_year.setSpecialValueText("—")
+        self.language = QComboBox(self)
+        self.language.addItem("Français", "fr")
+        self.language.addItem("English", "en")
+        self.labels = [QLabel(self) for _ in range(4)]
+        for label, field in zip(
+            self.labels, (self.code, self.name, self.birth_year, self.language), strict=True
+        ):
+            form.addRow(label, field)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        form.addRow(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.setMinimumWidth(460)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Add a patient"))
+        texts = (
+            self.tr("Clinic code"),
+            self.tr("Name (optional)"),
+            self.tr("Birth year (optional)"),
+            self.tr("Preferred language"),
+        )
+        for label, text in zip(self.labels, texts, strict=True):
+            label.setText(text)
+
+    def values(self) -> dict:
+        year = self.birth_year.value()
+        return {
+            "code": self.code.text().strip(),
+            "name": self.name.text().strip() or None,
+            "birth_year": year or None,
+            "language": self.language.currentData(),
+        }
+
+
+class DyadDialog(Retranslating, QDialog):
+    """Choose the physician who forms a dyad with the patient."""
+
+    def __init__(self, physicians, current_uuid: str | None, parent=None) -> None:
+        super().__init__(parent)
+        layout = QFormLayout(self)
+        self.physician = QComboBox(self)
+        for user in physicians:
+            self.physician.addItem(user.display_name, user.uuid)
+            if user.uuid == current_uuid:
+                self.physician.setCurrentIndex(self.physician.count() - 1)
+        self.label = QLabel(self)
+        layout.addRow(self.label, self.physician)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addRow(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Start a dyad"))
+        self.label.setText(self.tr("Physician"))
+
+
+class VisitCodeDialog(Retranslating, QDialog):
+    """The new visit's code, large enough to read aloud, and the kiosk hand-over."""
+
+    hand_to_patient = Signal(str)
+
+    def __init__(self, code: str, patient_code: str, parent=None) -> None:
+        super().__init__(parent)
+        self.visit_code, self.patient_code = code, patient_code
+        layout = QVBoxLayout(self)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.code_label = QLabel(f"{code[:3]} {code[3:]}", self)
+        self.code_label.setObjectName("visitCode")
+        self.code_label.setStyleSheet("font-size: 32pt; font-weight: 700; letter-spacing: 4px;")
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "muted")
+        self.hand_button = QPushButton(self)
+        self.hand_button.setProperty("role", "primary")
+        self.hand_button.clicked.connect(self._hand)
+        self.close_button = QPushButton(self)
+        self.close_button.clicked.connect(self.accept)
+        for widget in (self.intro, self.code_label, self.hint, self.hand_button, self.close_button):
+            layout.addWidget(widget)
+        self.setMinimumWidth(460)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Visit created"))
+        self.intro.setText(
+            self.tr("The visit of patient {code} is ready. Its code for the kiosk:").format(
+                code=self.patient_code
+            )
+        )
+        self.hint.setText(
+            self.tr(
+                "Give this code to the patient, or open the kiosk on this laptop now and "
+                "hand it over: the questionnaire starts at once."
+            )
+        )
+        self.hand_button.setText(self.tr("Hand to patient (open the kiosk)"))
+        self.close_button.setText(self.tr("Close"))
+
+    def _hand(self) -> None:
+        self.hand_to_patient.emit(self.visit_code)
+        self.accept()

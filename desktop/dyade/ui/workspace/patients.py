@@ -1,0 +1,254 @@
+"""Patients and visits: find a patient, add one, start a dyad, open a visit, hand the kiosk."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dyade.errors import DyadeError
+from dyade.storage import dyads as dyad_service
+from dyade.storage import patients as patient_service
+from dyade.storage.settings import visit_forms
+from dyade.storage.users import list_users
+from dyade.storage.visits import FormRef, create_visit
+from dyade.ui.errors import show_error
+from dyade.ui.models.records import Column, RecordTableModel
+from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.dialogs import DyadDialog, PatientDialog, VisitCodeDialog
+
+PATIENT_LIMIT = 5000
+
+
+def table(parent: QWidget, model) -> QTableView:
+    """A read-only, row-selecting table as every list of the workspace uses it."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    return view
+
+
+def open_kiosk_for(workspace, code: str) -> QWidget:
+    """Open the patient kiosk on this visit code (the laptop is then handed over)."""
+    from dyade.ui.kiosk import KioskWindow
+    from dyade.ui.workspace import prefs
+
+    session = workspace.session
+    kiosk = KioskWindow(
+        session.db, session.library, clinic_name=prefs.read(session.db, "clinic_name") or ""
+    )
+    kiosk.open_visit_code(code)
+    kiosk.show()
+    return workspace.keep(kiosk)
+
+
+class PatientsPage(Retranslating, QWidget):
+    def __init__(self, workspace) -> None:
+        super().__init__(workspace)
+        self.workspace = workspace
+        self.session = workspace.session
+        self.last_code_dialog: VisitCodeDialog | None = None
+        self.patients = RecordTableModel(
+            [
+                Column(lambda: self.tr("Patient code"), lambda p: p.code),
+                Column(lambda: self.tr("Name"), lambda p: p.name),
+                Column(lambda: self.tr("Birth year"), lambda p: p.birth_year),
+                Column(lambda: self.tr("Language"), lambda p: p.language.upper()),
+            ],
+            self,
+        )
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.patients)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.dyads = RecordTableModel(
+            [
+                Column(lambda: self.tr("Physician"), lambda d: d.physician_name),
+                Column(
+                    lambda: self.tr("Access"),
+                    lambda d: self.tr("shared with you") if d.shared else self.tr("own"),
+                ),
+            ],
+            self,
+        )
+        self._build()
+        self.retranslate()
+
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.title = QLabel(self)
+        self.title.setObjectName("pageTitle")
+        search_row = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.add_button = QPushButton(self)
+        self.add_button.clicked.connect(self.add_patient)
+        search_row.addWidget(self.search, 1)
+        search_row.addWidget(self.add_button)
+        self.patient_view = table(self, self.proxy)
+        self.patient_view.selectionModel().selectionChanged.connect(self._patient_changed)
+        for part in (self.title,):
+            left.addWidget(part)
+        left.addLayout(search_row)
+        left.addWidget(self.patient_view, 1)
+        layout.addLayout(left, 3)
+        layout.addLayout(self._dyad_column(), 2)
+
+    def _dyad_column(self) -> QVBoxLayout:
+        right = QVBoxLayout()
+        self.patient_title = QLabel(self)
+        self.patient_title.setObjectName("sectionTitle")
+        self.patient_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.patient_title.setWordWrap(True)
+        self.dyad_view = table(self, self.dyads)
+        self.dyad_button = QPushButton(self)
+        self.dyad_button.clicked.connect(self.start_dyad)
+        self.full_button, self.brief_button = QPushButton(self), QPushButton(self)
+        self.full_button.setProperty("role", "primary")
+        self.full_button.clicked.connect(lambda: self.new_visit("full"))
+        self.brief_button.clicked.connect(lambda: self.new_visit("brief"))
+        self.help = QLabel(self)
+        self.help.setWordWrap(True)
+        self.help.setProperty("role", "muted")
+        right.addWidget(self.patient_title)
+        right.addWidget(self.dyad_view, 1)
+        right.addWidget(self.dyad_button)
+        row = QHBoxLayout()
+        row.addWidget(self.full_button)
+        row.addWidget(self.brief_button)
+        right.addLayout(row)
+        right.addWidget(self.help)
+        return right
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Patients and visits"))
+        self.search.setPlaceholderText(self.tr("Search by code or name"))
+        self.search.setAccessibleName(self.tr("Search by code or name"))
+        self.add_button.setText(self.tr("Add a patient"))
+        self.dyad_button.setText(self.tr("Start a dyad with a physician"))
+        self.full_button.setText(self.tr("New visit (full forms)"))
+        self.brief_button.setText(self.tr("New visit (brief forms)"))
+        self.help.setText(
+            self.tr(
+                "A dyad is one patient with one physician. Choose it above, then create a "
+                "visit: Dyade gives a code for the kiosk and adds both questionnaires to the "
+                "list of questionnaires to fill in."
+            )
+        )
+        self.patients.retranslate()
+        self.dyads.retranslate()
+        self._patient_changed()
+
+    # -- data -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        selected = self.current_patient()
+        self.patients.set_rows(patient_service.list_patients(self.session.db, limit=PATIENT_LIMIT))
+        if selected is not None:
+            self.select_patient(selected.code)
+        self._patient_changed()
+
+    def current_patient(self):
+        rows = self.patient_view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.patients.record(self.proxy.mapToSource(rows[0]).row())
+
+    def current_dyad(self):
+        rows = self.dyad_view.selectionModel().selectedRows()
+        if rows:
+            return self.dyads.record(rows[0].row())
+        return self.dyads.record(0) if len(self.dyads.rows) == 1 else None
+
+    def select_patient(self, code: str) -> None:
+        for row, patient in enumerate(self.patients.rows):
+            if patient.code == code:
+                self.patient_view.selectRow(
+                    self.proxy.mapFromSource(self.patients.index(row, 0)).row()
+                )
+                return
+
+    def _patient_changed(self, *_args) -> None:
+        patient = self.current_patient()
+        if patient is None:
+            self.patient_title.setText(self.tr("Choose a patient in the list."))
+            self.dyads.set_rows([])
+        else:
+            listing = dyad_service.dyads_for(self.session.db, self.session.user)
+            self.dyads.set_rows([d for d in listing if d.patient_uuid == patient.uuid])
+            self.patient_title.setText(self.tr("Patient: {code}").format(code=patient.code))
+            if len(self.dyads.rows) == 1:
+                self.dyad_view.selectRow(0)
+        for button in (self.dyad_button, self.full_button, self.brief_button):
+            button.setEnabled(patient is not None)
+
+    # -- actions ----------------------------------------------------------------------
+
+    def add_patient(self) -> None:
+        dialog = PatientDialog(self)
+        while dialog.exec():
+            try:
+                values = dialog.values()
+                patient_service.create_patient(self.session.db, by=self.session.user.uuid, **values)
+            except DyadeError as exc:
+                dialog.error.setText(str(exc))
+                continue
+            self.refresh()
+            self.select_patient(values["code"])
+            return
+
+    def start_dyad(self) -> None:
+        patient = self.current_patient()
+        if patient is None:
+            return
+        physicians = list_users(self.session.db, "physician")
+        dialog = DyadDialog(physicians, self.session.user.uuid, self)
+        if not dialog.exec():
+            return
+        try:
+            dyad_service.create_dyad(
+                self.session.db,
+                patient.uuid,
+                dialog.physician.currentData(),
+                by=self.session.user.uuid,
+            )
+        except DyadeError as exc:
+            show_error(self, str(exc))
+        self._patient_changed()
+
+    def new_visit(self, kind: str) -> VisitCodeDialog | None:
+        """Create the visit and show its code; ``exec`` is left to the caller in tests."""
+        patient, dyad = self.current_patient(), self.current_dyad()
+        if patient is None:
+            return None
+        if dyad is None:
+            show_error(self, self.tr("Start a dyad for this patient first, or choose one."))
+            return None
+        try:
+            forms = [FormRef(who, *ref) for who, ref in visit_forms(self.session.db, kind).items()]
+            visit = create_visit(
+                self.session.db, dyad.uuid, forms, kind=kind, by=self.session.user.uuid
+            )
+        except DyadeError as exc:
+            show_error(self, str(exc))
+            return None
+        dialog = VisitCodeDialog(visit.code, patient.code, self)
+        dialog.hand_to_patient.connect(lambda code: open_kiosk_for(self.workspace, code))
+        self.last_code_dialog = dialog
+        dialog.open()
+        return dialog

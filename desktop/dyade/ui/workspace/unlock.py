@@ -1,0 +1,198 @@
+"""The unlock screen: the app always starts locked until someone types the clinic passphrase.
+
+Each way opening can fail gets its own plain message: a wrong passphrase (try
+again), a damaged file (named, with the latest backup offered), a file already
+open in another Dyade window.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dyade.errors import DyadeError
+from dyade.storage import DamagedDatabase, DatabaseInUse, WrongPassphrase, open_database
+from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.session import Session
+
+log = logging.getLogger(__name__)
+
+
+def backups_folder(db_path: Path) -> Path:
+    """Where the daily backups of ``db_path`` go unless the clinic chose a folder."""
+    return db_path.parent / "backups"
+
+
+def latest_backup(db_path: Path) -> Path | None:
+    from dyade.storage.backup import daily_backups
+
+    folder = backups_folder(db_path)
+    found = daily_backups(folder, db_path.stem) if folder.is_dir() else []
+    return found[-1] if found else None
+
+
+class UnlockPage(Retranslating, QWidget):
+    """Passphrase field and an Unlock button; emits the opened :class:`Session`."""
+
+    unlocked = Signal(object)
+
+    def __init__(
+        self, path: Path, *, demo_passphrase: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.demo_passphrase = demo_passphrase
+        self._problem: str | None = None
+        self._build()
+        if demo_passphrase:
+            self.passphrase.setText(demo_passphrase)
+        self.retranslate()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title = QLabel(self)
+        self.title.setObjectName("pageTitle")
+        self.file_label = QLabel(self)
+        self.file_label.setProperty("role", "muted")
+        self.file_label.setWordWrap(True)
+        self.demo_note = QLabel(self)
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setVisible(bool(self.demo_passphrase))
+        self.passphrase = QLineEdit(self)
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.returnPressed.connect(self.try_unlock)
+        self.unlock_button = QPushButton(self)
+        self.unlock_button.setProperty("role", "primary")
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("unlockMessage")
+        self.restore_button = QPushButton(self)
+        self.restore_button.setVisible(False)
+        self.restore_button.clicked.connect(self.restore_latest)
+        column = QVBoxLayout()
+        for widget in (self.title, self.file_label, self.demo_note, self.passphrase):
+            column.addWidget(widget)
+        row = QHBoxLayout()
+        row.addWidget(self.unlock_button)
+        row.addWidget(self.restore_button)
+        row.addStretch(1)
+        column.addLayout(row)
+        column.addWidget(self.message)
+        box = QWidget(self)
+        box.setLayout(column)
+        box.setFixedWidth(560)
+        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Unlock the clinic"))
+        self.file_label.setText(self.tr("Database: {path}").format(path=self.path))
+        self.demo_note.setText(
+            self.tr(
+                "This is the demo clinic, with invented people only. Its passphrase is "
+                "published: {passphrase}"
+            ).format(passphrase=self.demo_passphrase or "")
+        )
+        self.passphrase.setPlaceholderText(self.tr("Clinic passphrase"))
+        self.passphrase.setAccessibleName(self.tr("Clinic passphrase"))
+        self.unlock_button.setText(self.tr("Unlock"))
+        self.restore_button.setText(self.tr("Restore the latest backup"))
+        if self._problem:
+            self.message.setText(self._message_for(self._problem))
+
+    def _message_for(self, problem: str) -> str:
+        texts = {
+            "wrong": self.tr(
+                "This passphrase does not open the clinic database. Check capital letters "
+                "and spaces, then try again."
+            ),
+            "damaged": self.tr(
+                "The file {path} is damaged or is not a Dyade database. You can restore "
+                "the latest backup, or ask the person who looks after the clinic's laptops."
+            ),
+            "no_backup": self.tr(
+                "The file {path} is damaged or is not a Dyade database, and no backup was "
+                "found next to it."
+            ),
+            "in_use": self.tr(
+                "This clinic is already open in another Dyade window on this computer. "
+                "Close the other Dyade window, then try again."
+            ),
+            "empty": self.tr("Type the clinic passphrase first."),
+        }
+        return texts.get(problem, problem).format(path=self.path)
+
+    def _show_problem(self, problem: str) -> None:
+        self._problem = problem
+        self.message.setText(self._message_for(problem))
+        self.restore_button.setVisible(problem == "damaged")
+
+    def try_unlock(self) -> Session | None:
+        """Open the database with the typed passphrase; on success emit ``unlocked``."""
+        phrase = self.passphrase.text()
+        if not phrase:
+            self._show_problem("empty")
+            return None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            db = open_database(self.path, phrase)
+        except WrongPassphrase:
+            self._show_problem("wrong")
+            self.passphrase.selectAll()
+            return None
+        except DamagedDatabase:
+            self._show_problem("damaged" if latest_backup(self.path) else "no_backup")
+            return None
+        except DatabaseInUse:
+            self._show_problem("in_use")
+            return None
+        except DyadeError as exc:
+            self._show_problem(str(exc))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.passphrase.clear()
+        self._problem = None
+        self.message.clear()
+        session = Session(db=db, path=self.path, demo=bool(self.demo_passphrase))
+        self.unlocked.emit(session)
+        return session
+
+    def restore_latest(self) -> None:
+        """Put the latest daily backup in place (the damaged file is kept aside)."""
+        from dyade.storage.backup import restore
+
+        source = latest_backup(self.path)
+        phrase = self.passphrase.text()
+        if source is None or not phrase:
+            self._show_problem("empty" if source else "no_backup")
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restore a backup"),
+            self.tr(
+                "Replace the damaged file with the backup {name}? The damaged file is kept."
+            ).format(name=source.name),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            restore(source, self.path, phrase)
+        except DyadeError as exc:
+            self._show_problem(str(exc))
+            return
+        self.try_unlock()
