@@ -1,0 +1,336 @@
+"""Filling one questionnaire: screens, answers saved as given, review and submit.
+
+A :class:`FillSession` joins a stored response (``dyade.storage``) with its form
+(``dyade.forms``). The kiosk opens it by visit code for the patient; the
+physician's workspace opens it by response id. Every answer goes to the
+database the moment it is given, so a session closed half-way resumes on the
+first screen that still has an unanswered question. No Qt, no SQL here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar, Protocol
+
+import sqlite_utils
+
+from dyade.errors import DyadeError
+from dyade.forms.schema import Form, Item
+from dyade.storage import responses as stored
+from dyade.storage.errors import NotFound
+from dyade.storage.users import User
+from dyade.storage.visits import find_open_visit_by_code, normalize_code
+
+LANGUAGES = ("fr", "en")
+
+
+class FormLookup(Protocol):
+    """What a session needs of a form library (``dyade.forms.FormLibrary``)."""
+
+    def get(self, form_id: str) -> Form | None: ...
+
+
+class KindError(DyadeError):
+    """A refusal a patient may see: it carries its message in French and English."""
+
+    messages: ClassVar[dict[str, str]] = {}
+
+    def kind_message(self, lang: str) -> str:
+        """The message for a person, in ``lang`` (``fr`` or ``en``)."""
+        return self.messages["fr" if lang == "fr" else "en"]
+
+
+class UnknownVisitCode(KindError):
+    """No open visit has this code (mistyped, cancelled, or already finished)."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "fr": "Ce code ne correspond à aucun questionnaire en attente. Il a peut-être "
+        "déjà servi, ou un caractère a été mal saisi. Vérifiez le code ou demandez de "
+        "l’aide à l’accueil.",
+        "en": "This code does not match any questionnaire waiting to be filled. It may "
+        "have been used already, or a character may be mistyped. Please check the code "
+        "or ask at the front desk.",
+    }
+
+
+class AlreadyCompleted(KindError):
+    """The patient's questionnaire for this code has been submitted already."""
+
+    messages: ClassVar[dict[str, str]] = {
+        "fr": "Ce questionnaire a déjà été rempli et envoyé. Merci beaucoup\u00a0! "
+        "Aucune autre réponse n’est nécessaire.",
+        "en": "This questionnaire has already been filled in and sent. Thank you! "
+        "Nothing more is needed.",
+    }
+
+
+class MissingAnswers(DyadeError):
+    """Submit was asked while required questions are still unanswered."""
+
+
+@dataclass(frozen=True)
+class Screen:
+    """Consecutive items shown together (one item, or a group the form names)."""
+
+    index: int
+    name: str | None
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One question as the review screen lists it."""
+
+    screen: int
+    item: Item
+    question: str
+    answer: str | None  # readable answer in the session's language; None if not answered
+    skipped: bool
+
+
+def build_screens(form: Form) -> list[Screen]:
+    """Group the form's items: consecutive items with the same ``screen`` share one."""
+    groups: list[list[Item]] = []
+    for item in form.items:
+        if groups and item.screen is not None and groups[-1][-1].screen == item.screen:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return [Screen(i, g[0].screen, tuple(g)) for i, g in enumerate(groups)]
+
+
+def value_problem(form: Form, item: Item, value: Any) -> str | None:
+    """Why ``value`` is not a valid answer to ``item`` (None when it is)."""
+    if value is None:
+        return None if item.optional else f"item {item.id} may not be skipped"
+    if item.kind == "scale":
+        scale = form.scale_of(item)
+        ok = isinstance(value, int) and not isinstance(value, bool) and scale is not None
+        return None if ok and value in scale.points() else f"item {item.id}: {value!r} off scale"
+    if item.kind == "choice":
+        return None if value in item.codes() else f"item {item.id}: unknown option {value!r}"
+    if item.kind == "multi":
+        ok = isinstance(value, list) and all(v in item.codes() for v in value)
+        return None if ok and len(set(value)) == len(value) else f"item {item.id}: bad {value!r}"
+    return None if isinstance(value, str) else f"item {item.id}: text expected"
+
+
+def toggled(item: Item, current: Sequence[str] | None, code: str) -> list[str]:
+    """A checklist after toggling ``code``: an exclusive option clears the others."""
+    chosen = list(current or [])
+    if code in chosen:
+        return [c for c in chosen if c != code]
+    exclusive = {o.code for o in item.options or [] if o.exclusive}
+    if code in exclusive:
+        return [code]
+    chosen = [c for c in chosen if c not in exclusive] + [code]
+    return [c for c in item.codes() if c in chosen]  # keep the form's order
+
+
+def is_answered(item: Item, answers: dict[str, Any]) -> bool:
+    """Answered, or deliberately skipped; an emptied checklist or blank text is not."""
+    if item.id not in answers:
+        return False
+    value = answers[item.id]
+    if value is None:
+        return True
+    if item.kind == "multi":
+        return bool(value)
+    if item.kind == "text":
+        return bool(str(value).strip()) or item.optional
+    return True
+
+
+class FillSession:
+    """One respondent filling one stored response; answers are saved as given."""
+
+    def __init__(
+        self, db: sqlite_utils.Database, form: Form, response: stored.Response, answers: dict
+    ) -> None:
+        self.db = db
+        self.form = form
+        self.response_uuid = response.uuid
+        self.respondent = response.respondent
+        self.language = response.language if response.language in LANGUAGES else "fr"
+        self.answers: dict[str, Any] = dict(answers)
+        self.screens = build_screens(form)
+        self.submitted = response.status == "complete"
+
+    # ---- opening --------------------------------------------------------------
+
+    @classmethod
+    def open_visit_code(
+        cls, db: sqlite_utils.Database, library: FormLookup, code: str
+    ) -> FillSession:
+        """The patient's pending questionnaire of the visit with this code."""
+        visit = find_open_visit_by_code(db, code) if normalize_code(code) else None
+        if visit is None:
+            raise UnknownVisitCode(f"no open visit with code {normalize_code(code)!r}")
+        mine = [r for r in stored.responses_of_visit(db, visit.uuid) if r.respondent == "patient"]
+        if not mine:
+            raise UnknownVisitCode(f"visit {visit.code} has no patient questionnaire")
+        if all(r.status == "complete" for r in mine):
+            raise AlreadyCompleted(f"the patient questionnaire of visit {visit.code} is complete")
+        response = next(r for r in mine if r.status != "complete")
+        return cls._open(db, library, response, None)
+
+    @classmethod
+    def open_response(
+        cls,
+        db: sqlite_utils.Database,
+        library: FormLookup,
+        response_uuid: str,
+        *,
+        user: User | None = None,
+    ) -> FillSession:
+        """A response by id (``user``: the signed-in physician, checked by storage)."""
+        try:
+            response = stored.get_response(db, response_uuid)
+        except NotFound as exc:
+            raise UnknownVisitCode(str(exc)) from exc
+        if response.status == "complete":
+            raise AlreadyCompleted(f"response {response_uuid} is complete")
+        return cls._open(db, library, response, user)
+
+    @classmethod
+    def _open(
+        cls, db: sqlite_utils.Database, library: FormLookup, response: stored.Response, user
+    ) -> FillSession:
+        form = library.get(response.form_id)
+        if form is None:
+            raise DyadeError(
+                f"the form '{response.form_id}' of this questionnaire is not installed; "
+                "check the forms folder (dyade forms list)"
+            )
+        answers = stored.load_answers(db, response.uuid, user=user)
+        return cls(db, form, response, answers)
+
+    # ---- answering ------------------------------------------------------------
+
+    def answer(self, item_id: str, value: Any) -> None:
+        """Check and store one answer now (``None`` = "I prefer not to answer")."""
+        item = self.form.item(item_id)
+        problem = value_problem(self.form, item, value)
+        if problem:
+            raise DyadeError(f"form {self.form.id}: {problem}")
+        stored.save_answer(self.db, self.response_uuid, item_id, value)
+        self.answers[item_id] = value
+
+    def skip(self, item_id: str) -> None:
+        """Record "I prefer not to answer"; only optional items allow it."""
+        self.answer(item_id, None)
+
+    def toggle(self, item_id: str, code: str) -> list[str]:
+        """Toggle one checklist option, store the new list and return it."""
+        item = self.form.item(item_id)
+        current = self.answers.get(item_id)
+        chosen = toggled(item, current if isinstance(current, list) else [], code)
+        self.answer(item_id, chosen)
+        return chosen
+
+    def set_language(self, lang: str) -> None:
+        """The respondent switched language; remembered with the response."""
+        if lang != self.language and not self.submitted:
+            stored.set_response_language(self.db, self.response_uuid, lang)
+        self.language = lang
+
+    # ---- where we are ---------------------------------------------------------
+
+    def is_answered(self, item_id: str) -> bool:
+        return is_answered(self.form.item(item_id), self.answers)
+
+    def screen_done(self, index: int) -> bool:
+        return all(is_answered(item, self.answers) for item in self.screens[index].items)
+
+    def resume_screen(self) -> int:
+        """The first screen with an unanswered question (``len(screens)``: review)."""
+        for screen in self.screens:
+            if not self.screen_done(screen.index):
+                return screen.index
+        return len(self.screens)
+
+    def question_number(self, item_id: str) -> int:
+        """1-based position of the item among all questions ("question 4 of 12")."""
+        return [item.id for item in self.form.items].index(item_id) + 1
+
+    @property
+    def question_count(self) -> int:
+        return len(self.form.items)
+
+    def missing(self) -> list[str]:
+        """Items still unanswered (skipped ones count as answered)."""
+        return [item.id for item in self.form.items if not is_answered(item, self.answers)]
+
+    # ---- review and submit ----------------------------------------------------
+
+    def review(self) -> list[ReviewRow]:
+        rows = []
+        for screen in self.screens:
+            for item in screen.items:
+                value = self.answers.get(item.id)
+                skipped = item.id in self.answers and value is None
+                text = None if value is None else self.answer_text(item, value)
+                rows.append(
+                    ReviewRow(screen.index, item, item.text.get(self.language), text, skipped)
+                )
+        return rows
+
+    def answer_text(self, item: Item, value: Any) -> str | None:
+        """The answer as the respondent chose it, in the session's language."""
+        lang = self.language
+        if item.kind == "scale":
+            scale = self.form.scale_of(item)
+            label = scale.labels.get(value) if scale else None
+            return label.get(lang) if label else str(value)
+        labels = {o.code: o.label.get(lang) for o in item.options or []}
+        if item.kind == "choice":
+            return labels.get(value, str(value))
+        if item.kind == "multi":
+            return ", ".join(labels.get(v, str(v)) for v in value) or None
+        return str(value).strip() or None
+
+    def submit(self) -> None:
+        """Complete the response; refused while a required question is unanswered."""
+        missing = self.missing()
+        if missing:
+            raise MissingAnswers(f"form {self.form.id}: unanswered items {', '.join(missing)}")
+        stored.complete_response(self.db, self.response_uuid)
+        self.submitted = True
+
+    def shows_tension(self) -> bool:
+        """Do this side's own answers carry a rupture signal (withdrawal or confrontation)?"""
+        return bool(own_rupture_signal(self.form, self.answers))
+
+
+def own_rupture_signal(form: Form, answers: dict[str, Any]) -> list[str]:
+    """Marker kinds ("withdrawal", "confrontation") signalled by one side's own answers.
+
+    Read by the analysis (:func:`dyade.analysis.sides.read_side`), keeping only
+    markers about the respondent's own experience: any interpersonal marker at
+    or above the marker level, or at least ``min_emotions`` felt emotions of one
+    kind. What the respondent noticed in the other person does not count here.
+    """
+    from dyade.analysis.sides import read_side
+    from dyade.analysis.thresholds import Thresholds
+
+    limits = Thresholds()
+    hits = [hit for hit in read_side(form, answers, limits).hits if hit.about == "self"]
+    kinds = {hit.type for hit in hits if hit.option is None}
+    for kind in {hit.type for hit in hits if hit.option is not None}:
+        if sum(1 for hit in hits if hit.option is not None and hit.type == kind) >= (
+            limits.min_emotions
+        ):
+            kinds.add(kind)
+    return sorted(kinds)
+
+
+def patient_prompts(lang: str, limit: int = 2) -> list[str]:
+    """One or two gentle phrases inviting the patient to say what matters to them.
+
+    Wording from the analysis (``resources/text/analysis.yaml``); never anything
+    about the physician's answers.
+    """
+    from dyade.analysis.texts import patient_repair_prompts
+
+    return patient_repair_prompts("fr" if lang == "fr" else "en")[:limit]
