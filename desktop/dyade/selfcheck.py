@@ -29,9 +29,41 @@ def check_qt(tmp: Path) -> str:
     return offscreen_smoke()
 
 
+def check_storage(tmp: Path) -> str:
+    """An encrypted database is created, written, reopened and read back."""
+    import sqlite3
+
+    from dyade.storage.connection import open_database
+    from dyade.storage.patients import create_patient, find_patient
+
+    path, phrase = tmp / "storage-check.db", "self-check passphrase"
+    db = open_database(path, phrase, create=True)
+    try:
+        create_patient(db, "CHECK-1", name="Self Check")
+    finally:
+        db.close()
+    plain = sqlite3.connect(path)
+    try:
+        plain.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        raise RuntimeError(f"{path} is readable without its passphrase")
+    except sqlite3.DatabaseError:
+        pass
+    finally:
+        plain.close()
+    db = open_database(path, phrase)
+    try:
+        if find_patient(db, "CHECK-1") is None:
+            raise RuntimeError("the record written was not read back")
+        version = db.execute("PRAGMA cipher_version").fetchone()[0]
+    finally:
+        db.close()
+    return f"SQLCipher {version}: encrypted, written, reopened, read"
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("data folders", check_data_folders),
     ("qt", check_qt),
+    ("storage", check_storage),
 ]
 
 
