@@ -27,7 +27,7 @@ class Sizes:
 FULL = Sizes(
     runs=7, patients=20_000, visits=200_000, analysis_responses=100_000, pdf_batch=500, clicks=200
 )
-QUICK = Sizes(runs=2, patients=40, visits=200, analysis_responses=400, pdf_batch=4, clicks=12)
+QUICK = Sizes(runs=1, patients=40, visits=200, analysis_responses=400, pdf_batch=4, clicks=12)
 
 
 @dataclass
