@@ -42,8 +42,8 @@ def app_runs(ctx: Context, options: tuple[str, ...], window: str, db: Path | Non
     except ChildFailed as exc:
         if "did not finish" in str(exc) and window:
             raise ChildFailed(
-                f"no {window} was painted within {START_TIMEOUT_S:g} s of starting "
-                f"`dyade {' '.join(options)}` (the app showed another window, or waits for input)"
+                f"no {window} painted within {START_TIMEOUT_S:g} s: "
+                f"`dyade {' '.join(options)}` stays on another window (it waits for input)"
             ) from exc
         raise
 
