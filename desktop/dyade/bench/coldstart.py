@@ -32,11 +32,15 @@ def qt_floor(ctx: Context) -> list[Run]:
     return ctx.cache["qt_floor"]
 
 
+def app_cmd(options: tuple[str, ...], db: Path | None) -> list[str]:
+    """The app started through the first-paint probe."""
+    return python_cmd("-m", "dyade.bench.app_probe", *options, *(("--db", str(db)) if db else ()))
+
+
 def app_runs(ctx: Context, options: tuple[str, ...], window: str, db: Path | None) -> list[Run]:
     """Median-ready runs of the app through the first-paint probe."""
-    args = [*options, *(("--db", str(db)) if db else ())]
     env = ctx.env(DYADE_BENCH_WINDOW=window)
-    cmd = python_cmd("-m", "dyade.bench.app_probe", *args)
+    cmd = app_cmd(options, db)
     try:
         return repeat(cmd, ctx.runs, env, timeout_s=START_TIMEOUT_S)
     except ChildFailed as exc:

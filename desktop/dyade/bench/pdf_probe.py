@@ -80,7 +80,9 @@ def main(out_dir: Path, runs: int, batch: int) -> dict[str, float]:
     context = ReportContext("Clinique du banc", "P-00042", "Dr Martin", "2026-03-02", forms=forms)
 
     def one(i: int, prefix: str = "visit") -> None:
-        visit_summary(visits[i], context, lang="fr", out=out_dir / f"{prefix}-{i}.pdf")
+        visit_summary(
+            visits[i], context, lang="fr", out=out_dir / f"{prefix}-{i}.pdf", overwrite=True
+        )
 
     first, median = timed(one, runs)
     start = time.perf_counter()
