@@ -1,0 +1,81 @@
+"""Read YAML with PyYAML and remember the line of every field.
+
+PyYAML's constructed data forgets where things were; its node tree does not.
+We build the data as usual, then walk the nodes once to record the line of
+each path (``("items", 3, "mirror") -> 42``) and to catch keys written twice,
+which PyYAML would otherwise silently keep the last of.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+PathKey = tuple[Any, ...]
+# libyaml's loader is ten times faster and keeps node marks too; fall back when absent.
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass
+class ParsedYaml:
+    data: Any
+    lines: dict[PathKey, int] = field(default_factory=dict)
+    duplicates: list[tuple[PathKey, int, int]] = field(default_factory=list)  # path, line, first
+
+
+class YamlSyntaxError(Exception):
+    """The text is not YAML; ``line`` is where the parser gave up (1-based)."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.line = line
+
+
+def parse_yaml(text: str) -> ParsedYaml:
+    """Parse one YAML document; raise :class:`YamlSyntaxError` with a line."""
+    loader = Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return ParsedYaml(None)
+        parsed = ParsedYaml(loader.construct_document(node))
+        _walk(loader, node, (), parsed)
+        return parsed
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        reason = exc.problem or "unreadable text"
+        if exc.context and exc.context_mark:
+            reason += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
+        raise YamlSyntaxError(f"this is not valid YAML: {reason}", line) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(f"this is not valid YAML: {exc}", None) from None
+    finally:
+        loader.dispose()
+
+
+def _walk(loader: Any, node: yaml.Node, path: PathKey, out: ParsedYaml) -> None:
+    out.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        first_seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = _key(loader, key_node)
+            line = key_node.start_mark.line + 1
+            if key in first_seen:
+                out.duplicates.append(((*path, key), line, first_seen[key]))
+                continue
+            first_seen[key] = line
+            out.lines[(*path, key)] = line
+            _walk(loader, value_node, (*path, key), out)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _walk(loader, child, (*path, index), out)
+
+
+def _key(loader: Any, key_node: yaml.Node) -> Any:
+    """The key as the constructor built it (so ``1:`` is the number 1)."""
+    if isinstance(key_node, yaml.ScalarNode):
+        return loader.construct_object(key_node)
+    return key_node.start_mark.line  # a non-scalar key: keep it unique, pydantic will object
