@@ -60,9 +60,29 @@ def check_storage(tmp: Path) -> str:
     return f"SQLCipher {version}: encrypted, written, reopened, read"
 
 
+def check_forms(tmp: Path) -> str:
+    """The shipped questionnaires load, pair up, score a full answer set and export."""
+    from dyade.forms import form_to_fhir, load_library, score_response
+    from dyade.forms.examples import answers_at
+    from dyade.paths import forms_dir
+
+    library = load_library([forms_dir()])
+    if library.errors:
+        raise RuntimeError(str(library.errors[0]))
+    if not library.forms:
+        raise RuntimeError(f"no forms in {forms_dir()}")
+    for form in library:
+        scores = score_response(form, answers_at(form, "max"))
+        if not all(score.scorable for score in scores.values()):
+            raise RuntimeError(f"{form.id}: a subscale is not scorable from full answers")
+        form_to_fhir(form)
+    return f"{len(library)} forms load, pair up and score"
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("data folders", check_data_folders),
     ("qt", check_qt),
+    ("forms", check_forms),
     ("storage", check_storage),
 ]
 
