@@ -21,6 +21,44 @@
     </message>
 </context>
 <context>
+    <name>CodePage</name>
+    <message>
+        <source>Your questionnaire code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the code of 6 letters and digits that the front desk gave you, then press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6 letters and digits, for example 7KQ3MD</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the questionnaire for this code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CountdownBanner</name>
+    <message>
+        <source>Are you still there? This screen will close in {seconds} s. Your answers are saved. Touch the screen or press a key to go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DyadDialog</name>
     <message>
         <source>Start a dyad</source>
@@ -85,6 +123,76 @@
     </message>
 </context>
 <context>
+    <name>KioskHeader</name>
+    <message>
+        <source>Français</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the questions in French</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the questions in English</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the text on screen smaller</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make the text on screen larger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the clinic&apos;s staff: sign in to leave the questionnaire screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>A physician signs in here to leave the questionnaire screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LanguageSwitch</name>
     <message>
         <source>Français</source>
@@ -100,6 +208,61 @@
     </message>
     <message>
         <source>Show Dyade in English</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Staff sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with your Dyade account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your login and your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account cannot do this here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Try again in {seconds} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong login or password.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -266,6 +429,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This patient has no dyad yet: start one with a physician, then create a visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A dyad is one patient with one physician. Choose it above, then create a visit: Dyade gives a code for the kiosk and adds both questionnaires to the list of questionnaires to fill in.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -275,10 +442,6 @@
     </message>
     <message>
         <source>Patient: {code}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start a dyad for this patient first, or choose one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -389,6 +552,21 @@
     </message>
 </context>
 <context>
+    <name>PhysicianQuestionnaireWindow</name>
+    <message>
+        <source>Dyade: your questionnaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your questionnaire: patient {code}, visit of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each answer is saved as you give it: you can close this window and come back later from the list of questionnaires to fill in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QuestionnaireView</name>
     <message>
         <source>Some questions still need an answer.</source>
@@ -470,6 +648,29 @@
     <name>SetupWizard</name>
     <message>
         <source>Dyade: set up the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ThanksPage</name>
+    <message>
+        <source>Thank you!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answers have been sent. You can now give the laptop back to the front desk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something may not have felt right today. That is useful to know, and you are welcome to talk about it with your physician. For example:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this page and return to the start</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -20,6 +20,44 @@
     </message>
 </context>
 <context>
+    <name>CodePage</name>
+    <message>
+        <source>Your questionnaire code</source>
+        <translation>Votre code de questionnaire</translation>
+    </message>
+    <message>
+        <source>Type the code of 6 letters and digits that the front desk gave you, then press Enter.</source>
+        <translation>Saisissez le code de 6 lettres et chiffres remis par l’accueil, puis appuyez sur Entrée.</translation>
+    </message>
+    <message>
+        <source>Questionnaire code</source>
+        <translation>Code du questionnaire</translation>
+    </message>
+    <message>
+        <source>6 letters and digits, for example 7KQ3MD</source>
+        <translation>6 lettres et chiffres, par exemple 7KQ3MD</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Votre code</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continuer</translation>
+    </message>
+    <message>
+        <source>Open the questionnaire for this code</source>
+        <translation>Ouvrir le questionnaire correspondant à ce code</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownBanner</name>
+    <message>
+        <source>Are you still there? This screen will close in {seconds} s. Your answers are saved. Touch the screen or press a key to go on.</source>
+        <translation>Êtes-vous toujours là ? Cet écran se fermera dans {seconds} s. Vos réponses sont enregistrées. Touchez l’écran ou appuyez sur une touche pour continuer.</translation>
+    </message>
+</context>
+<context>
     <name>DyadDialog</name>
     <message>
         <source>Start a dyad</source>
@@ -60,27 +98,97 @@
     <name>ItemView</name>
     <message>
         <source>Type your answer here. Tab moves on to the buttons.</source>
-        <translation type="unfinished" />
+        <translation>Écrivez votre réponse ici. La touche Tab passe aux boutons.</translation>
     </message>
     <message>
         <source>You may leave this empty.</source>
-        <translation type="unfinished" />
+        <translation>Vous pouvez laisser ce champ vide.</translation>
     </message>
     <message>
         <source>I prefer not to answer</source>
-        <translation type="unfinished" />
+        <translation>Je préfère ne pas répondre</translation>
     </message>
     <message>
         <source>Leave this question without an answer: {question}</source>
-        <translation type="unfinished" />
+        <translation>Laisser cette question sans réponse : {question}</translation>
     </message>
     <message>
         <source>Key {number} or Space turns this answer on or off. Question: {question}</source>
-        <translation type="unfinished" />
+        <translation>La touche {number} ou Espace coche ou décoche cette réponse. Question : {question}</translation>
     </message>
     <message>
         <source>Key {number} chooses this answer. Question: {question}</source>
-        <translation type="unfinished" />
+        <translation>La touche {number} choisit cette réponse. Question : {question}</translation>
+    </message>
+</context>
+<context>
+    <name>KioskHeader</name>
+    <message>
+        <source>Français</source>
+        <translation>Français</translation>
+    </message>
+    <message>
+        <source>Show the questions in French</source>
+        <translation>Afficher les questions en français</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>Show the questions in English</source>
+        <translation>Afficher les questions en anglais</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>Plus petit</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Texte plus petit</translation>
+    </message>
+    <message>
+        <source>Make the text on screen smaller</source>
+        <translation>Réduire la taille du texte à l’écran</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Plus grand</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Texte plus grand</translation>
+    </message>
+    <message>
+        <source>Make the text on screen larger</source>
+        <translation>Agrandir le texte à l’écran</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Staff only</source>
+        <translation>Réservé au personnel</translation>
+    </message>
+    <message>
+        <source>For the clinic's staff: sign in to leave the questionnaire screen</source>
+        <translation>Pour le personnel du cabinet : se connecter pour quitter l’écran du questionnaire</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>A physician signs in here to leave the questionnaire screen.</source>
+        <translation>Un médecin se connecte ici pour quitter l’écran du questionnaire.</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Questionnaire patient</translation>
+    </message>
+    <message>
+        <source>Questionnaire screen</source>
+        <translation>Écran du questionnaire</translation>
     </message>
 </context>
 <context>
@@ -100,6 +208,61 @@
     <message>
         <source>Show Dyade in English</source>
         <translation>Afficher Dyade en anglais</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Staff sign-in</source>
+        <translation>Connexion du personnel</translation>
+    </message>
+    <message>
+        <source>Sign in with your Dyade account.</source>
+        <translation>Connectez-vous avec votre compte Dyade.</translation>
+    </message>
+    <message>
+        <source>&amp;Login</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>&amp;Mot de passe</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Press Enter to sign in</source>
+        <translation>Appuyez sur Entrée pour vous connecter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>Enter your login and your password.</source>
+        <translation>Saisissez votre identifiant et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>This account cannot do this here.</source>
+        <translation>Ce compte ne permet pas cette action ici.</translation>
+    </message>
+    <message>
+        <source>Too many failed attempts. Try again in {seconds} s.</source>
+        <translation>Trop d’essais infructueux. Réessayez dans {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Wrong login or password.</source>
+        <translation>Identifiant ou mot de passe incorrect.</translation>
     </message>
 </context>
 <context>
@@ -265,6 +428,10 @@
         <translation>Nouvelle visite (questionnaires courts)</translation>
     </message>
     <message>
+        <source>This patient has no dyad yet: start one with a physician, then create a visit.</source>
+        <translation>Ce patient n’a pas encore de dyade : créez-en une avec un médecin, puis une visite.</translation>
+    </message>
+    <message>
         <source>A dyad is one patient with one physician. Choose it above, then create a visit: Dyade gives a code for the kiosk and adds both questionnaires to the list of questionnaires to fill in.</source>
         <translation>Une dyade réunit un patient et un médecin. Choisissez-la ci-dessus, puis créez une visite : Dyade donne un code pour la borne et ajoute les deux questionnaires à la liste des questionnaires à remplir.</translation>
     </message>
@@ -275,10 +442,6 @@
     <message>
         <source>Patient: {code}</source>
         <translation>Patient : {code}</translation>
-    </message>
-    <message>
-        <source>Start a dyad for this patient first, or choose one.</source>
-        <translation>Créez d’abord une dyade pour ce patient, ou choisissez-en une.</translation>
     </message>
 </context>
 <context>
@@ -388,10 +551,25 @@
     </message>
 </context>
 <context>
+    <name>PhysicianQuestionnaireWindow</name>
+    <message>
+        <source>Dyade: your questionnaire</source>
+        <translation>Dyade : votre questionnaire</translation>
+    </message>
+    <message>
+        <source>Your questionnaire: patient {code}, visit of {date}</source>
+        <translation>Votre questionnaire : patient {code}, visite du {date}</translation>
+    </message>
+    <message>
+        <source>Each answer is saved as you give it: you can close this window and come back later from the list of questionnaires to fill in.</source>
+        <translation>Chaque réponse est enregistrée dès qu’elle est donnée : vous pouvez fermer cette fenêtre et revenir plus tard depuis la liste des questionnaires à remplir.</translation>
+    </message>
+</context>
+<context>
     <name>QuestionnaireView</name>
     <message>
         <source>Some questions still need an answer.</source>
-        <translation type="unfinished" />
+        <translation>Certaines questions attendent encore une réponse.</translation>
     </message>
     <message>
         <source>Progress</source>
@@ -399,70 +577,70 @@
     </message>
     <message>
         <source>Back</source>
-        <translation type="unfinished" />
+        <translation>Retour</translation>
     </message>
     <message>
         <source>Go back to the previous question (Left arrow or Backspace)</source>
-        <translation type="unfinished" />
+        <translation>Revenir à la question précédente (flèche gauche ou retour arrière)</translation>
     </message>
     <message>
         <source>Send my answers</source>
-        <translation type="unfinished" />
+        <translation>Envoyer mes réponses</translation>
     </message>
     <message>
         <source>Send your answers; you cannot change them afterwards (Enter)</source>
-        <translation type="unfinished" />
+        <translation>Envoyer vos réponses ; elles ne pourront plus être modifiées ensuite (Entrée)</translation>
     </message>
     <message>
         <source>Check your answers, then send them.</source>
-        <translation type="unfinished" />
+        <translation>Vérifiez vos réponses, puis envoyez-les.</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished" />
+        <translation>Suivant</translation>
     </message>
     <message>
         <source>Go on to the next question (Enter or Right arrow)</source>
-        <translation type="unfinished" />
+        <translation>Passer à la question suivante (Entrée ou flèche droite)</translation>
     </message>
     <message>
         <source>Choose an answer to go on.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez une réponse pour continuer.</translation>
     </message>
     <message>
         <source>Your answers</source>
-        <translation type="unfinished" />
+        <translation>Vos réponses</translation>
     </message>
     <message>
         <source>Question {n} of {total}</source>
-        <translation type="unfinished" />
+        <translation>Question {n} sur {total}</translation>
     </message>
     <message>
         <source>Questions {first} to {last} of {total}</source>
-        <translation type="unfinished" />
+        <translation>Questions {first} à {last} sur {total}</translation>
     </message>
 </context>
 <context>
     <name>ReviewList</name>
     <message>
         <source>You preferred not to answer</source>
-        <translation type="unfinished" />
+        <translation>Vous avez préféré ne pas répondre</translation>
     </message>
     <message>
         <source>Not answered yet</source>
-        <translation type="unfinished" />
+        <translation>Pas encore de réponse</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished" />
+        <translation>Modifier</translation>
     </message>
     <message>
         <source>Change the answer to: {question}</source>
-        <translation type="unfinished" />
+        <translation>Modifier la réponse à : {question}</translation>
     </message>
     <message>
         <source>Current answer: {answer}</source>
-        <translation type="unfinished" />
+        <translation>Réponse actuelle : {answer}</translation>
     </message>
 </context>
 <context>
@@ -470,6 +648,29 @@
     <message>
         <source>Dyade: set up the clinic</source>
         <translation>Dyade : installation du cabinet</translation>
+    </message>
+</context>
+<context>
+    <name>ThanksPage</name>
+    <message>
+        <source>Thank you!</source>
+        <translation>Merci !</translation>
+    </message>
+    <message>
+        <source>Your answers have been sent. You can now give the laptop back to the front desk.</source>
+        <translation>Vos réponses ont bien été envoyées. Vous pouvez maintenant rendre l’ordinateur à l’accueil.</translation>
+    </message>
+    <message>
+        <source>Something may not have felt right today. That is useful to know, and you are welcome to talk about it with your physician. For example:</source>
+        <translation>Quelque chose ne vous a peut-être pas convenu aujourd’hui. C’est utile à savoir, et vous pouvez tout à fait en parler avec votre médecin. Par exemple :</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Terminer</translation>
+    </message>
+    <message>
+        <source>Close this page and return to the start</source>
+        <translation>Fermer cette page et revenir à l’accueil</translation>
     </message>
 </context>
 <context>

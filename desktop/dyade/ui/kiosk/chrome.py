@@ -1,0 +1,138 @@
+"""The kiosk's frame: a header (clinic, language, text size, staff exit) and the
+idle countdown banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from dyade.ui.questionnaire.common import icon
+from dyade.ui.retranslate import Retranslating
+
+TEXT_SIZES = (18, 21, 24, 28)  # body text in points; the first is the default
+
+
+class KioskHeader(Retranslating, QFrame):
+    """Clinic name on the left; FR/EN, A-/A+ and a discreet staff button on the right."""
+
+    language_chosen = Signal(str)
+    text_size_changed = Signal(int)
+    staff_requested = Signal()
+
+    def __init__(self, clinic_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("header")
+        self.size_index = 0
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 6, 24, 6)
+        row.setSpacing(10)
+        self.clinic = QLabel(clinic_name, self)
+        self.clinic.setObjectName("headerClinic")
+        self.clinic.setWordWrap(True)  # wraps rather than pushing the controls off screen
+        self.clinic.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        row.addWidget(self.clinic, 1)
+        self.languages: dict[str, QPushButton] = {}
+        for code in ("fr", "en"):
+            button = QPushButton(code.upper(), self)
+            button.setObjectName(f"header_{code}")
+            button.setProperty("role", "language")
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the focus in place
+            button.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
+            row.addWidget(button)
+            self.languages[code] = button
+        row.addSpacing(18)
+        self.smaller = self._tool("text-smaller", "textSmaller", -1)
+        self.larger = self._tool("text-larger", "textLarger", +1)
+        row.addWidget(self.smaller)
+        row.addWidget(self.larger)
+        row.addSpacing(18)
+        self.staff = QPushButton(self)
+        self.staff.setObjectName("staffButton")
+        self.staff.setIcon(icon("lock"))
+        self.staff.clicked.connect(self.staff_requested)
+        row.addWidget(self.staff)
+        self._update_size_buttons()
+        self.retranslate()
+
+    def _tool(self, icon_name: str, name: str, step: int) -> QPushButton:
+        button = QPushButton(self)
+        button.setObjectName(name)
+        button.setProperty("role", "tool")
+        button.setIcon(icon(icon_name))
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        button.clicked.connect(lambda: self.step_size(step))
+        return button
+
+    def set_language(self, lang: str) -> None:
+        self.languages[lang].setChecked(True)
+
+    def show_languages(self, visible: bool) -> None:
+        for button in self.languages.values():
+            button.setVisible(visible)
+
+    @property
+    def text_size(self) -> int:
+        return TEXT_SIZES[self.size_index]
+
+    def step_size(self, step: int) -> None:
+        index = max(0, min(self.size_index + step, len(TEXT_SIZES) - 1))
+        if index != self.size_index:
+            self.size_index = index
+            self._update_size_buttons()
+            self.text_size_changed.emit(self.text_size)
+
+    def reset_size(self) -> None:
+        self.step_size(-len(TEXT_SIZES))
+
+    def _update_size_buttons(self) -> None:
+        self.smaller.setEnabled(self.size_index > 0)
+        self.larger.setEnabled(self.size_index < len(TEXT_SIZES) - 1)
+
+    def retranslate(self) -> None:
+        self.languages["fr"].setAccessibleName(self.tr("Français"))
+        self.languages["fr"].setAccessibleDescription(self.tr("Show the questions in French"))
+        self.languages["en"].setAccessibleName(self.tr("English"))
+        self.languages["en"].setAccessibleDescription(self.tr("Show the questions in English"))
+        self.smaller.setText(self.tr("Smaller"))
+        self.smaller.setAccessibleName(self.tr("Smaller text"))
+        self.smaller.setAccessibleDescription(self.tr("Make the text on screen smaller"))
+        self.larger.setText(self.tr("Larger"))
+        self.larger.setAccessibleName(self.tr("Larger text"))
+        self.larger.setAccessibleDescription(self.tr("Make the text on screen larger"))
+        self.staff.setText(self.tr("Staff"))
+        self.staff.setAccessibleName(self.tr("Staff only"))
+        self.staff.setAccessibleDescription(
+            self.tr("For the clinic's staff: sign in to leave the questionnaire screen")
+        )
+
+
+class CountdownBanner(Retranslating, QFrame):
+    """Shown in the last seconds before an idle reset; any touch keeps going."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("countdown")
+        self.remaining = 0
+        row = QHBoxLayout(self)
+        row.setContentsMargins(20, 12, 20, 12)
+        self.text = QLabel(self)
+        self.text.setObjectName("countdownText")
+        self.text.setWordWrap(True)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row.addWidget(self.text)
+        self.hide()
+
+    def show_remaining(self, seconds: int) -> None:
+        self.remaining = seconds
+        self.retranslate()
+        self.show()
+
+    def retranslate(self) -> None:
+        text = self.tr(
+            "Are you still there? This screen will close in {seconds} s. Your answers are "
+            "saved. Touch the screen or press a key to go on."
+        ).format(seconds=self.remaining)
+        self.text.setText(text)
+        self.setAccessibleName(text)

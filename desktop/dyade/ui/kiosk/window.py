@@ -1,0 +1,310 @@
+"""The waiting-room kiosk: a locked, full-screen window that shows one patient's
+questionnaire and nothing else.
+
+Screens: welcome (language first) -> visit code -> questions -> review ->
+thank-you -> welcome. An idle reset, or the end, leaves nothing of the person
+on screen; their answers are already in the database. Leaving the kiosk needs
+a physician's (or an administrator's) sign-in.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import sqlite_utils
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from dyade.fill import FillSession, FormLookup, KindError, patient_prompts
+from dyade.paths import resources_dir
+from dyade.storage.users import User
+from dyade.ui.i18n import Translations
+from dyade.ui.kiosk.chrome import TEXT_SIZES, CountdownBanner, KioskHeader
+from dyade.ui.kiosk.guard import EscapeGuard, IdleWatch
+from dyade.ui.kiosk.pages import CodePage, ThanksPage, WelcomePage
+from dyade.ui.login_dialog import LoginDialog
+from dyade.ui.questionnaire import QuestionnaireView
+from dyade.ui.retranslate import Retranslating
+
+log = logging.getLogger(__name__)
+EXIT_ROLES = ("physician", "admin")
+WARN_SECONDS = 20
+
+
+def kiosk_style_sheet(base_pt: int) -> str:
+    """``resources/styles/kiosk.qss`` with its sizes filled in for ``base_pt``."""
+    text = (resources_dir() / "styles" / "kiosk.qss").read_text(encoding="utf-8")
+    sizes = {
+        "@base@": base_pt,
+        "@large@": base_pt + 4,
+        "@title@": round(base_pt * 1.5),
+        "@small@": max(14, base_pt - 3),
+        "@header@": min(18, max(14, base_pt - 3)),
+        "@icon@": round(base_pt * 1.4),
+    }
+    for token, value in sizes.items():
+        text = text.replace(token, str(value))
+    return text
+
+
+class KioskWindow(Retranslating, QWidget):
+    """One locked window for patients; ``left(user)`` once staff signed out of it."""
+
+    left = Signal(object)
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        library: FormLookup,
+        *,
+        clinic_name: str = "",
+        idle_seconds: float = 120,
+        language: str = "fr",
+        translations: Translations | None = None,
+        thanks_seconds: float = 30,
+        lock: bool = True,
+    ) -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("kiosk")
+        self.db, self.library, self.clinic_name = db, library, clinic_name
+        self.default_language = language
+        self.translations = translations or Translations()
+        self.session: FillSession | None = None
+        self.questionnaire: QuestionnaireView | None = None
+        self.unlocked = False
+        self.guard = EscapeGuard(self)
+        self.idle = IdleWatch(idle_seconds, WARN_SECONDS, self)
+        self.idle.tick.connect(self._on_idle_tick)
+        self.idle.expired.connect(self.reset)
+        self.idle.active_again.connect(self._on_active_again)
+        self.idle_seconds, self.thanks_seconds = idle_seconds, thanks_seconds
+        self._build()
+        self._set_language(language)
+        self.apply_text_size(TEXT_SIZES[0])
+        if lock:
+            self.lock()
+        self.show_welcome()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.header = KioskHeader(self.clinic_name, self)
+        self.header.language_chosen.connect(self.switch_language)
+        self.header.text_size_changed.connect(self.apply_text_size)
+        self.header.staff_requested.connect(self.ask_staff_exit)
+        layout.addWidget(self.header)
+        self.pages = QStackedWidget(self)
+        self.pages.setObjectName("kioskPages")
+        self.welcome = WelcomePage(self.clinic_name, self.pages)
+        self.welcome.language_chosen.connect(self._on_language_first)
+        self.code_page = CodePage(self.pages)
+        self.code_page.code_entered.connect(self._on_code_entered)
+        self.thanks = ThanksPage(self.pages)
+        self.thanks.finished.connect(self.reset)
+        self.question_holder = QWidget(self.pages)
+        self.question_layout = QVBoxLayout(self.question_holder)
+        self.question_layout.setContentsMargins(40, 12, 40, 16)
+        for page in (self.welcome, self.code_page, self.question_holder, self.thanks):
+            self.pages.addWidget(page)
+        layout.addWidget(self.pages, 1)
+        self.countdown = CountdownBanner(self)
+        layout.addWidget(self.countdown)
+
+    # ---- locking ----------------------------------------------------------------
+
+    def lock(self) -> None:
+        """Full screen, on top, escape keys swallowed, idle input watched."""
+        app = QApplication.instance()
+        app.installEventFilter(self.guard)
+        app.installEventFilter(self.idle)
+        if isinstance(app, QGuiApplication):
+            app.commitDataRequest.connect(self._refuse_session_end)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+
+    def show_locked(self) -> None:
+        self.showFullScreen()
+        self.activateWindow()
+
+    def _refuse_session_end(self, manager) -> None:
+        """The system asks to log out: say no while a patient may be using the kiosk."""
+        if not self.unlocked and manager.allowsInteraction():
+            manager.cancel()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.unlocked:
+            event.ignore()
+            return
+        self._release()
+        super().closeEvent(event)
+
+    def _release(self) -> None:
+        app = QApplication.instance()
+        app.removeEventFilter(self.guard)
+        app.removeEventFilter(self.idle)
+        self.idle.stop()
+
+    def ask_staff_exit(self) -> bool:
+        """A physician signs in to leave; True when the kiosk closed."""
+        dialog = LoginDialog(
+            self.db,
+            self,
+            roles=EXIT_ROLES,
+            purpose=self.tr("A physician signs in here to leave the questionnaire screen."),
+        )
+        self._dialog = dialog
+        accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
+        self._dialog = None
+        if accepted and dialog.user is not None:
+            self.unlock(dialog.user)
+            return True
+        return False
+
+    def unlock(self, user: User) -> None:
+        log.info("kiosk left by %s", user.login)
+        self._drop_session()
+        self.unlocked = True
+        self.close()
+        self.left.emit(user)
+
+    # ---- opening a questionnaire -------------------------------------------------
+
+    def open_visit_code(self, code: str) -> bool:
+        """Open the patient questionnaire of this visit; False (message shown) if refused."""
+        return self._open(lambda: FillSession.open_visit_code(self.db, self.library, code))
+
+    def open_response(self, response_uuid: str) -> bool:
+        """ "Hand to patient": open this patient response, starting with the language."""
+        return self._open(
+            lambda: FillSession.open_response(self.db, self.library, response_uuid),
+            patient_only=True,
+        )
+
+    def _open(self, opener, *, patient_only: bool = False) -> bool:
+        try:
+            session = opener()
+        except KindError as exc:
+            self.show_code_page(exc)
+            return False
+        if session.respondent != "patient":
+            log.warning("the kiosk refused a %s questionnaire", session.respondent)
+            self.show_code_page()
+            return False
+        self._drop_session()
+        self.session = session
+        self.show_welcome(keep_session=True)
+        self.welcome.buttons[session.language].setFocus()
+        return True
+
+    def _on_code_entered(self, code: str) -> None:
+        try:
+            session = FillSession.open_visit_code(self.db, self.library, code)
+        except KindError as exc:
+            self.code_page.refusal = exc
+            self.code_page.show_error(exc.kind_message(self.translations.language))
+            return
+        self.session = session
+        self.session.set_language(self.translations.language)
+        self._start_questionnaire()
+
+    def _on_language_first(self, lang: str) -> None:
+        self.switch_language(lang)
+        if self.session is not None:
+            self._start_questionnaire()
+        else:
+            self.show_code_page()
+
+    def _start_questionnaire(self) -> None:
+        self.questionnaire = QuestionnaireView(self.session, self.question_holder)
+        self.questionnaire.submitted.connect(self._on_submitted)
+        self.question_layout.addWidget(self.questionnaire)
+        self.pages.setCurrentWidget(self.question_holder)
+        self.header.show_languages(True)
+        self.idle.seconds = self.idle_seconds
+        self.idle.start()
+        self.questionnaire._focus_start()
+
+    # ---- screens ------------------------------------------------------------------
+
+    def show_welcome(self, *, keep_session: bool = False) -> None:
+        if not keep_session:
+            self._drop_session()
+        self.pages.setCurrentWidget(self.welcome)
+        self.header.show_languages(False)
+        self.countdown.hide()
+        if self.session is None:
+            self.idle.stop()
+        self.welcome.buttons[self.translations.language].setFocus()
+
+    def show_code_page(self, refusal: KindError | None = None) -> None:
+        self.pages.setCurrentWidget(self.code_page)
+        self.header.show_languages(True)
+        self.idle.seconds = self.idle_seconds
+        self.idle.start()
+        if refusal is not None:
+            self.code_page.refusal = refusal
+            self.code_page.show_error(refusal.kind_message(self.translations.language))
+        else:
+            self.code_page.field.setFocus()
+
+    def _on_submitted(self) -> None:
+        lang = self.session.language
+        tension = self.session.shows_tension()
+        self.thanks.set_prompts(patient_prompts(lang) if tension else [])
+        self._drop_session()
+        self.pages.setCurrentWidget(self.thanks)
+        self.idle.seconds = self.thanks_seconds
+        self.idle.start()
+        self.thanks.done.setFocus()
+
+    def reset(self) -> None:
+        """Back to welcome; nothing of the previous person stays on screen."""
+        if getattr(self, "_dialog", None) is not None:
+            self._dialog.reject()
+        self._drop_session()
+        self.code_page.clear()
+        self.thanks.set_prompts([])
+        self.header.reset_size()
+        self._set_language(self.default_language)
+        self.show_welcome()
+
+    def _drop_session(self) -> None:
+        if self.questionnaire is not None:
+            self.questionnaire.commit_pending()
+            self.question_layout.removeWidget(self.questionnaire)
+            self.questionnaire.hide()
+            self.questionnaire.deleteLater()
+            self.questionnaire = None
+        self.session = None
+
+    # ---- language, text size, idle -------------------------------------------------
+
+    def switch_language(self, lang: str) -> None:
+        """Any screen: change the language; answers given so far stay as they are."""
+        self._set_language(lang)
+        if self.questionnaire is not None:
+            self.questionnaire.set_language(lang)
+        elif self.session is not None:
+            self.session.set_language(lang)
+        if self.thanks.prompts:
+            self.thanks.set_prompts(patient_prompts(lang))
+        if self.code_page.refusal is not None and self.code_page.error.isVisible():
+            self.code_page.show_error(self.code_page.refusal.kind_message(lang))
+
+    def _set_language(self, lang: str) -> None:
+        self.translations.set_language(lang)
+        self.header.set_language(lang)
+
+    def apply_text_size(self, base_pt: int) -> None:
+        self.setStyleSheet(kiosk_style_sheet(base_pt))
+
+    def _on_idle_tick(self, remaining: int) -> None:
+        self.countdown.show_remaining(remaining)
+
+    def _on_active_again(self) -> None:
+        self.countdown.hide()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Questionnaire"))
+        self.setAccessibleName(self.tr("Questionnaire screen"))

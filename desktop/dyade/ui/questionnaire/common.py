@@ -1,0 +1,35 @@
+"""Small helpers shared by the questionnaire widgets: icons, language, re-polishing."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtWidgets import QWidget
+
+from dyade.paths import resources_dir
+
+
+@cache
+def icon(name: str) -> QIcon:
+    """An icon from ``resources/icons`` (``blank``: an empty one of any size)."""
+    if name == "blank":
+        return QIcon()
+    return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
+
+
+def icon_pixmap(name: str, size: int) -> QPixmap:
+    """The icon drawn at ``size`` pixels (transparent when ``name`` is ``blank``)."""
+    if name == "blank":
+        pixmap = QPixmap(QSize(size, size))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        return pixmap
+    return icon(name).pixmap(QSize(size, size))
+
+
+def repolish(widget: QWidget) -> None:
+    """Re-apply the style sheet after a dynamic property changed."""
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    widget.update()

@@ -1,0 +1,166 @@
+"""One question on screen: its wording, its answers, and "I prefer not to answer"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from dyade.fill import toggled
+from dyade.forms.schema import Form, Item
+from dyade.ui.questionnaire.common import icon
+from dyade.ui.questionnaire.options import OptionList
+from dyade.ui.retranslate import Retranslating
+
+TWO_COLUMNS_FROM = 7  # checklists longer than this use two columns
+
+
+def option_values(form: Form, item: Item) -> list[Any]:
+    """What each button of ``item`` stands for: scale points or option codes."""
+    if item.kind == "scale":
+        scale = form.scale_of(item)
+        return list(scale.points()) if scale else []
+    return item.codes()
+
+
+def option_texts(form: Form, item: Item, lang: str) -> list[str]:
+    """The wording of each button, in ``lang``."""
+    if item.kind == "scale":
+        scale = form.scale_of(item)
+        return [scale.labels[p].get(lang) for p in scale.points()] if scale else []
+    return [o.label.get(lang) for o in item.options or []]
+
+
+class ItemView(Retranslating, QWidget):
+    """Shows one item; emits ``answered(item_id, value)`` when the person answers.
+
+    The view never stores anything: the questionnaire saves the answer and
+    calls :meth:`show_value` back, so what is on screen is what was saved.
+    """
+
+    answered = Signal(str, object)
+
+    def __init__(
+        self, form: Form, item: Item, value: Any, lang: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.form, self.item, self.language = form, item, lang
+        self.value = value
+        self.has_value = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        self.question = QLabel(self)
+        self.question.setObjectName("question")
+        self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.question)
+        self.options: OptionList | None = None
+        self.text_edit: QPlainTextEdit | None = None
+        if item.kind == "text":
+            self.text_edit = QPlainTextEdit(self)
+            self.text_edit.setObjectName("answerText")
+            self.text_edit.setTabChangesFocus(True)
+            self.text_edit.setMinimumHeight(140)
+            self.text_edit.setPlainText(value if isinstance(value, str) else "")
+            layout.addWidget(self.text_edit)
+        else:
+            values = option_values(form, item)
+            columns = 2 if item.kind == "multi" and len(values) > TWO_COLUMNS_FROM else 1
+            self.options = OptionList(
+                values, exclusive=item.kind != "multi", columns=columns, parent=self
+            )
+            self.options.clicked_value.connect(self._on_option)
+            layout.addWidget(self.options)
+        self.skip_button = QPushButton(self)
+        self.skip_button.setObjectName("skipButton")
+        self.skip_button.setCheckable(True)
+        self.skip_button.setIcon(icon("skip"))
+        self.skip_button.clicked.connect(self._on_skip)
+        self.skip_button.setVisible(item.optional and item.kind != "text")
+        layout.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.question.setBuddy(self.text_edit or self.options.buttons[0])
+        self.show_value(value, answered=value is not None)
+        self.retranslate()
+
+    # ---- language -------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        self.language = lang
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        text = self.item.text.get(self.language)
+        self.question.setText(text)
+        self.setAccessibleName(text)
+        if self.options is not None:
+            self.options.set_texts(option_texts(self.form, self.item, self.language))
+            hint = self._options_hint()
+            for index, button in enumerate(self.options.buttons):
+                button.setAccessibleDescription(
+                    hint.format(number=index + 1, question=text) if index < 9 else text
+                )
+        if self.text_edit is not None:
+            self.text_edit.setAccessibleName(text)
+            self.text_edit.setAccessibleDescription(
+                self.tr("Type your answer here. Tab moves on to the buttons.")
+            )
+            self.text_edit.setPlaceholderText(self.tr("You may leave this empty."))
+        self.skip_button.setText(self.tr("I prefer not to answer"))
+        self.skip_button.setAccessibleName(self.tr("I prefer not to answer"))
+        self.skip_button.setAccessibleDescription(
+            self.tr("Leave this question without an answer: {question}").format(question=text)
+        )
+
+    def _options_hint(self) -> str:
+        if self.item.kind == "multi":
+            return self.tr(
+                "Key {number} or Space turns this answer on or off. Question: {question}"
+            )
+        return self.tr("Key {number} chooses this answer. Question: {question}")
+
+    # ---- answers --------------------------------------------------------------
+
+    def _on_option(self, option: Any) -> None:
+        if self.item.kind == "multi":
+            current = self.value if isinstance(self.value, list) else []
+            self.answered.emit(self.item.id, toggled(self.item, current, option))
+        else:
+            self.answered.emit(self.item.id, option)
+
+    def _on_skip(self) -> None:
+        self.answered.emit(self.item.id, None)
+
+    def text_value(self) -> str | None:
+        """The typed text, ``None`` when blank (a blank comment is no answer)."""
+        if self.text_edit is None:
+            return None
+        text = self.text_edit.toPlainText().strip()
+        return text or None
+
+    def show_value(self, value: Any, *, answered: bool = True) -> None:
+        """Reflect the saved answer (``None`` with ``answered``: skipped)."""
+        self.value = value
+        self.has_value = answered
+        if self.options is not None:
+            self.options.show_value(value)
+        self.skip_button.setChecked(answered and value is None)
+
+    def press(self, number: int) -> bool:
+        """Keyboard digit: choose (or toggle) option ``number``."""
+        return self.options.press(number) if self.options is not None else False
+
+    def focus_chain(self) -> list[QWidget]:
+        """This item's focusable widgets, in reading order."""
+        widgets: list[QWidget] = [self.text_edit] if self.text_edit else self.options.buttons
+        return [*widgets, self.skip_button] if self.skip_button.isVisibleTo(self) else widgets
+
+    def focus_first(self) -> None:
+        """Put the focus on the chosen option, else the first one."""
+        if self.text_edit is not None:
+            self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        buttons = self.options.buttons
+        chosen = [b for b in buttons if b.isChecked()]
+        (chosen or buttons)[0].setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,0 +1,144 @@
+"""Big answer buttons: the whole label is the button, and labels wrap.
+
+A ``QPushButton`` cannot wrap its text, so :class:`OptionButton` carries two
+labels (the key number and the wording) in a layout and takes its size from
+them. The selected state is shown by colour *and* by a tick, never colour alone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
+
+from dyade.ui.questionnaire.common import icon_pixmap
+
+MIN_OPTION_HEIGHT = 56  # comfortably above the 48 px touch target
+
+
+class OptionButton(QPushButton):
+    """A checkable answer: number badge, wrapped wording, tick when chosen."""
+
+    def __init__(self, number: int | None, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCheckable(True)
+        self.setProperty("role", "option")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(MIN_OPTION_HEIGHT)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.setSpacing(14)
+        self.badge = QLabel(str(number) if number else "", self)
+        self.badge.setObjectName("optionNumber")
+        self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.badge.setProperty("empty", number is None)  # keeps the wording aligned
+        self.badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.label = QLabel(self)
+        self.label.setObjectName("optionText")
+        self.label.setWordWrap(True)
+        self.tick = QLabel(self)
+        self.tick.setObjectName("optionTick")
+        for child in (self.badge, self.label, self.tick):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            layout.addWidget(child, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.setStretch(1, 1)
+        self.toggled.connect(self._on_toggled)
+        self.set_text(text)
+        self._on_toggled(False)
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.setAccessibleName(text)
+        self.updateGeometry()
+
+    def text_shown(self) -> str:
+        return self.label.text()
+
+    def _on_toggled(self, checked: bool) -> None:
+        for child in (self.badge, self.label, self.tick):
+            child.setProperty("selected", checked)
+            child.style().unpolish(child)
+            child.style().polish(child)
+        size = max(self.label.fontMetrics().height(), 20)
+        self.tick.setPixmap(icon_pixmap("check", size) if checked else icon_pixmap("blank", size))
+
+    def sizeHint(self) -> QSize:
+        hint = self.layout().sizeHint()
+        return QSize(hint.width(), max(hint.height(), MIN_OPTION_HEIGHT))
+
+    def minimumSizeHint(self) -> QSize:
+        hint = self.layout().minimumSize()
+        return QSize(hint.width(), max(hint.height(), MIN_OPTION_HEIGHT))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.layout().totalHeightForWidth(width), MIN_OPTION_HEIGHT)
+
+
+class OptionList(QWidget):
+    """The options of one item as big buttons, in one or two columns.
+
+    ``exclusive``: a scale or single choice (a click selects one); otherwise a
+    checklist whose buttons toggle. Emits the option's code (or scale point).
+    """
+
+    clicked_value = Signal(object)
+
+    def __init__(
+        self,
+        values: list[object],
+        *,
+        exclusive: bool,
+        columns: int = 1,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.values = values
+        self.exclusive = exclusive
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(False)  # exclusivity is set from the stored answer
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(8)
+        rows = -(-len(values) // columns)
+        self.buttons: list[OptionButton] = []
+        for index, value in enumerate(values):
+            number = index + 1 if index < 9 else None
+            button = OptionButton(number, "", self)
+            button.clicked.connect(lambda _=False, v=value: self.clicked_value.emit(v))
+            self.group.addButton(button, index)
+            grid.addWidget(button, index % rows, index // rows)
+            self.buttons.append(button)
+        for column in range(columns):
+            grid.setColumnStretch(column, 1)
+
+    def set_texts(self, texts: list[str]) -> None:
+        for button, text in zip(self.buttons, texts, strict=True):
+            button.set_text(text)
+
+    def show_value(self, value: object) -> None:
+        """Check the buttons matching the stored answer (a list for a checklist)."""
+        chosen = value if isinstance(value, list) else [value]
+        for button, option in zip(self.buttons, self.values, strict=True):
+            button.blockSignals(True)
+            button.setChecked(option in chosen)
+            button.blockSignals(False)
+            button._on_toggled(button.isChecked())
+
+    def press(self, number: int) -> bool:
+        """Choose option ``number`` (1-based) as a click would; False if none."""
+        if not 1 <= number <= len(self.buttons):
+            return False
+        button = self.buttons[number - 1]
+        button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.clicked_value.emit(self.values[number - 1])
+        return True

@@ -1,0 +1,136 @@
+"""Opening, driving and reading the kiosk in tests (keyboard, mouse, widget walks)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from dyade.ui.app import make_application
+from dyade.ui.i18n import Translations
+from dyade.ui.kiosk import KioskWindow
+from fill_support import make_clinic
+
+
+def open_kiosk(qtbot, tmp_path, monkeypatch, *, kind="brief", idle_seconds=120.0, language="fr"):
+    """A clinic and its locked kiosk, shown and active; close it with :func:`close_kiosk`."""
+    make_application()
+    clinic = make_clinic(tmp_path, monkeypatch, kind)
+    translations = Translations()
+    kiosk = KioskWindow(
+        clinic.db,
+        clinic.library,
+        clinic_name="Maison de santé des Tilleuls",
+        idle_seconds=idle_seconds,
+        translations=translations,
+        language=language,
+    )
+    kiosk.resize(1366, 768)
+    kiosk.show()
+    kiosk.activateWindow()
+    qtbot.waitExposed(kiosk)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk)
+    return clinic, kiosk
+
+
+def close_kiosk(clinic, kiosk) -> None:
+    kiosk.unlocked = True
+    kiosk.close()
+    kiosk.translations.set_language("en")
+    kiosk.deleteLater()
+    QApplication.processEvents()
+    clinic.db.close()
+
+
+def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key where the keyboard focus is, as a person would."""
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    qtbot.keyClick(target, k, modifier)
+
+
+def settle(qtbot, ms: int = 30) -> None:
+    """Let posted events (language change, deferred deletes) run."""
+    qtbot.wait(ms)
+
+
+def texts_of(root: QWidget) -> list[str]:
+    """Every string a person or a screen reader can get from ``root`` and below."""
+    found: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        parts = [
+            widget.accessibleName(),
+            widget.accessibleDescription(),
+            widget.toolTip(),
+            widget.windowTitle(),
+        ]
+        if isinstance(widget, QLabel | QAbstractButton):
+            parts.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            parts += [widget.text(), widget.placeholderText()]
+        if isinstance(widget, QPlainTextEdit):
+            parts += [widget.toPlainText(), widget.placeholderText()]
+        found += [p for p in parts if p and p.strip()]
+    return found
+
+
+def visible_texts(root: QWidget) -> list[str]:
+    """The strings of the widgets shown on screen right now."""
+    shown = [w for w in [root, *root.findChildren(QWidget)] if w.isVisible()]
+    found: list[str] = []
+    for widget in shown:
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.append(widget.text())
+        if isinstance(widget, QLineEdit | QPlainTextEdit):
+            found.append(widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText())
+    return [t for t in found if t.strip()]
+
+
+def walk_every_screen(qtbot, kiosk, clinic, lang: str) -> dict[str, list[str]]:
+    """Go through every kiosk screen in ``lang``; the texts found on each, by screen.
+
+    Answers the highest point everywhere, so the thank-you screen shows the
+    repair phrases too; the staff dialog and the idle warning are included.
+    """
+    from dyade.ui.login_dialog import LoginDialog
+
+    seen: dict[str, list[str]] = {}
+
+    def look(name: str) -> None:
+        settle(qtbot)
+        seen[name] = texts_of(kiosk)
+
+    look("welcome")
+    qtbot.mouseClick(kiosk.welcome.buttons[lang], Qt.MouseButton.LeftButton)
+    kiosk.code_page.field.setText("ZZZ999")
+    kiosk.code_page.go.click()
+    look("code, refused")
+    kiosk.countdown.show_remaining(15)
+    look("idle warning")
+    kiosk.countdown.hide()
+    dialog = LoginDialog(kiosk.db, kiosk)
+    dialog.try_login()
+    settle(qtbot)
+    seen["staff sign-in"] = texts_of(dialog)
+    dialog.deleteLater()
+    kiosk.code_page.field.setText(clinic.visit.code)
+    kiosk.code_page.go.click()
+    view = kiosk.questionnaire
+    while not view.on_review:
+        for item_view in view.items:
+            if item_view.options is not None:
+                item_view.options.buttons[-1].click()
+            else:
+                item_view.text_edit.setPlainText("ok")
+        look(f"screen {view.index + 1}")
+        view.next_screen()
+    look("review")
+    view.next_screen()
+    assert kiosk.pages.currentWidget() is kiosk.thanks and kiosk.thanks.prompts
+    look("thank you")
+    return seen

@@ -1,0 +1,59 @@
+"""Every kiosk screen speaks one language: no English left in French, nor the reverse."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from dyade.fill import AlreadyCompleted, UnknownVisitCode, patient_prompts
+from dyade.ui.i18n import ts_path
+from kiosk_support import close_kiosk, open_kiosk, walk_every_screen
+
+
+def pattern(text: str) -> re.Pattern | None:
+    """``text`` as a full-match pattern, ``{placeholders}`` matching anything."""
+    plain = re.sub(r"\{\w+\}", "", text).replace("&", "")
+    if sum(ch.isalpha() for ch in plain) < 3:
+        return None
+    parts = re.split(r"\{\w+\}", text.replace("&", ""))
+    return re.compile(".+?".join(re.escape(p) for p in parts), re.DOTALL)
+
+
+def wording_pairs(library) -> list[tuple[str, str]]:
+    """(English, French) of every string the kiosk can show."""
+    pairs = []
+    for message in ET.parse(ts_path("fr")).getroot().iter("message"):
+        pairs.append((message.findtext("source"), message.findtext("translation") or ""))
+    form = library.get("dyade-full-patient")
+    texts = [form.title, form.instructions]
+    for item in form.items:
+        texts.append(item.text)
+        texts += [o.label for o in item.options or []]
+    texts += [label for scale in form.scales.values() for label in scale.labels.values()]
+    pairs += [(t.en, t.fr) for t in texts]
+    for error in (UnknownVisitCode, AlreadyCompleted):
+        pairs.append((error.messages["en"], error.messages["fr"]))
+    pairs += list(zip(patient_prompts("en"), patient_prompts("fr"), strict=True))
+    return [(en, fr) for en, fr in pairs if en != fr]
+
+
+@pytest.mark.parametrize(("lang", "other"), [("fr", "en"), ("en", "fr")])
+def test_every_kiosk_screen_is_in_one_language(qtbot, tmp_path, monkeypatch, lang, other):
+    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, kind="full", language=lang)
+    try:
+        pairs = wording_pairs(clinic.library)
+        wrong = [pattern(en if other == "en" else fr) for en, fr in pairs]
+        wrong = [p for p in wrong if p is not None]
+        screens = walk_every_screen(qtbot, kiosk, clinic, lang)
+        problems = []
+        for screen, texts in screens.items():
+            for text in texts:
+                for line in text.replace("\u2022 ", "").splitlines():
+                    if any(p.fullmatch(line.strip()) for p in wrong):
+                        problems.append(f"{screen}: {line.strip()!r}")
+        assert problems == [], f"text left in {other}:\n" + "\n".join(sorted(set(problems)))
+        assert any("Question" in t for t in screens["screen 1"])
+    finally:
+        close_kiosk(clinic, kiosk)
