@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 from argon2 import PasswordHasher
 
-from dyade.storage import connection, users
+from dyade.storage import connection, sealed, users
 from dyade.storage.dyads import Dyad, create_dyad
 from dyade.storage.patients import Patient, create_patient
 from dyade.storage.users import User, create_user
@@ -26,6 +26,7 @@ FORMS = [
 def fast_crypto(monkeypatch):
     """Production keeps SQLCipher's and argon2's strong defaults; tests need speed."""
     monkeypatch.setattr(connection, "DEFAULT_KDF_ITER", FAST_KDF_ITER)
+    monkeypatch.setattr(sealed, "SCRYPT_LOG2_N", sealed.MIN_LOG2_N)
     monkeypatch.setattr(
         users, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
     )

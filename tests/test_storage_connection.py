@@ -8,14 +8,23 @@ import sys
 import textwrap
 
 import pytest
-from storage_fixtures import PASSPHRASE, Clinic, clinic, db, db_path, fast_crypto  # noqa: F401
 
+import storage_fixtures
 from dyade.errors import DyadeError
 from dyade.storage.connection import open_database, passphrase_from_env_or_file
 from dyade.storage.errors import DamagedDatabase, DatabaseInUse, WrongPassphrase
 from dyade.storage.migrations import SCHEMA
+from storage_fixtures import PASSPHRASE, Clinic
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
+
+# Fixtures shared by the storage tests.
+clinic, db, db_path, fast_crypto = (
+    storage_fixtures.clinic,
+    storage_fixtures.db,
+    storage_fixtures.db_path,
+    storage_fixtures.fast_crypto,
+)
 
 
 def _all_bytes(path) -> bytes:

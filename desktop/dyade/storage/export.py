@@ -45,7 +45,7 @@ SELECT r.uuid, v.uuid, v.date, v.kind, d.uuid, p.code, u.login, r.respondent, r.
 FROM responses r JOIN visits v ON v.uuid = r.visit_uuid JOIN dyads d ON d.uuid = v.dyad_uuid
 JOIN patients p ON p.uuid = d.patient_uuid JOIN users u ON u.uuid = d.physician_uuid
 WHERE (:since IS NULL OR v.date >= :since) AND (:dyad IS NULL OR d.uuid = :dyad)
-ORDER BY v.date, v.created_at, r.respondent DESC
+ORDER BY v.date, v.created_at, r.respondent
 """
 
 

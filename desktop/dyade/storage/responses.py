@@ -66,7 +66,7 @@ def get_response(db: sqlite_utils.Database, response_uuid: str) -> Response:
 
 def responses_of_visit(db: sqlite_utils.Database, visit_uuid: str) -> list[Response]:
     rows = db.execute(
-        f"SELECT {_COLUMNS} FROM responses WHERE visit_uuid = ? ORDER BY respondent DESC",
+        f"SELECT {_COLUMNS} FROM responses WHERE visit_uuid = ? ORDER BY respondent",
         [visit_uuid],
     ).fetchall()
     return [Response(*row) for row in rows]
@@ -127,7 +127,7 @@ def save_answers(
     with db.atomic():
         if db.execute(_TOUCH, {"at": stamp, "r": response_uuid}).rowcount == 0:
             raise _refuse_write(db, response_uuid)
-        db.executemany(_UPSERT, rows)
+        db.conn.executemany(_UPSERT, rows)
         if complete:
             _complete(db, response_uuid, stamp, user)
     return get_response(db, response_uuid)
@@ -209,7 +209,7 @@ JOIN patients p ON p.uuid = d.patient_uuid
 WHERE r.status != 'complete' AND v.status = 'open'
   AND (:physician IS NULL OR d.physician_uuid = :physician)
   AND (:day IS NULL OR v.date = :day)
-ORDER BY v.date, v.created_at, r.respondent DESC
+ORDER BY v.date, v.created_at, r.respondent
 """
 
 

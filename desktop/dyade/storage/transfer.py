@@ -28,7 +28,7 @@ from dyade.storage import audit
 from dyade.storage.errors import TransferRefused
 from dyade.storage.migrations import SCHEMA
 from dyade.storage.records import new_uuid, now, to_json
-from dyade.storage.sealed import SCRYPT_LOG2_N, seal, unseal
+from dyade.storage.sealed import seal, unseal
 from dyade.storage.settings import laptop_uuid
 
 # Parents before children, so foreign keys hold while importing.
@@ -98,7 +98,7 @@ def write_transfer(
     passphrase: str,
     *,
     by: str | None = None,
-    log2_n: int = SCRYPT_LOG2_N,
+    log2_n: int | None = None,
 ) -> Path:
     """Seal every travelling record into ``out`` (written whole or not at all)."""
     path = Path(out)

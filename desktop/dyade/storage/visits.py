@@ -217,7 +217,7 @@ def _responses_by_visit(db: sqlite_utils.Database, dyad_uuid: str) -> dict[str, 
         "SELECT r.uuid, r.visit_uuid, r.respondent, r.form_id, r.form_version, r.language, "
         "r.status, r.created_at, r.updated_at, r.completed_at FROM visits v "
         "JOIN responses r ON r.visit_uuid = v.uuid WHERE v.dyad_uuid = ? "
-        "ORDER BY r.respondent DESC",
+        "ORDER BY r.respondent",
         [dyad_uuid],
     ).fetchall()
     grouped: dict[str, list[Response]] = {}

@@ -1,0 +1,97 @@
+"""The data commands, run as a script would run them."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+
+import storage_fixtures
+from dyade.cli import main
+from storage_fixtures import PASSPHRASE
+
+pytestmark = pytest.mark.usefixtures("fast_crypto")
+
+# Fixture shared by the storage tests.
+fast_crypto = storage_fixtures.fast_crypto
+
+
+@pytest.fixture
+def dyade(tmp_path, monkeypatch, capsys):
+    """Run ``dyade --db <tmp> ...``; return (exit code, stdout, stderr)."""
+    monkeypatch.setenv("DYADE_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("DYADE_USER_PASSWORD", "a long password")
+    monkeypatch.setenv("DYADE_TRANSFER_PASSPHRASE", "transfer phrase")
+
+    def run(*args: str, db: str = "clinic.db"):
+        code = main(["--db", str(tmp_path / db), *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run
+
+
+def _setup(dyade, db="clinic.db") -> str:
+    assert dyade("user", "add", "--login", "martin", "--role", "physician", db=db)[0] == 0
+    assert dyade("patient", "add", "--code", "P-001", "--name", "Irène Castel", db=db)[0] == 0
+    code, out, _ = dyade("visit", "create", "--patient", "P-001", "--physician", "martin", db=db)
+    assert code == 0
+    return re.search(r"visit code ([A-Z2-9]{6})", out).group(1)
+
+
+def test_workflow_commands(dyade):
+    visit_code = _setup(dyade)
+    code, out, _ = dyade("visit", "list", "--pending")
+    assert code == 0 and visit_code in out and "patient pending" in out
+    code, _, err = dyade("dyad", "add", "--patient", "P-001", "--physician", "martin")
+    assert code == 2 and "already form a dyad" in err
+    code, _, err = dyade("visit", "create", "--patient", "P-404", "--physician", "martin")
+    assert code == 2 and "P-404" in err
+    code, out, _ = dyade(
+        "visit",
+        "create",
+        "--patient",
+        "P-001",
+        "--physician",
+        "martin",
+        "--kind",
+        "brief",
+        "--date",
+        "2026-06-01",
+    )
+    assert code == 0 and "brief visit" in out and "2026-06-01" in out
+
+
+def test_backup_export_and_restore(dyade, tmp_path):
+    _setup(dyade)
+    code, out, _ = dyade("backup", "--out", str(tmp_path / "b.db"))
+    assert code == 0 and (tmp_path / "b.db").exists()
+    assert dyade("export", "--format", "csv", "--out", str(tmp_path / "r.csv"))[0] == 0
+    with open(tmp_path / "r.csv", encoding="utf-8") as handle:
+        assert [row["respondent"] for row in csv.DictReader(handle)] == ["patient", "physician"]
+    assert dyade("export", "--format", "json", "--out", str(tmp_path / "r.json"))[0] == 0
+    assert dyade("patient", "add", "--code", "P-002")[0] == 0
+    code, out, _ = dyade("restore", str(tmp_path / "b.db"))
+    assert code == 0 and "kept as" in out
+    code, out, _ = dyade("visit", "list")
+    assert "P-001" in out and "P-002" not in out
+
+
+def test_transfer_and_import_between_laptops(dyade, tmp_path):
+    visit_code = _setup(dyade)
+    assert dyade("transfer", "--out", str(tmp_path / "t.dyade"))[0] == 0
+    assert dyade("user", "add", "--login", "admin", "--role", "admin", db="other.db")[0] == 0
+    code, out, _ = dyade("import", str(tmp_path / "t.dyade"), db="other.db")
+    assert code == 0 and "1 visits" in out
+    assert visit_code in dyade("visit", "list", db="other.db")[1]
+    code, out, _ = dyade("import", str(tmp_path / "t.dyade"), db="other.db")
+    assert "added nothing" in out
+
+
+def test_wrong_passphrase_is_a_message_not_a_traceback(dyade, monkeypatch):
+    _setup(dyade)
+    monkeypatch.setenv("DYADE_PASSPHRASE", "wrong")
+    code, _, err = dyade("visit", "list")
+    assert code == 2
+    assert "passphrase does not open" in err and "Traceback" not in err
