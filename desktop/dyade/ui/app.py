@@ -82,7 +82,7 @@ def open_kiosk(window, session) -> None:
     )
     window.kiosk = kiosk
     window.hide()
-    kiosk.showFullScreen()
+    kiosk.show_locked()
 
 
 def start_window(window, args: argparse.Namespace, language: str):

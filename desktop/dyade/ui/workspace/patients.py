@@ -49,10 +49,14 @@ def open_kiosk_for(workspace, code: str) -> QWidget:
 
     session = workspace.session
     kiosk = KioskWindow(
-        session.db, session.library, clinic_name=prefs.read(session.db, "clinic_name") or ""
+        session.db,
+        session.library,
+        clinic_name=prefs.read(session.db, "clinic_name") or "",
+        language=prefs.read(session.db, "language") or "fr",
     )
     kiosk.open_visit_code(code)
-    kiosk.show()
+    kiosk.left.connect(lambda _user: workspace.refresh_all())
+    kiosk.show_locked()
     return workspace.keep(kiosk)
 
 
@@ -116,6 +120,7 @@ class PatientsPage(Retranslating, QWidget):
         self.patient_title.setStyleSheet("font-size: 14pt; font-weight: 600;")
         self.patient_title.setWordWrap(True)
         self.dyad_view = table(self, self.dyads)
+        self.dyad_view.selectionModel().selectionChanged.connect(self._dyad_changed)
         self.dyad_button = QPushButton(self)
         self.dyad_button.clicked.connect(self.start_dyad)
         self.full_button, self.brief_button = QPushButton(self), QPushButton(self)
@@ -143,13 +148,6 @@ class PatientsPage(Retranslating, QWidget):
         self.dyad_button.setText(self.tr("Start a dyad with a physician"))
         self.full_button.setText(self.tr("New visit (full forms)"))
         self.brief_button.setText(self.tr("New visit (brief forms)"))
-        self.help.setText(
-            self.tr(
-                "A dyad is one patient with one physician. Choose it above, then create a "
-                "visit: Dyade gives a code for the kiosk and adds both questionnaires to the "
-                "list of questionnaires to fill in."
-            )
-        )
         self.patients.retranslate()
         self.dyads.retranslate()
         self._patient_changed()
@@ -175,6 +173,17 @@ class PatientsPage(Retranslating, QWidget):
             return self.dyads.record(rows[0].row())
         return self.dyads.record(0) if len(self.dyads.rows) == 1 else None
 
+    def _help_text(self) -> str:
+        if self.current_patient() is not None and not self.dyads.rows:
+            return self.tr(
+                "This patient has no dyad yet: start one with a physician, then create a visit."
+            )
+        return self.tr(
+            "A dyad is one patient with one physician. Choose it above, then create a "
+            "visit: Dyade gives a code for the kiosk and adds both questionnaires to the "
+            "list of questionnaires to fill in."
+        )
+
     def select_patient(self, code: str) -> None:
         for row, patient in enumerate(self.patients.rows):
             if patient.code == code:
@@ -194,8 +203,14 @@ class PatientsPage(Retranslating, QWidget):
             self.patient_title.setText(self.tr("Patient: {code}").format(code=patient.code))
             if len(self.dyads.rows) == 1:
                 self.dyad_view.selectRow(0)
-        for button in (self.dyad_button, self.full_button, self.brief_button):
-            button.setEnabled(patient is not None)
+        self.dyad_button.setEnabled(patient is not None)
+        self.help.setText(self._help_text())
+        self._dyad_changed()
+
+    def _dyad_changed(self, *_args) -> None:
+        ready = self.current_patient() is not None and self.current_dyad() is not None
+        for button in (self.full_button, self.brief_button):
+            button.setEnabled(ready)
 
     # -- actions ----------------------------------------------------------------------
 
@@ -236,8 +251,7 @@ class PatientsPage(Retranslating, QWidget):
         patient, dyad = self.current_patient(), self.current_dyad()
         if patient is None:
             return None
-        if dyad is None:
-            show_error(self, self.tr("Start a dyad for this patient first, or choose one."))
+        if dyad is None:  # the buttons are disabled then; a stray call does nothing
             return None
         try:
             forms = [FormRef(who, *ref) for who, ref in visit_forms(self.session.db, kind).items()]

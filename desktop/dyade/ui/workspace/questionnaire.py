@@ -1,0 +1,96 @@
+"""The physician's own questionnaire, filled after the consultation in a normal window.
+
+The same widgets as the kiosk (:mod:`dyade.ui.questionnaire`), without the
+kiosk's full screen and idle reset. Each answer is saved as it is given; when
+it is sent, the dyad is analysed again so the dashboard is up to date.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from dyade.errors import DyadeError
+from dyade.fill import FillSession
+from dyade.storage.responses import dyad_of_response
+from dyade.ui.errors import show_error
+from dyade.ui.questionnaire import QuestionnaireView
+from dyade.ui.retranslate import Retranslating
+
+
+class PhysicianQuestionnaireWindow(Retranslating, QWidget):
+    """Emits ``finished(dyad_uuid)`` once the questionnaire is sent."""
+
+    finished = Signal(str)
+
+    def __init__(self, session, fill: FillSession, patient_code: str, visit_date: str) -> None:
+        super().__init__(None)
+        self.session, self.fill = session, fill
+        self.patient_code, self.visit_date = patient_code, visit_date
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("pageTitle")
+        self.heading.setWordWrap(True)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setProperty("role", "muted")
+        self.view = QuestionnaireView(fill, self)
+        self.view.submitted.connect(self._submitted)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.note)
+        layout.addWidget(self.view, 1)
+        self.resize(900, 700)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Dyade: your questionnaire"))
+        self.heading.setText(
+            self.tr("Your questionnaire: patient {code}, visit of {date}").format(
+                code=self.patient_code, date=self.visit_date
+            )
+        )
+        self.note.setText(
+            self.tr(
+                "Each answer is saved as you give it: you can close this window and come "
+                "back later from the list of questionnaires to fill in."
+            )
+        )
+
+    def _submitted(self) -> None:
+        from dyade.review import refresh_dyad
+
+        dyad_uuid = dyad_of_response(self.session.db, self.fill.response_uuid)
+        try:
+            refresh_dyad(self.session.db, self.session.library, dyad_uuid)
+        except DyadeError as exc:
+            show_error(self, str(exc))
+        self.finished.emit(dyad_uuid)
+        self.close()
+
+
+def open_physician_questionnaire(workspace, response_uuid: str) -> QWidget | None:
+    """Open the signed-in physician's questionnaire for this response."""
+    from dyade.storage.responses import get_response
+    from dyade.storage.visits import get_visit
+
+    session = workspace.session
+    try:
+        fill = FillSession.open_response(
+            session.db, session.library, response_uuid, user=session.user
+        )
+        fill.set_language(session.user.language)
+    except DyadeError as exc:
+        show_error(workspace, str(exc))
+        return None
+    visit = get_visit(session.db, get_response(session.db, response_uuid).visit_uuid)
+    code = next((p.patient_code for p in _pending_of(session, response_uuid)), "")
+    window = PhysicianQuestionnaireWindow(session, fill, code, visit.date)
+    window.finished.connect(lambda _dyad: workspace.refresh_all())
+    window.show()
+    return workspace.keep(window)
+
+
+def _pending_of(session, response_uuid: str):
+    from dyade.storage.responses import pending_responses
+
+    return [p for p in pending_responses(session.db) if p.response_uuid == response_uuid]

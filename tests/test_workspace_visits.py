@@ -1,0 +1,141 @@
+"""Patients and visits: add a patient, start a dyad, create a visit, hand it to the kiosk,
+fill the physician's questionnaire; reception books visits but never sees answers."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from dyade.demo import example_answers
+from dyade.review import review_dyad
+from dyade.storage import AccessDenied, open_database
+from dyade.storage.dyads import dyads_for
+from dyade.storage.patients import find_patient
+from dyade.storage.responses import get_response, pending_responses, save_answers
+from dyade.storage.results import get_visit_result
+from dyade.ui.app import make_application
+from dyade.ui.i18n import Translations
+from dyade.ui.kiosk import KioskWindow
+from dyade.ui.workspace.session import Session
+from dyade.ui.workspace.shell import Workspace
+from storage_fixtures import PASSPHRASE, fast_crypto, make_clinic  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("fast_crypto")
+
+
+@pytest.fixture
+def session(tmp_path):
+    make_application()
+    Translations().set_language("en")
+    path = tmp_path / "clinic.db"
+    db = open_database(path, PASSPHRASE, create=True)
+    clinic = make_clinic(db)
+    session = Session(db=db, path=path, user=clinic.physician)
+    yield session, clinic
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, KioskWindow):
+            widget.unlocked = True
+            widget.close()
+    db.close()
+
+
+def _answer_modal(fill) -> None:
+    """Fill and accept the next modal dialog when it opens."""
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, act)
+            return
+        fill(dialog)
+        dialog.accept()
+
+    QTimer.singleShot(0, act)
+
+
+def test_patient_dyad_visit_then_kiosk(qtbot, session):
+    session, clinic = session
+    workspace = Workspace(session)
+    qtbot.addWidget(workspace)
+    page = workspace.show_section("patients")
+
+    def new_patient(dialog):
+        dialog.code.setText("P-777")
+        dialog.name.setText("Jeanne Test")
+
+    _answer_modal(new_patient)
+    page.add_patient()
+    patient = find_patient(session.db, "P-777")
+    assert patient is not None and patient.name == "Jeanne Test"
+    assert page.current_patient().code == "P-777"
+    page.search.setText("jeanne")
+    assert page.proxy.rowCount() == 1
+    assert page.new_visit("full") is None  # no dyad yet: nothing created
+
+    _answer_modal(lambda dialog: None)  # the signed-in physician is proposed first
+    page.start_dyad()
+    assert [d.physician_uuid for d in page.dyads.rows] == [clinic.physician.uuid]
+
+    dialog = page.new_visit("full")
+    code = dialog.visit_code
+    assert len(code) == 6 and code[:3] in dialog.code_label.text()
+    mine = [p for p in pending_responses(session.db) if p.visit_code == code]
+    assert sorted(p.respondent for p in mine) == ["patient", "physician"]
+
+    dialog.hand_button.click()
+    kiosk = workspace.windows[-1]
+    assert isinstance(kiosk, KioskWindow)
+    assert kiosk.session is not None and kiosk.session.respondent == "patient"
+    pending = workspace.show_section("pending")
+    assert any(r.visit_code == code for r in pending.model.rows)
+
+
+def test_physician_fills_their_questionnaire_and_the_visit_is_analysed(qtbot, session):
+    session, clinic = session
+    workspace = Workspace(session)
+    qtbot.addWidget(workspace)
+    page = workspace.show_section("pending")
+    row = next(i for i, r in enumerate(page.model.rows) if r.respondent == "physician")
+    page.view.selectRow(row)
+    assert page.fill_button.isEnabled() and not page.kiosk_button.isEnabled()
+    window = page.open_selected()
+    qtbot.addWidget(window)
+    assert "P-001" in window.heading.text()
+    fill = window.fill
+    for item, value in example_answers("scenario-a", "physician").items():
+        fill.answer(item, value)
+    reopened = get_response(session.db, fill.response_uuid)
+    assert reopened.status == "in_progress"  # saved answer by answer, before sending
+    patient = next(r for r in page.model.rows if r.respondent == "patient")
+    save_answers(
+        session.db,
+        patient.response_uuid,
+        example_answers("scenario-a", "patient"),
+        complete=True,
+    )
+    with qtbot.waitSignal(window.finished):
+        window.view.submit()
+    assert get_response(session.db, fill.response_uuid).status == "complete"
+    result = get_visit_result(session.db, clinic.visit.uuid)
+    assert result is not None and "unperceived_rupture" in result.summary["flags"]
+    assert page.model.rows == []  # the list was refreshed
+
+
+def test_reception_books_visits_but_sees_no_answers(qtbot, session):
+    session, clinic = session
+    session.user = clinic.receptionist
+    workspace = Workspace(session)
+    qtbot.addWidget(workspace)
+    assert "dashboard" not in workspace.pages
+    pending = workspace.show_section("pending")
+    assert pending.fill_button.isHidden()
+    row = next(i for i, r in enumerate(pending.model.rows) if r.respondent == "physician")
+    pending.view.selectRow(row)
+    assert pending.open_selected() is None
+    patients = workspace.show_section("patients")
+    patients.select_patient("P-001")
+    assert patients.full_button.isEnabled()  # reception may open a visit
+    dyad = dyads_for(session.db, session.user)[0]
+    with pytest.raises(AccessDenied):
+        review_dyad(session.db, session.library, dyad.uuid, user=session.user)
