@@ -1,0 +1,162 @@
+"""The page frame shared by every report: size, margins, metadata, footer, writing.
+
+The footer's "page n of N" needs the page count before the first page is
+final, so the canvas keeps each page's state and draws the footers on save.
+The file is written beside its destination under a temporary name and moved
+into place at the end, so a failed export never leaves half a PDF, and an
+existing file is never replaced unless the caller says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dyade import __version__
+from dyade.errors import DyadeError
+from dyade.reports.context import PAGE_SIZES
+from dyade.reports.labels import Labels
+
+MARGIN_MM = 16
+FOOTER_MM = 9
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """PDF metadata and the footer's left-hand text."""
+
+    title: str
+    author: str
+    subject: str
+    footer: str
+
+
+def page_size(name: str) -> tuple[float, float]:
+    """The page size in points for ``a4`` or ``letter``."""
+    from reportlab.lib.pagesizes import A4, LETTER
+
+    sizes = {"a4": A4, "letter": LETTER}
+    key = name.lower()
+    if key not in sizes:
+        raise DyadeError(f"page size {name!r}: choose one of {', '.join(PAGE_SIZES)}")
+    return sizes[key]
+
+
+def _canvas_class(labels: Labels, footer: str, font: str) -> type:
+    """A canvas that draws "Confidential ... page n of N" once the count is known."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    class FooterCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._draw_footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _draw_footer(self, number: int, total: int) -> None:
+            width, _ = self._pagesize
+            left, y = MARGIN_MM * mm, FOOTER_MM * mm
+            self.saveState()
+            self.setStrokeGray(0.55)
+            self.setLineWidth(0.4)
+            self.line(left, y + 3.6 * mm, width - left, y + 3.6 * mm)
+            self.setFillGray(0.25)
+            self.setFont(font + "-Bold", 7.5)
+            confidential = labels("footer.confidential")
+            self.drawString(left, y, confidential)
+            self.setFont(font, 7.5)
+            offset = self.stringWidth(confidential + "  ", font + "-Bold", 7.5)
+            self.drawString(left + offset, y, footer)
+            self.drawRightString(width - left, y, labels("footer.page", n=number, total=total))
+            self.restoreState()
+
+    return FooterCanvas
+
+
+def write_pdf(
+    story: Sequence[Any],
+    out: Path,
+    info: DocumentInfo,
+    labels: Labels,
+    *,
+    size: str = "a4",
+    overwrite: bool = False,
+) -> Path:
+    """Lay the story out on pages and write it atomically to ``out``."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    from dyade.reports.fonts import register_fonts
+
+    out = Path(out)
+    refuse_existing(out, overwrite)
+    font = register_fonts()
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise DyadeError(f"{out}: the folder {folder} does not exist")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        doc = SimpleDocTemplate(
+            str(tmp),
+            pagesize=page_size(size),
+            leftMargin=MARGIN_MM * mm,
+            rightMargin=MARGIN_MM * mm,
+            topMargin=14 * mm,
+            bottomMargin=(FOOTER_MM + 8) * mm,
+            title=info.title,
+            author=info.author,
+            subject=info.subject,
+            creator=f"Dyade {__version__}",
+            producer=f"Dyade {__version__}",
+            lang=labels.lang,
+            displayDocTitle=True,
+            initialFontName=font,
+        )
+        doc.build(list(story), canvasmaker=_canvas_class(labels, info.footer, font))
+        _move_into_place(tmp, out, overwrite)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    return out
+
+
+def refuse_existing(out: Path, overwrite: bool) -> None:
+    """Raise a DyadeError naming ``out`` when it exists and may not be replaced."""
+    if out.exists() and not overwrite:
+        raise DyadeError(
+            f"{out}: the file already exists; choose another name or allow replacing it"
+        )
+    if out.is_dir():
+        raise DyadeError(f"{out}: is a folder, not a file name")
+
+
+def _move_into_place(tmp: Path, out: Path, overwrite: bool) -> None:
+    """Rename the finished file; without ``overwrite``, never replace one that appeared."""
+    if overwrite:
+        os.replace(tmp, out)
+        return
+    try:
+        os.link(tmp, out)  # fails if ``out`` exists: no window for a race
+    except FileExistsError:
+        refuse_existing(out, overwrite)
+    except OSError:  # a file system without hard links
+        refuse_existing(out, overwrite)
+        os.replace(tmp, out)
