@@ -60,26 +60,6 @@ def check_storage(tmp: Path) -> str:
     return f"SQLCipher {version}: encrypted, written, reopened, read"
 
 
-def check_analysis(tmp: Path) -> str:
-    """The dyad analysis flags a withdrawal the physician did not perceive (brief forms)."""
-    from dyade.analysis import analyse_visit, patient_repair_prompts
-    from dyade.forms import default_library
-
-    library = default_library()
-    patient, physician = (library.require(f"dyade-brief-{s}") for s in ("patient", "physician"))
-    p_answers = {"p_bond_listened": 3, "p_goals_agree": 2, "p_tasks_agree": 2, "p_held_back": 4,
-                 "p_struggle": 1, "p_est_bond": 4}  # fmt: skip
-    d_answers = {"d_bond_listened": 4, "d_goals_agree": 4, "d_tasks_agree": 5, "d_held_back": 1,
-                 "d_struggle": 1, "d_est_bond": 5}  # fmt: skip
-    analysis = analyse_visit(patient, p_answers, physician, d_answers)
-    kinds = [(f.kind, f.origin, f.rupture_type) for f in analysis.flags]
-    if ("unperceived_rupture", "patient", "withdrawal") not in kinds:
-        raise RuntimeError(f"expected an unperceived withdrawal, got {kinds}")
-    if not patient_repair_prompts("fr") or not analysis.flags[0].suggestions:
-        raise RuntimeError("repair wording missing")
-    return f"{len(analysis.flags)} flag(s) on a test visit, wording in fr and en"
-
-
 def check_forms(tmp: Path) -> str:
     """The shipped questionnaires load, pair up, score a full answer set and export."""
     from dyade.forms import form_to_fhir, load_library, score_response
@@ -126,7 +106,6 @@ CHECKS: list[tuple[str, Check]] = [
     ("qt", check_qt),
     ("forms", check_forms),
     ("storage", check_storage),
-    ("analysis", check_analysis),
     ("reports", check_reports),
 ]
 

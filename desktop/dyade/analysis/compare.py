@@ -9,7 +9,7 @@ side's estimate of the other with what the other actually reported.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from pydantic import BaseModel, ConfigDict
 
 from dyade.analysis.sides import STAGES, SideReport, score_value
 from dyade.analysis.signals import TYPES
@@ -19,9 +19,10 @@ from dyade.analysis.thresholds import Thresholds
 COMPARED_COMPONENTS = ("general", "specific")
 
 
-@dataclass(frozen=True, slots=True)
-class Discrepancy:
+class Discrepancy(BaseModel):
     """Patient minus physician on one subscale; None values when not scorable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     subscale: str
     component: str
@@ -37,9 +38,10 @@ class Discrepancy:
     direction: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class MetaPerception:
+class MetaPerception(BaseModel):
     """One side's estimate of the other against what the other reported."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     by: str
     about: str

@@ -8,7 +8,6 @@ and ``low_alliance``. Severity is 1 (mild), 2 (moderate) or 3 (marked).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -28,9 +27,10 @@ PerceivedBy = Literal["patient", "physician", "both", "none"]
 Note = Literal["marker", "emotion", "noticed", "low", "drop", "estimate", "goal", "stage"]
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(BaseModel):
     """One answer that triggered a flag, with the mirror item's answer on the other side."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     side: Origin
     note: Note

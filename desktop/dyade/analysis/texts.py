@@ -36,9 +36,8 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
-@cache
 def texts() -> dict[str, Any]:
-    """The whole wording file (read once per process)."""
+    """The whole wording file (cached)."""
     return _load(texts_path())
 
 

@@ -11,7 +11,6 @@ K visits (V-shaped pattern: Stiles et al. 2004; Strauss et al. 2006).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -37,34 +36,29 @@ class VisitPoint(BaseModel):
     @classmethod
     def from_analysis(cls, analysis: Any, visit: int, label: str | None = None) -> VisitPoint:
         """From a VisitAnalysis or its ``to_dict()``."""
-        if hasattr(analysis, "scores"):
-            return cls(
-                visit=visit,
-                label=label,
-                use=analysis.patient.use,
-                patient=analysis.scores("patient"),
-                physician=analysis.scores("physician"),
-            )
+        data = analysis.to_dict() if hasattr(analysis, "to_dict") else analysis
         return cls(
             visit=visit,
             label=label,
-            use=analysis["patient"].get("use", "full"),
-            patient={k: v["value"] for k, v in analysis["patient"]["scores"].items()},
-            physician={k: v["value"] for k, v in analysis["physician"]["scores"].items()},
+            use=data["patient"].get("use", "full"),
+            patient={k: v["value"] for k, v in data["patient"]["scores"].items()},
+            physician={k: v["value"] for k, v in data["physician"]["scores"].items()},
         )
 
 
-@dataclass(frozen=True, slots=True)
-class SeriesPoint:
+class SeriesPoint(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     visit: int
     label: str | None
     use: str
     value: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class Episode:
+class Episode(BaseModel):
     """A drop between two visits and what followed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     side: str
     subscale: str
@@ -79,9 +73,10 @@ class Episode:
     window_closed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class DropAlert:
+class DropAlert(BaseModel):
     """SRS-style alert: a brief-form score at least one point below the previous visit."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     side: str
     subscale: str

@@ -8,7 +8,6 @@ documented in docs/ANALYSIS.md) and comes back with ``VisitAnalysis.from_dict``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -25,8 +24,9 @@ from dyade.errors import DyadeError
 SCHEMA_VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreOut:
+class ScoreOut(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
     value: float | None
     answered: int
     items: int

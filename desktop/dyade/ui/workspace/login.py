@@ -42,9 +42,6 @@ class LoginPage(Retranslating, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        from dyade.ui.workspace import prefs
-
-        self.clinic_name = prefs.read(session.db, "clinic_name") or ""
         self.failures = 0
         self._locked_for = 0
         self._wait_left = 0
@@ -87,8 +84,11 @@ class LoginPage(Retranslating, QWidget):
         outer.addStretch(2)
 
     def retranslate(self) -> None:
+        from dyade.ui.workspace import prefs
+
         self.title.setText(self.tr("Sign in"))
-        self.clinic.setText(self.clinic_name)
+        name = prefs.read(self.session.db, "clinic_name")
+        self.clinic.setText(name or "")
         self.login_label.setText(self.tr("Login"))
         self.password_label.setText(self.tr("Password"))
         self.button.setText(self.tr("Sign in"))

@@ -20,8 +20,8 @@ from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.session import Session
 
 SECTIONS_BY_ROLE = {
-    "physician": ("dashboard", "patients", "pending"),
-    "admin": ("patients", "pending"),
+    "physician": ("dashboard", "patients", "pending", "settings"),
+    "admin": ("patients", "pending", "settings"),
     "receptionist": ("patients", "pending"),
 }
 
@@ -35,9 +35,13 @@ def _make(section: str, workspace: Workspace) -> QWidget:
         from dyade.ui.workspace.patients import PatientsPage
 
         return PatientsPage(workspace)
-    from dyade.ui.workspace.pending import PendingPage
+    if section == "pending":
+        from dyade.ui.workspace.pending import PendingPage
 
-    return PendingPage(workspace)
+        return PendingPage(workspace)
+    from dyade.ui.workspace.settings_page import SettingsPage
+
+    return SettingsPage(workspace)
 
 
 class Workspace(Retranslating, QWidget):
