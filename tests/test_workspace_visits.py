@@ -35,6 +35,7 @@ def session(tmp_path):
     yield session, clinic
     for widget in QApplication.topLevelWidgets():
         if isinstance(widget, KioskWindow):
+            widget.translations.set_language("en")  # the kiosk installs its own catalogue
             widget.unlocked = True
             widget.close()
     db.close()

@@ -122,3 +122,15 @@ def refresh_dyad(
     review = review_dyad(db, library, dyad_uuid, thresholds=thresholds)
     store_review(db, review)
     return review
+
+
+def refresh_if_stale(
+    db: Any, library: Any, dyad_uuid: str, *, thresholds: Thresholds | None = None
+) -> bool:
+    """Analyse the dyad again if a visit has both sides complete but no stored result
+    (the patient finished at the kiosk after the physician); True when it did."""
+    entries = dyad_history(db, dyad_uuid)
+    stale = any(_complete_pair(e) is not None and e.result is None for e in entries)
+    if stale:
+        refresh_dyad(db, library, dyad_uuid, thresholds=thresholds)
+    return stale

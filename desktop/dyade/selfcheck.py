@@ -60,6 +60,26 @@ def check_storage(tmp: Path) -> str:
     return f"SQLCipher {version}: encrypted, written, reopened, read"
 
 
+def check_analysis(tmp: Path) -> str:
+    """The dyad analysis flags a withdrawal the physician did not perceive (brief forms)."""
+    from dyade.analysis import analyse_visit, patient_repair_prompts
+    from dyade.forms import default_library
+
+    library = default_library()
+    patient, physician = (library.require(f"dyade-brief-{s}") for s in ("patient", "physician"))
+    p_answers = {"p_bond_listened": 3, "p_goals_agree": 2, "p_tasks_agree": 2, "p_held_back": 4,
+                 "p_struggle": 1, "p_est_bond": 4}  # fmt: skip
+    d_answers = {"d_bond_listened": 4, "d_goals_agree": 4, "d_tasks_agree": 5, "d_held_back": 1,
+                 "d_struggle": 1, "d_est_bond": 5}  # fmt: skip
+    analysis = analyse_visit(patient, p_answers, physician, d_answers)
+    kinds = [(f.kind, f.origin, f.rupture_type) for f in analysis.flags]
+    if ("unperceived_rupture", "patient", "withdrawal") not in kinds:
+        raise RuntimeError(f"expected an unperceived withdrawal, got {kinds}")
+    if not patient_repair_prompts("fr") or not analysis.flags[0].suggestions:
+        raise RuntimeError("repair wording missing")
+    return f"{len(analysis.flags)} flag(s) on a test visit, wording in fr and en"
+
+
 def check_forms(tmp: Path) -> str:
     """The shipped questionnaires load, pair up, score a full answer set and export."""
     from dyade.forms import form_to_fhir, load_library, score_response
@@ -101,11 +121,35 @@ def check_reports(tmp: Path) -> str:
     return f"visit summary written ({out.stat().st_size // 1024} KiB)"
 
 
+def check_reports(tmp: Path) -> str:
+    """A visit summary of the shipped brief forms (answered mid-scale) is written as PDF."""
+    from dyade.analysis import analyse_visit
+    from dyade.forms import default_library
+    from dyade.reports import ReportContext, visit_summary
+
+    library = default_library()
+    pf = library.require("dyade-brief-patient")
+    df = library.require("dyade-brief-physician")
+
+    def middle(form):
+        return {i.id: (form.scale_of(i).min + form.scale_of(i).max) // 2
+                for i in form.items if i.kind == "scale"}  # fmt: skip
+
+    analysis = analyse_visit(pf, middle(pf), df, middle(df))
+    context = ReportContext("Self-check", "CHECK-1", "Dyade", "2026-03-12", forms=(pf, df))
+    out = visit_summary(analysis, context, lang="fr", out=tmp / "check.pdf")
+    if out.read_bytes()[:5] != b"%PDF-":
+        raise RuntimeError(f"{out} is not a PDF")
+    return f"visit summary written ({out.stat().st_size // 1024} KiB)"
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("data folders", check_data_folders),
     ("qt", check_qt),
     ("forms", check_forms),
     ("storage", check_storage),
+    ("analysis", check_analysis),
+    ("reports", check_reports),
     ("reports", check_reports),
 ]
 

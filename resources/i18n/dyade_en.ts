@@ -59,6 +59,93 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last analysed visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend (patient&apos;s bond)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your dyads, those that need a look first at the top: a rupture one side did not perceive, then unresolved episodes, ruptures seen by both, different goals or stages, a lower alliance. Double-click a dyad to review it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the selected dyad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rupture not perceived by one side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unresolved rupture episode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rupture perceived by both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Different goals or stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alliance lower than usual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complete visit yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} unresolved episode(s) in this dyad&apos;s history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▲ up {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▼ down {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▬ steady</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (shared with you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DyadDialog</name>
     <message>
         <source>Start a dyad</source>
@@ -81,6 +168,65 @@
     </message>
     <message>
         <source>Something went wrong and Dyade could not finish this action. Your saved answers are safe. The details are in the log file: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Shown:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient&apos;s answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>physician&apos;s answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Repaired: {what} ({side}) dropped after {start}, back by {end}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ Unresolved: {what} ({side}) dropped after {start}, not recovered yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rupture–repair episode in this dyad&apos;s history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two perceptions are getting closer over the visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two perceptions are drifting apart over the visits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gap between the two perceptions is steady.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too few visits yet to tell whether the perceptions converge.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -645,6 +791,29 @@
     </message>
 </context>
 <context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Dyade: dyad review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient {code} with {physician}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This visit, side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History over visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Dyade: set up the clinic</source>
@@ -749,6 +918,85 @@
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitReview</name>
+    <message>
+        <source>Question (patient&apos;s wording)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Physician&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores of both sides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the comparison found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item by item (the largest gaps first, highlighted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visit with both questionnaires complete yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>General alliance (bond)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Specific to the care (goals, means, understanding, know-how)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>patient&apos;s answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>physician&apos;s answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each one&apos;s estimate of the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>severity: {level}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question and answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The other side</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -58,6 +58,93 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Attention</source>
+        <translation>Attention requise</translation>
+    </message>
+    <message>
+        <source>Patient code</source>
+        <translation>Code patient</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Last analysed visit</source>
+        <translation>Dernière visite analysée</translation>
+    </message>
+    <message>
+        <source>Trend (patient's bond)</source>
+        <translation>Tendance (lien, côté patient)</translation>
+    </message>
+    <message>
+        <source>Physician</source>
+        <translation>Médecin</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tableau de bord</translation>
+    </message>
+    <message>
+        <source>Your dyads, those that need a look first at the top: a rupture one side did not perceive, then unresolved episodes, ruptures seen by both, different goals or stages, a lower alliance. Double-click a dyad to review it.</source>
+        <translation>Vos dyades, celles qui demandent un regard en premier en haut : une rupture qu’un côté n’a pas perçue, puis les épisodes non résolus, les ruptures perçues des deux côtés, les buts ou stades différents, une alliance plus basse. Double-cliquez sur une dyade pour l’examiner.</translation>
+    </message>
+    <message>
+        <source>Review the selected dyad</source>
+        <translation>Examiner la dyade choisie</translation>
+    </message>
+    <message>
+        <source>Rupture not perceived by one side</source>
+        <translation>Rupture non perçue par un côté</translation>
+    </message>
+    <message>
+        <source>Unresolved rupture episode</source>
+        <translation>Épisode de rupture non résolu</translation>
+    </message>
+    <message>
+        <source>Rupture perceived by both</source>
+        <translation>Rupture perçue des deux côtés</translation>
+    </message>
+    <message>
+        <source>Different goals or stage</source>
+        <translation>Buts ou stade différents</translation>
+    </message>
+    <message>
+        <source>Alliance lower than usual</source>
+        <translation>Alliance plus basse que d’habitude</translation>
+    </message>
+    <message>
+        <source>Nothing to report</source>
+        <translation>Rien à signaler</translation>
+    </message>
+    <message>
+        <source>No complete visit yet</source>
+        <translation>Pas encore de visite complète</translation>
+    </message>
+    <message>
+        <source>{n} unresolved episode(s) in this dyad's history</source>
+        <translation>{n} épisode(s) non résolu(s) dans l’histoire de cette dyade</translation>
+    </message>
+    <message>
+        <source>▲ up {n}</source>
+        <translation>▲ en hausse {n}</translation>
+    </message>
+    <message>
+        <source>▼ down {n}</source>
+        <translation>▼ en baisse {n}</translation>
+    </message>
+    <message>
+        <source>▬ steady</source>
+        <translation>▬ stable</translation>
+    </message>
+    <message>
+        <source>{name} (shared with you)</source>
+        <translation>{name} (partagée avec vous)</translation>
+    </message>
+</context>
+<context>
     <name>DyadDialog</name>
     <message>
         <source>Start a dyad</source>
@@ -81,6 +168,65 @@
     <message>
         <source>Something went wrong and Dyade could not finish this action. Your saved answers are safe. The details are in the log file: {path}</source>
         <translation>Un problème a empêché Dyade de terminer cette action. Les réponses déjà enregistrées sont en sécurité. Les détails se trouvent dans le fichier journal : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPanel</name>
+    <message>
+        <source>Shown:</source>
+        <translation>Affiché :</translation>
+    </message>
+    <message>
+        <source>patient's answers</source>
+        <translation>réponses du patient</translation>
+    </message>
+    <message>
+        <source>physician's answers</source>
+        <translation>réponses du médecin</translation>
+    </message>
+    <message>
+        <source>repaired</source>
+        <translation>réparé</translation>
+    </message>
+    <message>
+        <source>unresolved</source>
+        <translation>non résolu</translation>
+    </message>
+    <message>
+        <source>the patient</source>
+        <translation>le patient</translation>
+    </message>
+    <message>
+        <source>the physician</source>
+        <translation>le médecin</translation>
+    </message>
+    <message>
+        <source>✓ Repaired: {what} ({side}) dropped after {start}, back by {end}.</source>
+        <translation>✓ Réparé : {what} ({side}) a baissé après le {start} et est revenu le {end}.</translation>
+    </message>
+    <message>
+        <source>○ Unresolved: {what} ({side}) dropped after {start}, not recovered yet.</source>
+        <translation>○ Non résolu : {what} ({side}) a baissé après le {start} et n’est pas encore revenu.</translation>
+    </message>
+    <message>
+        <source>No rupture–repair episode in this dyad's history.</source>
+        <translation>Aucun épisode de rupture et de réparation dans l’histoire de cette dyade.</translation>
+    </message>
+    <message>
+        <source>The two perceptions are getting closer over the visits.</source>
+        <translation>Les deux perceptions se rapprochent au fil des visites.</translation>
+    </message>
+    <message>
+        <source>The two perceptions are drifting apart over the visits.</source>
+        <translation>Les deux perceptions s’éloignent au fil des visites.</translation>
+    </message>
+    <message>
+        <source>The gap between the two perceptions is steady.</source>
+        <translation>L’écart entre les deux perceptions reste stable.</translation>
+    </message>
+    <message>
+        <source>Too few visits yet to tell whether the perceptions converge.</source>
+        <translation>Encore trop peu de visites pour dire si les perceptions se rapprochent.</translation>
     </message>
 </context>
 <context>
@@ -644,6 +790,29 @@
     </message>
 </context>
 <context>
+    <name>ReviewWindow</name>
+    <message>
+        <source>Dyade: dyad review</source>
+        <translation>Dyade : examen de la dyade</translation>
+    </message>
+    <message>
+        <source>Patient {code} with {physician}</source>
+        <translation>Patient {code} avec {physician}</translation>
+    </message>
+    <message>
+        <source>Visit:</source>
+        <translation>Visite :</translation>
+    </message>
+    <message>
+        <source>This visit, side by side</source>
+        <translation>Cette visite, côte à côte</translation>
+    </message>
+    <message>
+        <source>History over visits</source>
+        <translation>Histoire au fil des visites</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Dyade: set up the clinic</source>
@@ -749,6 +918,85 @@
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+</context>
+<context>
+    <name>VisitReview</name>
+    <message>
+        <source>Question (patient's wording)</source>
+        <translation>Question (formulation côté patient)</translation>
+    </message>
+    <message>
+        <source>Patient's answer</source>
+        <translation>Réponse du patient</translation>
+    </message>
+    <message>
+        <source>Physician's answer</source>
+        <translation>Réponse du médecin</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Scores of both sides</source>
+        <translation>Scores des deux côtés</translation>
+    </message>
+    <message>
+        <source>What the comparison found</source>
+        <translation>Ce que la comparaison a relevé</translation>
+    </message>
+    <message>
+        <source>Item by item (the largest gaps first, highlighted)</source>
+        <translation>Question par question (les plus grands écarts en premier, surlignés)</translation>
+    </message>
+    <message>
+        <source>No visit with both questionnaires complete yet.</source>
+        <translation>Aucune visite dont les deux questionnaires sont complets pour l’instant.</translation>
+    </message>
+    <message>
+        <source>General alliance (bond)</source>
+        <translation>Alliance générale (lien)</translation>
+    </message>
+    <message>
+        <source>Specific to the care (goals, means, understanding, know-how)</source>
+        <translation>Spécifique aux soins (objectifs, moyens, compréhension, savoir-faire)</translation>
+    </message>
+    <message>
+        <source>patient's answers</source>
+        <translation>réponses du patient</translation>
+    </message>
+    <message>
+        <source>physician's answers</source>
+        <translation>réponses du médecin</translation>
+    </message>
+    <message>
+        <source>the patient</source>
+        <translation>le patient</translation>
+    </message>
+    <message>
+        <source>the physician</source>
+        <translation>le médecin</translation>
+    </message>
+    <message>
+        <source>each one's estimate of the other</source>
+        <translation>l’estimation de chacun sur l’autre</translation>
+    </message>
+    <message>
+        <source>severity: {level}</source>
+        <translation>intensité : {level}</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Question and answer</source>
+        <translation>Question et réponse</translation>
+    </message>
+    <message>
+        <source>The other side</source>
+        <translation>L’autre côté</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ side's estimate of the other with what the other actually reported.
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
+from dataclasses import dataclass
 
 from dyade.analysis.sides import STAGES, SideReport, score_value
 from dyade.analysis.signals import TYPES
@@ -19,10 +19,9 @@ from dyade.analysis.thresholds import Thresholds
 COMPARED_COMPONENTS = ("general", "specific")
 
 
-class Discrepancy(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
     """Patient minus physician on one subscale; None values when not scorable."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     subscale: str
     component: str
@@ -38,10 +37,9 @@ class Discrepancy(BaseModel):
     direction: str | None = None
 
 
-class MetaPerception(BaseModel):
+@dataclass(frozen=True, slots=True)
+class MetaPerception:
     """One side's estimate of the other against what the other reported."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     by: str
     about: str

@@ -8,6 +8,7 @@ and ``low_alliance``. Severity is 1 (mild), 2 (moderate) or 3 (marked).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -27,10 +28,9 @@ PerceivedBy = Literal["patient", "physician", "both", "none"]
 Note = Literal["marker", "emotion", "noticed", "low", "drop", "estimate", "goal", "stage"]
 
 
-class Evidence(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Evidence:
     """One answer that triggered a flag, with the mirror item's answer on the other side."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     side: Origin
     note: Note

@@ -36,8 +36,9 @@ def _load(path: Path) -> dict[str, Any]:
     return data
 
 
+@cache
 def texts() -> dict[str, Any]:
-    """The whole wording file (cached)."""
+    """The whole wording file (read once per process)."""
     return _load(texts_path())
 
 

@@ -11,6 +11,7 @@ K visits (V-shaped pattern: Stiles et al. 2004; Strauss et al. 2006).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any, Literal
 
@@ -36,29 +37,34 @@ class VisitPoint(BaseModel):
     @classmethod
     def from_analysis(cls, analysis: Any, visit: int, label: str | None = None) -> VisitPoint:
         """From a VisitAnalysis or its ``to_dict()``."""
-        data = analysis.to_dict() if hasattr(analysis, "to_dict") else analysis
+        if hasattr(analysis, "scores"):
+            return cls(
+                visit=visit,
+                label=label,
+                use=analysis.patient.use,
+                patient=analysis.scores("patient"),
+                physician=analysis.scores("physician"),
+            )
         return cls(
             visit=visit,
             label=label,
-            use=data["patient"].get("use", "full"),
-            patient={k: v["value"] for k, v in data["patient"]["scores"].items()},
-            physician={k: v["value"] for k, v in data["physician"]["scores"].items()},
+            use=analysis["patient"].get("use", "full"),
+            patient={k: v["value"] for k, v in analysis["patient"]["scores"].items()},
+            physician={k: v["value"] for k, v in analysis["physician"]["scores"].items()},
         )
 
 
-class SeriesPoint(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
     visit: int
     label: str | None
     use: str
     value: float | None
 
 
-class Episode(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Episode:
     """A drop between two visits and what followed."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     side: str
     subscale: str
@@ -73,10 +79,9 @@ class Episode(BaseModel):
     window_closed: bool = False
 
 
-class DropAlert(BaseModel):
+@dataclass(frozen=True, slots=True)
+class DropAlert:
     """SRS-style alert: a brief-form score at least one point below the previous visit."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
     side: str
     subscale: str

@@ -8,6 +8,7 @@ documented in docs/ANALYSIS.md) and comes back with ``VisitAnalysis.from_dict``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
@@ -24,9 +25,8 @@ from dyade.errors import DyadeError
 SCHEMA_VERSION = 1
 
 
-class ScoreOut(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
+@dataclass(frozen=True, slots=True)
+class ScoreOut:
     value: float | None
     answered: int
     items: int

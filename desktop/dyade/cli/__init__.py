@@ -25,6 +25,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "dyade.cli.selfcheck_cmd",
     "dyade.cli.data_cmd",
     "dyade.cli.forms_cmd",
+    "dyade.cli.analysis_cmd",
     "dyade.cli.report_cmd",
     "dyade.cli.demo_cmd",
 )

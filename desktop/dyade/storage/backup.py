@@ -16,7 +16,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from dyade.storage import audit
-from dyade.storage.connection import ClinicDatabase, connect, integrity_problems
+from dyade.storage.connection import (
+    RESTORE_HINT,
+    ClinicDatabase,
+    DbError,
+    connect,
+    integrity_problems,
+)
 from dyade.storage.errors import DamagedDatabase
 from dyade.storage.lock import DatabaseLock
 from dyade.storage.settings import get_setting
@@ -52,7 +58,12 @@ def backup(db: ClinicDatabase, out_path: str | os.PathLike[str], *, by: str | No
     out.parent.mkdir(parents=True, exist_ok=True)
     temp = _temp_beside(out)
     try:
-        db.execute("VACUUM INTO ?", [str(temp)])
+        try:
+            db.execute("VACUUM INTO ?", [str(temp)])
+        except DbError as exc:
+            raise DamagedDatabase(
+                f"{db.path} could not be copied ({exc}); it may be damaged: {RESTORE_HINT}"
+            ) from exc
         _check_copy(db, temp)
         _fsync(temp)
         os.replace(temp, out)

@@ -151,7 +151,7 @@ CREATE TABLE visits (
     created_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX visits_open_code ON visits(code) WHERE status = 'open';
-CREATE INDEX visits_dyad_date ON visits(dyad_uuid, date, created_at);
+CREATE INDEX visits_dyad_date ON visits(dyad_uuid, date, created_at, uuid);
 CREATE INDEX visits_date ON visits(date);
 
 CREATE TABLE responses (
@@ -185,7 +185,6 @@ CREATE TABLE visit_results (
     attention INTEGER NOT NULL DEFAULT 0,             -- 0 = nothing to look at
     summary TEXT NOT NULL                             -- JSON: scores and flags
 );
-CREATE INDEX visit_results_attention ON visit_results(attention) WHERE attention > 0;
 
 CREATE TABLE audit (
     uuid TEXT PRIMARY KEY,

@@ -84,13 +84,16 @@ def get_visit_result(
     return VisitResult(row[0], row[1], row[2], from_json(row[3]))
 
 
+# One pass over the physician's dyads (latest analysed visit of each, through
+# visits_dyad_date), then a key lookup per dyad: the CROSS JOIN keeps SQLite from
+# starting at visit_results, which holds every dyad of the clinic.
 _ATTENTION = """
 WITH mine(dyad_uuid, patient_uuid, shared) AS (
     SELECT uuid, patient_uuid, 0 FROM dyads WHERE physician_uuid = :me
     UNION ALL
     SELECT d.uuid, d.patient_uuid, 1 FROM dyad_access a JOIN dyads d ON d.uuid = a.dyad_uuid
     WHERE a.user_uuid = :me AND d.physician_uuid != :me
-), latest(dyad_uuid, patient_uuid, shared, visit_uuid) AS (
+), latest(dyad_uuid, patient_uuid, shared, visit_uuid) AS MATERIALIZED (
     SELECT m.dyad_uuid, m.patient_uuid, m.shared,
         (SELECT v.uuid FROM visits v JOIN visit_results r ON r.visit_uuid = v.uuid
          WHERE v.dyad_uuid = m.dyad_uuid ORDER BY v.date DESC, v.created_at DESC LIMIT 1)
@@ -98,7 +101,7 @@ WITH mine(dyad_uuid, patient_uuid, shared) AS (
 )
 SELECT l.dyad_uuid, p.uuid, p.code, p.name, v.uuid, v.date, r.attention, r.summary, l.shared
 FROM latest l
-JOIN visit_results r ON r.visit_uuid = l.visit_uuid
+CROSS JOIN visit_results r ON r.visit_uuid = l.visit_uuid
 JOIN visits v ON v.uuid = l.visit_uuid
 JOIN patients p ON p.uuid = l.patient_uuid
 WHERE r.attention > 0

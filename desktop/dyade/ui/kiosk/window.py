@@ -69,6 +69,7 @@ class KioskWindow(Retranslating, QWidget):
         self.setObjectName("kiosk")
         self.db, self.library, self.clinic_name = db, library, clinic_name
         self.default_language = language
+        self._own_translations = translations is None
         self.translations = translations or Translations()
         self.session: FillSession | None = None
         self.questionnaire: QuestionnaireView | None = None
@@ -164,6 +165,10 @@ class KioskWindow(Retranslating, QWidget):
     def unlock(self, user: User) -> None:
         log.info("kiosk left by %s", user.login)
         self._drop_session()
+        if self._own_translations:  # leave the app's own catalogues as they were
+            self.translations.set_language("en")
+        else:
+            self._set_language(self.default_language)
         self.unlocked = True
         self.close()
         self.left.emit(user)

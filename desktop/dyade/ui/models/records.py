@@ -25,6 +25,7 @@ class Column:
     value: Callable[[Any], Any]
     colour: Callable[[Any], str | None] | None = None
     tooltip: Callable[[Any], str | None] | None = None
+    background: Callable[[Any], str | None] | None = None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -58,6 +59,9 @@ class RecordTableModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(record)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            colour = column.background(record)
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(record)

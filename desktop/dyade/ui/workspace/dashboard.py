@@ -1,9 +1,166 @@
-"""Placeholder until the dashboard lands."""
+"""The dashboard: the physician's dyads, the ones that need attention first.
 
-from PySide6.QtWidgets import QWidget
+Order (from the analysis): a rupture one side did not perceive, then an
+unresolved rupture–repair episode, then a rupture both perceived, then
+mismatched goals or stages, then a low alliance, then the rest. Each badge
+carries a colour, a symbol and words, so it reads without colour too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from dyade.errors import DyadeError
+from dyade.review import refresh_if_stale
+from dyade.storage.dyads import DyadListing, dyads_for
+from dyade.storage.results import needs_attention
+from dyade.ui.errors import show_error
+from dyade.ui.models.records import Column, RecordTableModel
+from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.patients import table
+
+# category (analysis rank // 10) -> symbol, colour (AA on white)
+BADGES = {
+    0: ("⚠", "#A1261B"),
+    1: ("◔", "#8A4B00"),
+    2: ("●", "#7A5200"),
+    3: ("≠", "#5B4A8A"),
+    4: ("▽", "#3F5873"),
+    5: ("✓", "#1E6B34"),
+}
+NOTHING = 5
 
 
-class DashboardPage(QWidget):
+@dataclass(frozen=True)
+class DashboardRow:
+    dyad: DyadListing
+    attention: int  # storage's: larger = sooner, 0 = nothing
+    category: int  # analysis rank // 10 (0 = unperceived rupture ... 5 = nothing)
+    visit_date: str | None
+    summary: dict[str, Any]
+
+
+def dashboard_rows(db: Any, user: Any) -> list[DashboardRow]:
+    """Every dyad the physician sees, most pressing first, calm ones after."""
+    listed = {d.uuid: d for d in dyads_for(db, user)}
+    flagged = {a.dyad_uuid: a for a in needs_attention(db, user.uuid, limit=max(50, len(listed)))}
+    rows = []
+    for uuid, dyad in listed.items():
+        item = flagged.get(uuid)
+        if item is None:
+            rows.append(DashboardRow(dyad, 0, NOTHING, None, {}))
+            continue
+        rank = int(item.summary.get("rank", 50))
+        rows.append(
+            DashboardRow(dyad, item.attention, min(rank // 10, 5), item.visit_date, item.summary)
+        )
+    rows.sort(key=lambda r: (-r.attention, r.dyad.patient_code))
+    return rows
+
+
+class DashboardPage(Retranslating, QWidget):
     def __init__(self, workspace) -> None:
         super().__init__(workspace)
         self.workspace = workspace
+        self.session = workspace.session
+        self.model = RecordTableModel(
+            [
+                Column(lambda: self.tr("Attention"), self._badge, self._colour, self._badge_tip),
+                Column(lambda: self.tr("Patient code"), lambda r: r.dyad.patient_code),
+                Column(lambda: self.tr("Name"), lambda r: r.dyad.patient_name),
+                Column(lambda: self.tr("Last analysed visit"), lambda r: r.visit_date or "—"),
+                Column(lambda: self.tr("Trend (patient's bond)"), self._trend),
+                Column(lambda: self.tr("Physician"), self._owner),
+            ],
+            self,
+        )
+        layout = QVBoxLayout(self)
+        self.title = QLabel(self)
+        self.title.setObjectName("pageTitle")
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.intro.setProperty("role", "muted")
+        self.view = table(self, self.model)
+        self.view.doubleClicked.connect(lambda _i: self.open_selected())
+        self.open_button = QPushButton(self)
+        self.open_button.setProperty("role", "primary")
+        self.open_button.clicked.connect(self.open_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Dashboard"))
+        self.intro.setText(
+            self.tr(
+                "Your dyads, those that need a look first at the top: a rupture one side "
+                "did not perceive, then unresolved episodes, ruptures seen by both, "
+                "different goals or stages, a lower alliance. Double-click a dyad to review it."
+            )
+        )
+        self.open_button.setText(self.tr("Review the selected dyad"))
+        self.model.retranslate()
+
+    def _badge(self, row: DashboardRow) -> str:
+        names = {
+            0: self.tr("Rupture not perceived by one side"),
+            1: self.tr("Unresolved rupture episode"),
+            2: self.tr("Rupture perceived by both"),
+            3: self.tr("Different goals or stage"),
+            4: self.tr("Alliance lower than usual"),
+            5: self.tr("Nothing to report") if row.summary else self.tr("No complete visit yet"),
+        }
+        return f"{BADGES[row.category][0]}  {names[row.category]}"
+
+    def _colour(self, row: DashboardRow) -> str:
+        return BADGES[row.category][1]
+
+    def _badge_tip(self, row: DashboardRow) -> str | None:
+        unresolved = row.summary.get("unresolved")
+        if not unresolved:
+            return None
+        return self.tr("{n} unresolved episode(s) in this dyad's history").format(n=unresolved)
+
+    def _trend(self, row: DashboardRow) -> str:
+        change = row.summary.get("trend")
+        if change is None:
+            return "—"
+        if change > 0:
+            return self.tr("▲ up {n}").format(n=f"{change:+.1f}")
+        if change < 0:
+            return self.tr("▼ down {n}").format(n=f"{change:+.1f}")
+        return self.tr("▬ steady")
+
+    def _owner(self, row: DashboardRow) -> str:
+        if row.dyad.shared:
+            return self.tr("{name} (shared with you)").format(name=row.dyad.physician_name)
+        return row.dyad.physician_name
+
+    def refresh(self) -> None:
+        db, user = self.session.db, self.session.user
+        try:
+            for dyad in dyads_for(db, user):
+                refresh_if_stale(db, self.session.library, dyad.uuid)
+        except DyadeError as exc:
+            show_error(self, str(exc))
+        self.model.set_rows(dashboard_rows(db, user))
+
+    def selected(self) -> DashboardRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.record(rows[0].row()) if rows else None
+
+    def open_selected(self) -> QWidget | None:
+        row = self.selected()
+        if row is None:
+            return None
+        from dyade.ui.workspace.review_window import open_review
+
+        return open_review(self.workspace, row.dyad)

@@ -42,6 +42,9 @@ class LoginPage(Retranslating, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        from dyade.ui.workspace import prefs
+
+        self.clinic_name = prefs.read(session.db, "clinic_name") or ""
         self.failures = 0
         self._locked_for = 0
         self._wait_left = 0
@@ -84,11 +87,8 @@ class LoginPage(Retranslating, QWidget):
         outer.addStretch(2)
 
     def retranslate(self) -> None:
-        from dyade.ui.workspace import prefs
-
         self.title.setText(self.tr("Sign in"))
-        name = prefs.read(self.session.db, "clinic_name")
-        self.clinic.setText(name or "")
+        self.clinic.setText(self.clinic_name)
         self.login_label.setText(self.tr("Login"))
         self.password_label.setText(self.tr("Password"))
         self.button.setText(self.tr("Sign in"))

@@ -150,7 +150,15 @@ class PatientsPage(Retranslating, QWidget):
         self.brief_button.setText(self.tr("New visit (brief forms)"))
         self.patients.retranslate()
         self.dyads.retranslate()
-        self._patient_changed()
+        self._show_patient_title()
+        self.help.setText(self._help_text())
+
+    def _show_patient_title(self) -> None:
+        patient = self.current_patient()
+        if patient is None:
+            self.patient_title.setText(self.tr("Choose a patient in the list."))
+        else:
+            self.patient_title.setText(self.tr("Patient: {code}").format(code=patient.code))
 
     # -- data -------------------------------------------------------------------------
 
@@ -194,13 +202,12 @@ class PatientsPage(Retranslating, QWidget):
 
     def _patient_changed(self, *_args) -> None:
         patient = self.current_patient()
+        self._show_patient_title()
         if patient is None:
-            self.patient_title.setText(self.tr("Choose a patient in the list."))
             self.dyads.set_rows([])
         else:
             listing = dyad_service.dyads_for(self.session.db, self.session.user)
             self.dyads.set_rows([d for d in listing if d.patient_uuid == patient.uuid])
-            self.patient_title.setText(self.tr("Patient: {code}").format(code=patient.code))
             if len(self.dyads.rows) == 1:
                 self.dyad_view.selectRow(0)
         self.dyad_button.setEnabled(patient is not None)

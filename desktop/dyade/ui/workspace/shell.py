@@ -20,8 +20,8 @@ from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.session import Session
 
 SECTIONS_BY_ROLE = {
-    "physician": ("dashboard", "patients", "pending", "settings"),
-    "admin": ("patients", "pending", "settings"),
+    "physician": ("dashboard", "patients", "pending"),
+    "admin": ("patients", "pending"),
     "receptionist": ("patients", "pending"),
 }
 
@@ -35,13 +35,9 @@ def _make(section: str, workspace: Workspace) -> QWidget:
         from dyade.ui.workspace.patients import PatientsPage
 
         return PatientsPage(workspace)
-    if section == "pending":
-        from dyade.ui.workspace.pending import PendingPage
+    from dyade.ui.workspace.pending import PendingPage
 
-        return PendingPage(workspace)
-    from dyade.ui.workspace.settings_page import SettingsPage
-
-    return SettingsPage(workspace)
+    return PendingPage(workspace)
 
 
 class Workspace(Retranslating, QWidget):

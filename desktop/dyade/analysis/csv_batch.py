@@ -1,0 +1,321 @@
+"""Batch analysis of a CSV of responses (``dyade analyse``), for research and audits.
+
+Input: one row per response, with ``dyad``, ``visit``, ``respondent`` and
+``form`` columns (the storage export's ``dyad_uuid``, ``visit_uuid``,
+``visit_date`` and ``form_id`` are accepted too), then one column per item id.
+A cell holds a scale point, an option code, codes joined with ``;``, text, or
+nothing (skipped). Every cell is checked against its form while it is read,
+so analysis can skip the engine's second check; a bad row is reported with its
+line and column and the other rows are still analysed. Work is linear in the
+number of rows: each form is prepared once.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dyade.analysis.thresholds import Thresholds
+from dyade.analysis.trajectory import DyadHistory, VisitPoint, analyse_history
+from dyade.analysis.visit import VisitAnalysis, analyse_visit, check_pair
+from dyade.errors import DyadeError
+
+ALIASES = {
+    "dyad": ("dyad", "dyad_id", "dyad_uuid"),
+    "visit": ("visit", "visit_number", "visit_uuid", "visit_id"),
+    "date": ("date", "visit_date"),
+    "respondent": ("respondent",),
+    "form": ("form", "form_id"),
+}
+IGNORED = {
+    "response_uuid", "visit_kind", "patient_code", "physician_login", "form_version",
+    "language", "completed_at", "status",
+}  # fmt: skip
+DONE_STATUSES = ("", "completed", "complete", "done")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    line: int
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass(slots=True)
+class Response:
+    line: int
+    dyad: str
+    visit: str
+    date: str
+    respondent: str
+    form: Any
+    answers: dict[str, Any]
+
+
+@dataclass(slots=True)
+class BatchResult:
+    visits: list[tuple[str, str, str, VisitAnalysis]] = field(default_factory=list)
+    histories: dict[str, DyadHistory] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: int = 0
+    rows: int = 0
+
+
+# ---- reading cells -------------------------------------------------------------
+
+
+def _cell_parser(form: Any, item: Any):
+    """A function cell -> value that raises ValueError with a short reason."""
+    if item.kind == "scale":
+        scale = form.scales[item.scale]
+        low, high = scale.min, scale.max
+
+        def parse_scale(text: str) -> int:
+            try:
+                value = int(text)
+            except ValueError:
+                msg = f"expected a whole number from {low} to {high}, got {text!r}"
+                raise ValueError(msg) from None
+            if not low <= value <= high:
+                raise ValueError(f"{value} is outside the scale {low} to {high}")
+            return value
+
+        return parse_scale
+    if item.kind == "text":
+        return lambda text: text
+    codes = frozenset(o.code for o in item.options or [])
+    exclusive = frozenset(o.code for o in item.options or [] if o.exclusive)
+    if item.kind == "choice":
+
+        def parse_choice(text: str) -> str:
+            if text not in codes:
+                raise ValueError(f"{text!r} is not one of {', '.join(sorted(codes))}")
+            return text
+
+        return parse_choice
+
+    def parse_multi(text: str) -> list[str]:
+        chosen = [part.strip() for part in text.split(";") if part.strip()]
+        unknown = [c for c in chosen if c not in codes]
+        if unknown:
+            raise ValueError(f"{', '.join(unknown)} not among {', '.join(sorted(codes))}")
+        if len(set(chosen)) != len(chosen):
+            raise ValueError("a code is chosen twice")
+        if len(chosen) > 1 and exclusive & set(chosen):
+            raise ValueError(f"'{sorted(exclusive & set(chosen))[0]}' cannot go with other codes")
+        return chosen
+
+    return parse_multi
+
+
+@dataclass(slots=True)
+class FormColumns:
+    """Where one form's items sit in the file, prepared once per form."""
+
+    form: Any
+    own: list[tuple[int, str, Any]]
+    foreign: list[int]
+
+
+class Layout:
+    """The file's header resolved against the library of forms."""
+
+    def __init__(self, header: list[str], forms: Mapping[str, Any]) -> None:
+        self.header = header
+        self.forms = forms
+        self.index = {name.strip(): i for i, name in enumerate(header)}
+        self.fixed = {key: self._find(names) for key, names in ALIASES.items()}
+        missing = [k for k in ("dyad", "visit", "respondent", "form") if self.fixed[k] is None]
+        if missing:
+            wanted = ", ".join(ALIASES[k][0] for k in missing)
+            raise DyadeError(f"line 1: missing column(s) {wanted}")
+        fixed_cols = {i for i in self.fixed.values() if i is not None}
+        known_items = {item.id for form in forms.values() for item in form.items}
+        self.item_cols = {
+            name: i for name, i in self.index.items() if i not in fixed_cols and name not in IGNORED
+        }
+        self.unknown = sorted(name for name in self.item_cols if name not in known_items)
+        self.status = self.index.get("status")
+        self._per_form: dict[str, FormColumns] = {}
+
+    def _find(self, names: Iterable[str]) -> int | None:
+        return next((self.index[n] for n in names if n in self.index), None)
+
+    def columns_for(self, form: Any) -> FormColumns:
+        cols = self._per_form.get(form.id)
+        if cols is None:
+            own_ids = {item.id for item in form.items}
+            own = [
+                (self.item_cols[item.id], item.id, _cell_parser(form, item))
+                for item in form.items
+                if item.id in self.item_cols
+            ]
+            foreign = [i for name, i in self.item_cols.items() if name not in own_ids]
+            cols = self._per_form[form.id] = FormColumns(form, own, foreign)
+        return cols
+
+
+def _value(row: list[str], index: int | None) -> str:
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def _answers(row: list[str], cols: FormColumns, line: int, header: list[str]) -> dict[str, Any]:
+    answers: dict[str, Any] = {}
+    for index, item_id, parse in cols.own:
+        text = row[index].strip() if index < len(row) else ""
+        if not text:
+            answers[item_id] = None
+            continue
+        try:
+            answers[item_id] = parse(text)
+        except ValueError as exc:
+            raise _RowError(line, item_id, str(exc)) from None
+    for index in cols.foreign:
+        if index < len(row) and row[index].strip():
+            name = header[index]
+            raise _RowError(line, name, f"'{name}' is not an item of form '{cols.form.id}'")
+    return answers
+
+
+class _RowError(Exception):
+    def __init__(self, line: int, column: str | None, message: str) -> None:
+        super().__init__(message)
+        self.problem = Problem(line, column, message)
+
+
+def _response(row: list[str], line: int, layout: Layout) -> Response | None:
+    if layout.status is not None and _value(row, layout.status).lower() not in DONE_STATUSES:
+        return None
+    get = {key: _value(row, index) for key, index in layout.fixed.items()}
+    for key in ("dyad", "visit", "respondent", "form"):
+        if not get[key]:
+            raise _RowError(line, ALIASES[key][0], "empty")
+    form = layout.forms.get(get["form"])
+    if form is None:
+        raise _RowError(line, "form", f"unknown form '{get['form']}'")
+    if get["respondent"] != form.respondent:
+        raise _RowError(
+            line,
+            "respondent",
+            f"'{get['respondent']}' but form '{form.id}' is for the {form.respondent}",
+        )
+    answers = _answers(row, layout.columns_for(form), line, layout.header)
+    return Response(line, get["dyad"], get["visit"], get["date"], form.respondent, form, answers)
+
+
+def read_responses(path: Path, forms: Mapping[str, Any], result: BatchResult) -> list[Response]:
+    """Every good row; bad ones go to ``result.problems`` with line and column."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            return _read_rows(csv.reader(handle), path, forms, result)
+    except OSError as exc:
+        raise DyadeError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise DyadeError(f"{path}: not a UTF-8 text file") from None
+    except csv.Error as exc:
+        raise DyadeError(f"{path}: not a readable CSV file ({exc})") from None
+
+
+def _read_rows(reader, path: Path, forms: Mapping[str, Any], result: BatchResult) -> list:
+    responses: list[Response] = []
+    header = next(reader, None)
+    if not header:
+        raise DyadeError(f"{path}: empty file, expected a header line")
+    try:
+        layout = Layout(header, forms)
+    except DyadeError as exc:
+        raise DyadeError(f"{path}, {exc}") from None
+    for name in layout.unknown:
+        result.problems.append(Problem(1, name, "not an item of any known form; ignored"))
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        result.rows += 1
+        try:
+            response = _response(row, reader.line_num, layout)
+        except _RowError as exc:
+            result.problems.append(exc.problem)
+            continue
+        if response is None:
+            result.skipped += 1
+        else:
+            responses.append(response)
+    return responses
+
+
+# ---- pairing and analysing -----------------------------------------------------------
+
+
+def _visit_order(key: tuple[str, str], first: dict, dates: dict) -> tuple:
+    visit = key[1]
+    number = int(visit) if visit.isdigit() else None
+    return (dates.get(key) or "", number if number is not None else float("inf"), first[key])
+
+
+def _pairs(responses: list[Response], result: BatchResult) -> dict[str, list]:
+    """dyad -> [(visit, date, patient, physician)] in visit order; problems noted."""
+    groups: dict[tuple[str, str], dict[str, Response]] = {}
+    first: dict[tuple[str, str], int] = {}
+    dates: dict[tuple[str, str], str] = {}
+    for resp in responses:
+        key = (resp.dyad, resp.visit)
+        first.setdefault(key, resp.line)
+        if resp.date:
+            dates.setdefault(key, resp.date)
+        sides = groups.setdefault(key, {})
+        if resp.respondent in sides:
+            other = sides[resp.respondent].line
+            msg = f"a second {resp.respondent} response for this visit (first on line {other})"
+            result.problems.append(Problem(resp.line, None, msg))
+            continue
+        sides[resp.respondent] = resp
+    by_dyad: dict[str, list] = {}
+    for key in sorted(groups, key=lambda k: (k[0], _visit_order(k, first, dates))):
+        sides = groups[key]
+        if len(sides) < 2:
+            (only,) = sides.values()
+            missing = "physician" if only.respondent == "patient" else "patient"
+            msg = f"dyad {key[0]}, visit {key[1]}: no {missing} response; not analysed"
+            result.problems.append(Problem(only.line, None, msg))
+            continue
+        by_dyad.setdefault(key[0], []).append((key[1], dates.get(key, ""), sides))
+    return by_dyad
+
+
+def _analyse_dyad(dyad: str, visits: list, th: Thresholds, result: BatchResult) -> None:
+    points, previous = [], None
+    for visit, date, sides in visits:
+        patient, physician = sides["patient"], sides["physician"]
+        try:
+            check_pair(patient.form, physician.form)
+        except DyadeError as exc:
+            result.problems.append(Problem(physician.line, "form", str(exc)))
+            continue
+        analysis = analyse_visit(
+            patient.form, patient.answers, physician.form, physician.answers,
+            thresholds=th, previous=previous, validate=False,
+        )  # fmt: skip
+        previous = analysis
+        result.visits.append((dyad, visit, date, analysis))
+        label = f"{visit} {date}".strip() if date and date != visit else visit
+        points.append(VisitPoint.from_analysis(analysis, len(points) + 1, label))
+    if points:
+        result.histories[dyad] = analyse_history(points, thresholds=th)
+
+
+def analyse_csv(path: Path | str, forms: Mapping[str, Any], th: Thresholds | None = None):
+    """Analyse every dyad-visit of the file; problems are collected, not raised."""
+    th = th or Thresholds()
+    result = BatchResult()
+    responses = read_responses(Path(path), forms, result)
+    for dyad, visits in _pairs(responses, result).items():
+        _analyse_dyad(dyad, visits, th, result)
+    result.problems.sort(key=lambda p: p.line)
+    return result

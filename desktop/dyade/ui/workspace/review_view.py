@@ -1,0 +1,256 @@
+"""One visit of one dyad, both sides: scores, flags with evidence and repair ideas, items.
+
+Everything comes from :func:`dyade.analysis.analyse_visit` (through
+:mod:`dyade.review`); this widget only lays it out. Flag explanations and
+repair phrases are the analysis's own bilingual texts.
+"""
+
+from __future__ import annotations
+
+from html import escape as _html_escape
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget
+
+from dyade.review import ReviewedVisit
+from dyade.ui.models.records import Column, RecordTableModel
+from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace import answers_text
+from dyade.ui.workspace.dashboard import BADGES
+from dyade.ui.workspace.patients import table
+from dyade.ui.workspace.score_chart import ScoreChart, ScoreRow
+from dyade.ui.workspace.words import current_language, label, named, pick
+
+
+def escape(text: str) -> str:
+    """HTML-escape for rich-text labels (apostrophes stay readable in the text)."""
+    return _html_escape(text, quote=False)
+
+
+FLAG_CATEGORY = {
+    "unperceived_rupture": 0,
+    "shared_rupture": 2,
+    "goal_mismatch": 3,
+    "stage_mismatch": 3,
+    "low_alliance": 4,
+}
+GAP_HIGHLIGHT = "#FCE8C8"
+LARGEST_GAPS = 3
+
+
+def score_rows(visit: ReviewedVisit, component: str, lang: str) -> list[ScoreRow]:
+    """The subscales of one component with both sides' scores and cross-estimates."""
+    analysis = visit.analysis
+    estimates = {
+        (m.by, m.target): m.estimate
+        for m in analysis.meta_perception
+        if isinstance(m.estimate, int | float)
+    }
+    rows = []
+    for sid, score in analysis.patient.scores.items():
+        if score.component != component:
+            continue
+        other = analysis.physician.scores.get(sid)
+        rows.append(
+            ScoreRow(
+                sid,
+                named("subscales", sid),
+                component,
+                score.value,
+                other.value if other else None,
+                estimates.get(("patient", sid)),
+                estimates.get(("physician", sid)),
+            )
+        )
+    return rows
+
+
+def item_pairs(visit: ReviewedVisit, lang: str) -> list[dict[str, Any]]:
+    """Mirrored items with both answers and the gap, largest gap first."""
+    pairs = []
+    for item in visit.patient_form.items:
+        if item.kind != "scale" or not item.mirror:
+            continue
+        mine = visit.patient_answers.get(item.id)
+        theirs = visit.physician_answers.get(item.mirror)
+        gap = abs(mine - theirs) if isinstance(mine, int) and isinstance(theirs, int) else None
+        pairs.append(
+            {
+                "question": answers_text.question(visit.patient_form, item.id, lang),
+                "patient": answers_text.answer(visit.patient_form, item.id, mine, lang),
+                "physician": answers_text.answer(visit.physician_form, item.mirror, theirs, lang),
+                "gap": gap,
+            }
+        )
+    pairs.sort(key=lambda p: -1 if p["gap"] is None else p["gap"], reverse=True)
+    for index, pair in enumerate(pairs):
+        pair["largest"] = index < LARGEST_GAPS and bool(pair["gap"])
+    return pairs
+
+
+class VisitReview(Retranslating, QWidget):
+    """Scroll area with the chart, the flags and the item table of one visit."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.visit: ReviewedVisit | None = None
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        self.column = QVBoxLayout(body)
+        scroll.setWidget(body)
+        self.scores_title, self.flags_title, self.items_title = (QLabel(body) for _ in range(3))
+        for title in (self.scores_title, self.flags_title, self.items_title):
+            title.setStyleSheet("font-size: 14pt; font-weight: 600; padding-top: 8px;")
+        self.chart = ScoreChart(body)
+        self.flags = QLabel(body)
+        self.flags.setObjectName("flags")
+        self.flags.setWordWrap(True)
+        self.flags.setTextFormat(Qt.TextFormat.RichText)
+        self.flags.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.items = RecordTableModel(
+            [
+                Column(lambda: self.tr("Question (patient's wording)"), lambda p: p["question"]),
+                Column(
+                    lambda: self.tr("Patient's answer"), lambda p: p["patient"], background=self._bg
+                ),
+                Column(
+                    lambda: self.tr("Physician's answer"),
+                    lambda p: p["physician"],
+                    background=self._bg,
+                ),
+                Column(lambda: self.tr("Gap"), lambda p: p["gap"], background=self._bg),
+            ],
+            self,
+        )
+        self.item_view: QTableView = table(body, self.items)
+        self.item_view.setWordWrap(True)
+        self.item_view.setMinimumHeight(360)
+        for widget in (
+            self.flags_title,
+            self.flags,
+            self.scores_title,
+            self.chart,
+            self.items_title,
+            self.item_view,
+        ):
+            self.column.addWidget(widget)
+        self.retranslate()
+
+    def _bg(self, pair: dict[str, Any]) -> str | None:
+        return GAP_HIGHLIGHT if pair.get("largest") else None
+
+    def set_visit(self, visit: ReviewedVisit | None) -> None:
+        self.visit = visit
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.scores_title.setText(self.tr("Scores of both sides"))
+        self.flags_title.setText(self.tr("What the comparison found"))
+        self.items_title.setText(self.tr("Item by item (the largest gaps first, highlighted)"))
+        self.items.retranslate()
+        if self.visit is None:
+            self.flags.setText(self.tr("No visit with both questionnaires complete yet."))
+            self.chart.set_blocks([], self._chart_texts())
+            self.items.set_rows([])
+            return
+        lang = current_language()
+        self.chart.set_blocks(
+            [
+                (self.tr("General alliance (bond)"), score_rows(self.visit, "general", lang)),
+                (
+                    self.tr("Specific to the care (goals, means, understanding, know-how)"),
+                    score_rows(self.visit, "specific", lang),
+                ),
+            ],
+            self._chart_texts(),
+        )
+        self.flags.setText(self.flags_html(lang))
+        self.items.set_rows(item_pairs(self.visit, lang))
+        self.item_view.resizeRowsToContents()
+
+    def _chart_texts(self) -> dict[str, str]:
+        return {
+            "patient": self.tr("patient's answers"),
+            "physician": self.tr("physician's answers"),
+            "estimate": self.tr("each one's estimate of the other"),
+        }
+
+    # -- flags --------------------------------------------------------------------------
+
+    def flags_html(self, lang: str) -> str:
+        flags = self.visit.analysis.flags
+        if not flags:
+            return "<p>" + escape(label("no_flag")) + "</p>"
+        return "".join(self._flag_html(flag, lang) for flag in flags)
+
+    def _flag_html(self, flag: Any, lang: str) -> str:
+        symbol, colour = BADGES[FLAG_CATEGORY.get(flag.kind, 4)]
+        severity = self.tr("severity: {level}").format(level=pick(_severity(flag.severity), lang))
+        parts = [
+            f"<h3 style='color:{colour}'>{symbol} {escape(label('kinds', flag.kind))}"
+            f" <span style='font-weight:normal'>({escape(severity)})</span></h3>",
+            f"<p>{escape(pick(flag.explanation, lang))}</p>",
+        ]
+        if flag.evidence:
+            parts.append(f"<p><b>{escape(self.tr('The answers behind it'))}</b></p>")
+            parts.append(self._evidence_html(flag.evidence, lang))
+        if flag.suggestions:
+            parts.append(f"<p><b>{escape(self.tr('Ways to repair'))}</b></p><ul>")
+            for suggestion in flag.suggestions:
+                parts.append(self._suggestion_html(suggestion, lang))
+            parts.append("</ul>")
+        return "".join(parts)
+
+    def _evidence_html(self, evidence: list[Any], lang: str) -> str:
+        visit = self.visit
+        forms = {"patient": visit.patient_form, "physician": visit.physician_form}
+        head = (self.tr("Side"), self.tr("Question and answer"), self.tr("The other side"))
+        rows = ["<table cellspacing='0' cellpadding='4' border='1' style='border-color:#C5CFD6'>"]
+        rows.append("<tr>" + "".join(f"<th align='left'>{escape(h)}</th>" for h in head) + "</tr>")
+        for ev in evidence:
+            other = "physician" if ev.side == "patient" else "patient"
+            mine = self._evidence_cell(forms[ev.side], ev.item, ev.answer, ev, lang)
+            theirs = (
+                self._evidence_cell(forms[other], ev.mirror_item, ev.mirror_answer, None, lang)
+                if ev.mirror_item
+                else "—"
+            )
+            side = self.tr("the patient") if ev.side == "patient" else self.tr("the physician")
+            rows.append(f"<tr><td>{escape(side)}</td><td>{mine}</td><td>{theirs}</td></tr>")
+        rows.append("</table>")
+        return "".join(rows)
+
+    def _evidence_cell(self, form: Any, item: str | None, value: Any, ev: Any, lang: str) -> str:
+        if item:
+            text = answers_text.question(form, item, lang)
+            if ev is not None and ev.option and value is None:
+                value = [ev.option]
+            shown = answers_text.answer(form, item, value, lang)
+            return f"{escape(text)}<br/><b>{escape(shown)}</b>"
+        if ev is not None and ev.subscale:
+            score = "—" if ev.score is None else f"{ev.score:.1f}"
+            return f"{escape(named('subscales', ev.subscale))}: <b>{score}</b>"
+        return "—"
+
+    def _suggestion_html(self, suggestion: Any, lang: str) -> str:
+        title = named("principles", suggestion.principle)
+        if suggestion.function:
+            title += " — " + named("functions", suggestion.function)
+        phrases = "".join(
+            f"<li><i>«\u00a0{escape(p)}\u00a0»</i></li>"
+            if lang == "fr"
+            else f"<li><i>“{escape(p)}”</i></li>"
+            for p in suggestion.phrases.get(lang, [])
+        )
+        return f"<li>{escape(title)}<ul>{phrases}</ul></li>"
+
+
+def _severity(level: int) -> Any:
+    from dyade.analysis.texts import severity_label
+
+    return severity_label(level)

@@ -1,0 +1,169 @@
+"""The review of one dyad: a visit side by side, and its history over visits."""
+
+from __future__ import annotations
+
+from html import escape as _html_escape
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from dyade.errors import DyadeError
+from dyade.review import DyadReview, review_dyad
+from dyade.ui.errors import show_error
+from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.history_chart import HistoryChart
+from dyade.ui.workspace.review_view import VisitReview
+from dyade.ui.workspace.words import named
+
+
+def escape(text: str) -> str:
+    """HTML-escape for rich-text labels (apostrophes stay readable in the text)."""
+    return _html_escape(text, quote=False)
+
+
+CHART_SUBSCALES = ("bond", "goals", "tasks")
+
+
+class HistoryPanel(Retranslating, QWidget):
+    def __init__(self, review: DyadReview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.review = review
+        layout = QVBoxLayout(self)
+        row = QHBoxLayout()
+        self.subscale_label = QLabel(self)
+        self.subscale = QComboBox(self)
+        for sid in CHART_SUBSCALES:
+            self.subscale.addItem(sid, sid)
+        self.subscale.currentIndexChanged.connect(self.retranslate)
+        row.addWidget(self.subscale_label)
+        row.addWidget(self.subscale)
+        row.addStretch(1)
+        self.chart = HistoryChart(self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        layout.addLayout(row)
+        layout.addWidget(self.chart, 1)
+        layout.addWidget(self.summary)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.subscale_label.setText(self.tr("Shown:"))
+        for index, sid in enumerate(CHART_SUBSCALES):
+            self.subscale.setItemText(index, named("subscales", sid))
+        sid = self.subscale.currentData() or "bond"
+        labels = {v.number: v.entry.visit.date for v in self.review.visits}
+        texts = {
+            "patient": self.tr("patient's answers"),
+            "physician": self.tr("physician's answers"),
+            "repaired": self.tr("repaired"),
+            "unresolved": self.tr("unresolved"),
+        }
+        self.chart.set_history(self.review.history, sid, texts, labels)
+        self.summary.setText(self._summary(labels))
+
+    def _summary(self, labels: dict[int, str]) -> str:
+        history = self.review.history
+        lines = []
+        for episode in history.episodes:
+            side = self.tr("the patient") if episode.side == "patient" else self.tr("the physician")
+            start = labels.get(episode.before_visit, str(episode.before_visit))
+            if episode.status == "repaired":
+                end = labels.get(episode.recovered_visit, str(episode.recovered_visit))
+                text = self.tr("✓ Repaired: {what} ({side}) dropped after {start}, back by {end}.")
+                lines.append(
+                    text.format(
+                        what=named("subscales", episode.subscale), side=side, start=start, end=end
+                    )
+                )
+            else:
+                text = self.tr(
+                    "○ Unresolved: {what} ({side}) dropped after {start}, not recovered yet."
+                )
+                lines.append(
+                    text.format(what=named("subscales", episode.subscale), side=side, start=start)
+                )
+        if not lines:
+            lines.append(self.tr("No rupture–repair episode in this dyad's history."))
+        convergence = {
+            "converging": self.tr("The two perceptions are getting closer over the visits."),
+            "diverging": self.tr("The two perceptions are drifting apart over the visits."),
+            "stable": self.tr("The gap between the two perceptions is steady."),
+            "insufficient": self.tr("Too few visits yet to tell whether the perceptions converge."),
+        }[history.convergence.status]
+        return "<br/>".join(escape(line) for line in [*lines, convergence])
+
+
+class ReviewWindow(Retranslating, QWidget):
+    def __init__(self, workspace, dyad, review: DyadReview) -> None:
+        super().__init__(None)
+        self.workspace, self.dyad, self.review = workspace, dyad, review
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = QLabel(self)
+        self.heading.setObjectName("pageTitle")
+        self.visit_label = QLabel(self)
+        self.visit_choice = QComboBox(self)
+        for visit in review.visits:
+            self.visit_choice.addItem(visit.entry.visit.date, visit.number)
+        self.visit_choice.setCurrentIndex(self.visit_choice.count() - 1)
+        self.visit_choice.currentIndexChanged.connect(self._visit_changed)
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.visit_label)
+        top.addWidget(self.visit_choice)
+        self.tabs = QTabWidget(self)
+        self.visit_view = VisitReview(self.tabs)
+        self.history = HistoryPanel(review, self.tabs)
+        self.tabs.addTab(self.visit_view, "")
+        self.tabs.addTab(self.history, "")
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.exports = self._export_row()
+        if self.exports is not None:
+            layout.addLayout(self.exports)
+        self.resize(1200, 740)
+        self._visit_changed()
+        self.retranslate()
+
+    def _export_row(self):
+        try:
+            from dyade.ui.workspace.exports import export_buttons
+        except ImportError:
+            return None
+        return export_buttons(self)
+
+    def current_visit(self):
+        number = self.visit_choice.currentData()
+        return next((v for v in self.review.visits if v.number == number), None)
+
+    def _visit_changed(self, *_args) -> None:
+        self.visit_view.set_visit(self.current_visit())
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Dyade: dyad review"))
+        self.heading.setText(
+            self.tr("Patient {code} with {physician}").format(
+                code=self.dyad.patient_code, physician=self.dyad.physician_name
+            )
+        )
+        self.visit_label.setText(self.tr("Visit:"))
+        self.tabs.setTabText(0, self.tr("This visit, side by side"))
+        self.tabs.setTabText(1, self.tr("History over visits"))
+
+
+def open_review(workspace, dyad) -> QWidget | None:
+    """Analyse the dyad (access checked by storage) and open its review window."""
+    session = workspace.session
+    try:
+        review = review_dyad(session.db, session.library, dyad.uuid, user=session.user)
+    except DyadeError as exc:
+        show_error(workspace, str(exc))
+        return None
+    window = ReviewWindow(workspace, dyad, review)
+    window.show()
+    return workspace.keep(window)

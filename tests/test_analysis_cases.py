@@ -1,0 +1,137 @@
+"""The article's clinical case, run through the shipped forms (docs/examples/)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dyade.analysis import VisitAnalysis, analyse_visit, attention_rank, constraint_phrases
+from dyade.analysis.texts import patient_repair_prompts, texts
+from dyade.forms import default_library
+
+EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
+
+
+@pytest.fixture(scope="module")
+def library():
+    return default_library()
+
+
+def run_case(library, name: str, **kwargs) -> VisitAnalysis:
+    sides = []
+    for role in ("patient", "physician"):
+        data = json.loads((EXAMPLES / f"{name}-{role}.json").read_text(encoding="utf-8"))
+        sides += [library.require(data["form"]), data["answers"]]
+    return analyse_visit(*sides, **kwargs)
+
+
+def kinds(analysis: VisitAnalysis) -> list[tuple]:
+    return [(f.kind, f.rupture_type, f.origin, f.perceived_by) for f in analysis.flags]
+
+
+def test_scenario_a_unperceived_patient_withdrawal_and_goal_mismatch(library):
+    analysis = run_case(library, "scenario-a")
+    assert ("unperceived_rupture", "withdrawal", "patient", "patient") in kinds(analysis)
+    assert any(f.kind == "goal_mismatch" for f in analysis.flags)
+    assert not any(f.kind == "shared_rupture" or f.origin == "physician" for f in analysis.flags)
+    rupture = analysis.flags[0]
+    assert rupture.kind == "unperceived_rupture"  # sorted first
+    assert set(rupture.families) == {"interpersonal", "emotional"}
+    held_back = next(e for e in rupture.evidence if e.item == "p_held_back")
+    assert held_back.mirror_item == "d_noticed_held_back"
+    assert held_back.answer >= 3 and held_back.mirror_answer < 3
+    # an unperceived withdrawal first calls for opening the door gently
+    assert rupture.suggestions[0].principle == "metacommunicate"
+    assert rupture.suggestions[0].function == "exploratory"
+
+
+def test_scenario_b_physician_withdrawal_not_perceived_by_patient(library):
+    analysis = run_case(library, "scenario-b")
+    assert kinds(analysis) == [("unperceived_rupture", "withdrawal", "physician", "physician")]
+    flag = analysis.flags[0]
+    assert {e.item for e in flag.evidence} >= {"d_held_back", "d_went_along"}
+    # the physician is shown how to make their own constraints explicit
+    phrases = [p for s in flag.suggestions for p in s.phrases["en"]]
+    assert set(constraint_phrases("en")) <= set(phrases)
+    assert flag.suggestions[0].principle == "explore_perspectives"
+    meta = {(m.by, m.target): m for m in analysis.meta_perception}
+    assert meta[("patient", "agreement")].accurate is False
+
+
+def test_harmonious_visit_with_ceiling_ratings_has_no_rupture(library):
+    analysis = run_case(library, "harmonious")
+    assert analysis.flags == []
+    bond = next(d for d in analysis.discrepancies if d.subscale == "bond")
+    assert bond.difference > 0  # patients higher, as expected
+    assert bond.beyond_chance is False  # the offset absorbs it
+    assert attention_rank(analysis) == 50
+
+
+def test_open_confrontation_seen_by_both_is_shared(library):
+    analysis = run_case(library, "confrontation")
+    shared = [f for f in analysis.flags if f.kind == "shared_rupture"]
+    assert {(f.origin, f.rupture_type, f.perceived_by) for f in shared} == {
+        ("patient", "confrontation", "both"),
+        ("physician", "confrontation", "both"),
+    }
+    assert not any(f.kind == "unperceived_rupture" for f in analysis.flags)
+
+
+def test_attention_rank_orders_the_cases(library):
+    ranks = {name: run_case(library, name).attention_rank for name in
+             ("scenario-a", "scenario-b", "harmonious", "confrontation")}  # fmt: skip
+    assert ranks["scenario-a"] < ranks["confrontation"] < ranks["harmonious"]
+    assert ranks["scenario-b"] < ranks["confrontation"]
+
+
+def test_result_is_json_ready_and_round_trips(library):
+    analysis = run_case(library, "scenario-a")
+    data = json.loads(json.dumps(analysis.to_dict()))
+    assert VisitAnalysis.from_dict(data).to_dict() == data
+    flag = data["flags"][0]
+    assert set(flag) >= {"kind", "rupture_type", "origin", "perceived_by", "severity",
+                         "severity_name", "evidence", "explanation", "suggestions"}  # fmt: skip
+    assert set(flag["explanation"]) == {"fr", "en"}
+
+
+def test_previous_visit_drop_counts_as_strain(library):
+    first = run_case(library, "harmonious")
+    again = run_case(library, "harmonious", previous=first)
+    assert again.flags == []
+    previous = {"patient": {"bond": 5.0, "goals": 5.0, "tasks": 5.0}, "physician": {}}
+    scenario_a = run_case(library, "scenario-a", previous=previous)
+    rupture = scenario_a.flags[0]
+    assert any(e.note == "drop" for e in rupture.evidence)
+
+
+FORBIDDEN = re.compile(
+    r"difficult patient|patient difficile|sans empathie|without empathy|non-?compliant|"
+    r"non observant|lazy|paresseu|manipulat",
+    re.IGNORECASE,
+)
+
+
+def _strings(node):
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def test_wording_never_labels_a_person_and_is_bilingual():
+    data = texts()
+    assert not [s for s in _strings(data) if FORBIDDEN.search(s)]
+    for key, entry in data["phrases"].items():
+        assert entry["fr"] and entry["en"], key
+        assert len(entry["fr"]) == len(entry["en"]), key
+    for lang in ("fr", "en"):
+        assert len(patient_repair_prompts(lang)) >= 2
+    for plan in data["plans"].values():
+        assert all(key in data["phrases"] for key in plan)

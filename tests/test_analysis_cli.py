@@ -1,0 +1,157 @@
+"""``dyade compare`` and ``dyade analyse`` on the example files shipped in docs/examples/."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from dyade.cli import main
+
+EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
+
+
+def example(name: str) -> str:
+    return str(EXAMPLES / name)
+
+
+def compare(capsys, case: str, *extra: str) -> tuple[int, str, str]:
+    code = main(["compare", "--patient", example(f"{case}-patient.json"),
+                 "--physician", example(f"{case}-physician.json"), *extra])  # fmt: skip
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_compare_json_output(capsys):
+    code, out, _ = compare(capsys, "scenario-a", "--json")
+    assert code == 0
+    data = json.loads(out)
+    first = data["flags"][0]
+    assert (first["kind"], first["origin"], first["perceived_by"]) == (
+        "unperceived_rupture", "patient", "patient")  # fmt: skip
+    assert "goal_mismatch" in [f["kind"] for f in data["flags"]]
+    assert data["patient"]["scores"]["bond"]["scorable"] is True
+    assert {d["subscale"] for d in data["discrepancies"]} >= {"bond", "goals", "tasks"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "Ways to repair"), ("fr", "Pistes de réparation")]
+)
+def test_compare_text_output_in_both_languages(capsys, lang, words):
+    code, out, _ = compare(capsys, "scenario-b", "--lang", lang)
+    assert code == 0
+    assert words in out and "d_went_along = 5" in out
+
+
+def test_compare_harmonious_says_no_flag(capsys):
+    code, out, _ = compare(capsys, "harmonious")
+    assert code == 0 and "No flag for this visit." in out
+
+
+def write(tmp_path: Path, name: str, data) -> str:
+    path = tmp_path / name
+    path.write_text(data if isinstance(data, str) else json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_swapped_files_are_refused(capsys):
+    code = main(["compare", "--patient", example("scenario-a-physician.json"),
+                 "--physician", example("scenario-a-patient.json")])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 2 and "filled by the physician" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("patient", "expected"),
+    [
+        ({"form": "nope", "answers": {}}, "no form with id 'nope'"),
+        ({"form": "dyade-full-patient", "answers": {"p_bond_listened": 9}}, "p_bond_listened"),
+        ({"form": "dyade-full-patient", "answers": {"p_unknown": 1}}, "p_unknown"),
+        ({"form": "dyade-brief-patient", "answers": {}}, "not a pair"),
+        ({"answers": {}}, 'no "form"'),
+        ('{"form": "dyade-full-patient",\n "answers": {', "line 2"),
+    ],
+)
+def test_bad_answer_files_get_a_clear_error(tmp_path, capsys, patient, expected):
+    path = write(tmp_path, "p.json", patient)
+    code = main(["compare", "--patient", path, "--physician", example("harmonious-physician.json")])
+    err = capsys.readouterr().err
+    assert code == 2 and expected in err
+
+
+def example_rows() -> list[list[str]]:
+    with open(example("visits.csv"), encoding="utf-8", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_analyse_example_csv(tmp_path, capsys):
+    out = tmp_path / "result.csv"
+    assert main(["analyse", example("visits.csv"), "--out", str(out)]) == 0
+    visits = read_csv(out)
+    assert len(visits) == 9
+    first = next(r for r in visits if (r["dyad"], r["visit"]) == ("D1", "1"))
+    assert first["unperceived_rupture"] == "1" and first["goal_mismatch"] == "1"
+    assert first["flags"].startswith("unperceived_rupture:patient:withdrawal:patient:")
+    brief = next(r for r in visits if (r["dyad"], r["visit"]) == ("D1", "2"))
+    assert brief["patient_understanding"] == ""  # not on the brief form: not scorable, not 0
+    dyads = {r["dyad"]: r for r in read_csv(tmp_path / "result-dyads.csv")}
+    assert int(dyads["D1"]["episodes_repaired"]) > 0 and dyads["D1"]["episodes_unresolved"] == "0"
+    assert int(dyads["D2"]["episodes_unresolved"]) > 0 and dyads["D2"]["current_alert"] == "yes"
+    shared = next(r for r in visits if (r["dyad"], r["visit"]) == ("D3", "2"))
+    assert shared["shared_rupture"] == "2"
+
+
+def test_analyse_json_output(tmp_path, capsys):
+    out = tmp_path / "result.json"
+    assert main(["analyse", example("visits.csv"), "--out", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["problems"] == [] and len(data["visits"]) == 9
+    d2 = next(d for d in data["dyads"] if d["dyad"] == "D2")
+    assert any(e["status"] == "unresolved" for e in d2["history"]["episodes"])
+
+
+def test_analyse_reports_bad_rows_and_keeps_the_others(tmp_path, capsys):
+    rows = example_rows()
+    header = rows[0]
+    rows[1][header.index("p_bond_listened")] = "7"  # D1 visit 1 patient: out of range
+    rows[3][header.index("form")] = "dyade-full-physician"  # D1 visit 2 patient, wrong form
+    path = tmp_path / "bad.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    code = main(["analyse", str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "line 2, column p_bond_listened: 7 is outside the scale 1 to 5" in err
+    assert "line 4, column respondent" in err
+    assert "no physician response" not in err  # both orphans are physician rows
+    assert "no patient response" in err
+    assert "7 dyad-visits analysed" in out
+
+
+def test_analyse_missing_columns_is_an_error(tmp_path, capsys):
+    path = write(tmp_path, "x.csv", "dyad,visit,p_bond_listened\nD,1,4\n")
+    assert main(["analyse", path]) == 2
+    assert "missing column(s) respondent, form" in capsys.readouterr().err
+
+
+def test_analyse_reads_the_storage_export_columns(tmp_path, capsys):
+    rows = example_rows()
+    rename = {"dyad": "dyad_uuid", "visit": "visit_uuid", "date": "visit_date", "form": "form_id"}
+    rows[0] = [rename.get(c, c) for c in rows[0]] + ["status"]
+    for row in rows[1:]:
+        row.append("completed")
+    rows[-1][-1] = "in_progress"
+    path = tmp_path / "export.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    code = main(["analyse", str(path)])
+    out = capsys.readouterr().out
+    assert "8 dyad-visits analysed" in out and "1 unfinished response(s) skipped" in out
+    assert code == 1  # the visit left without its physician side is listed as a problem
