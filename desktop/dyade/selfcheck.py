@@ -121,35 +121,12 @@ def check_reports(tmp: Path) -> str:
     return f"visit summary written ({out.stat().st_size // 1024} KiB)"
 
 
-def check_reports(tmp: Path) -> str:
-    """A visit summary of the shipped brief forms (answered mid-scale) is written as PDF."""
-    from dyade.analysis import analyse_visit
-    from dyade.forms import default_library
-    from dyade.reports import ReportContext, visit_summary
-
-    library = default_library()
-    pf = library.require("dyade-brief-patient")
-    df = library.require("dyade-brief-physician")
-
-    def middle(form):
-        return {i.id: (form.scale_of(i).min + form.scale_of(i).max) // 2
-                for i in form.items if i.kind == "scale"}  # fmt: skip
-
-    analysis = analyse_visit(pf, middle(pf), df, middle(df))
-    context = ReportContext("Self-check", "CHECK-1", "Dyade", "2026-03-12", forms=(pf, df))
-    out = visit_summary(analysis, context, lang="fr", out=tmp / "check.pdf")
-    if out.read_bytes()[:5] != b"%PDF-":
-        raise RuntimeError(f"{out} is not a PDF")
-    return f"visit summary written ({out.stat().st_size // 1024} KiB)"
-
-
 CHECKS: list[tuple[str, Check]] = [
     ("data folders", check_data_folders),
     ("qt", check_qt),
     ("forms", check_forms),
     ("storage", check_storage),
     ("analysis", check_analysis),
-    ("reports", check_reports),
     ("reports", check_reports),
 ]
 
