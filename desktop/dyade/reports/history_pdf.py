@@ -59,11 +59,12 @@ def _visits_table(view: HistoryView, lab: Labels, width: float) -> list[Any]:
     head += [lab("history.col_patient")] + [""] * (n - 1)
     head += [lab("history.col_physician")] + [""] * (n - 1) + [lab("history.col_flags")]
     second = ["", "", "", *short, *short, ""]
-    rows: list[list[Any]] = [[para(c, s.cell_head, lab.lang) for c in second]]
+    rows: list[list[Any]] = [[para(c, s.cell_num, lab.lang) for c in second]]
     for line in view.visits:
         flags = "\n".join(line.flags) if line.flags else lab("history.no_flags")
-        rows.append([str(line.number), line.date, line.form, *line.patient, *line.physician, flags])
-    fixed = [0.045, 0.165, 0.075] + [0.07] * (2 * n)
+        scores = [para(v, s.cell_num, lab.lang) for v in (*line.patient, *line.physician)]
+        rows.append([str(line.number), line.date, line.form, *scores, flags])
+    fixed = [0.045, 0.165, 0.075] + [0.075] * (2 * n)
     widths = [w * width for w in fixed] + [width * (1 - sum(fixed))]
     extra = [
         ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor(st.BOX)),

@@ -34,6 +34,7 @@ class Styles:
     small: Any
     muted: Any
     cell: Any
+    cell_num: Any
     cell_bold: Any
     cell_head: Any
     quote: Any
@@ -64,6 +65,7 @@ def styles() -> Styles:
         small=make("small", fontSize=7.8, leading=10),
         muted=make("muted", fontSize=7.8, leading=10, textColor=colors.HexColor(MUTED)),
         cell=make("cell", fontSize=7.6, leading=9.4),
+        cell_num=make("cell_num", fontSize=7.6, leading=9.4, alignment=2),
         cell_bold=make("cell_bold", fontName=BOLD, fontSize=7.8, leading=9.6),
         cell_head=make("cell_head", fontName=BOLD, fontSize=7.4, leading=9.4),
         quote=make("quote", fontName=ITALIC, fontSize=8.2, leading=10.6, leftIndent=10),
