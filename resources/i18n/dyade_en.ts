@@ -972,6 +972,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The answers behind it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ways to repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the patient</source>
         <translation type="unfinished"></translation>
     </message>

@@ -971,6 +971,14 @@
         <translation>réponses du médecin</translation>
     </message>
     <message>
+        <source>The answers behind it</source>
+        <translation>Les réponses en cause</translation>
+    </message>
+    <message>
+        <source>Ways to repair</source>
+        <translation>Pistes de réparation</translation>
+    </message>
+    <message>
         <source>the patient</source>
         <translation>le patient</translation>
     </message>

@@ -51,7 +51,7 @@ def dashboard_rows(db: Any, user: Any) -> list[DashboardRow]:
     for uuid, dyad in listed.items():
         item = flagged.get(uuid)
         if item is None:
-            rows.append(DashboardRow(dyad, 0, NOTHING, None, {}))
+            rows.append(_calm_row(db, dyad))
             continue
         rank = int(item.summary.get("rank", 50))
         rows.append(
@@ -59,6 +59,17 @@ def dashboard_rows(db: Any, user: Any) -> list[DashboardRow]:
         )
     rows.sort(key=lambda r: (-r.attention, r.dyad.patient_code))
     return rows
+
+
+def _calm_row(db: Any, dyad: DyadListing) -> DashboardRow:
+    """A dyad with nothing to report: its latest analysed visit, if any."""
+    from dyade.storage.visits import dyad_history
+
+    analysed = [e for e in dyad_history(db, dyad.uuid) if e.result is not None]
+    if not analysed:
+        return DashboardRow(dyad, 0, NOTHING, None, {})
+    latest = analysed[-1]
+    return DashboardRow(dyad, 0, NOTHING, latest.visit.date, latest.result.summary)
 
 
 class DashboardPage(Retranslating, QWidget):
@@ -85,6 +96,10 @@ class DashboardPage(Retranslating, QWidget):
         self.intro.setProperty("role", "muted")
         self.view = table(self, self.model)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(0, header.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, header.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(110)
         self.open_button = QPushButton(self)
         self.open_button.setProperty("role", "primary")
         self.open_button.clicked.connect(self.open_selected)

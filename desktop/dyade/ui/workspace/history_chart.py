@@ -53,7 +53,7 @@ class HistoryChart(QWidget):
         self.update()
 
     def _frame(self) -> QRectF:
-        return QRectF(44, 36, max(100, self.width() - 70), max(100, self.height() - 90))
+        return QRectF(60, 36, max(100, self.width() - 130), max(100, self.height() - 90))
 
     def _x(self, visit: int, frame: QRectF) -> float:
         visits = self.history.visits
@@ -110,7 +110,7 @@ class HistoryChart(QWidget):
                 else "○ " + self.texts["unresolved"]
             )
             painter.setPen(INK)
-            painter.drawText(QRectF(x0 + 4, frame.top() + 2, 200, 20), mark)
+            painter.drawText(QRectF(x0 + 12, frame.top() + 14, 220, 20), mark)
 
     def _line(self, painter: QPainter, frame: QRectF, side: str, colour: QColor) -> None:
         points = self.history.series.get(side, {}).get(self.subscale, [])

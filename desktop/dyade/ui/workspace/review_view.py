@@ -197,10 +197,12 @@ class VisitReview(Retranslating, QWidget):
             f"<p>{escape(pick(flag.explanation, lang))}</p>",
         ]
         if flag.evidence:
-            parts.append(f"<p><b>{escape(self.tr('The answers behind it'))}</b></p>")
+            behind = self.tr("The answers behind it")
+            parts.append(f"<p><b>{escape(behind)}</b></p>")
             parts.append(self._evidence_html(flag.evidence, lang))
         if flag.suggestions:
-            parts.append(f"<p><b>{escape(self.tr('Ways to repair'))}</b></p><ul>")
+            repair = self.tr("Ways to repair")
+            parts.append(f"<p><b>{escape(repair)}</b></p><ul>")
             for suggestion in flag.suggestions:
                 parts.append(self._suggestion_html(suggestion, lang))
             parts.append("</ul>")
@@ -228,8 +230,8 @@ class VisitReview(Retranslating, QWidget):
     def _evidence_cell(self, form: Any, item: str | None, value: Any, ev: Any, lang: str) -> str:
         if item:
             text = answers_text.question(form, item, lang)
-            if ev is not None and ev.option and value is None:
-                value = [ev.option]
+            if ev is not None and ev.option:
+                value = [ev.option]  # one felt emotion per evidence line
             shown = answers_text.answer(form, item, value, lang)
             return f"{escape(text)}<br/><b>{escape(shown)}</b>"
         if ev is not None and ev.subscale:
