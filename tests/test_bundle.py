@@ -44,3 +44,34 @@ def test_pyinstaller_bundle_runs_self_check(tmp_path):
     assert check.returncode == 0, check.stdout + check.stderr
     assert "all checks passed" in check.stdout
     assert (dist / "dyade" / "_internal" / "resources" / "i18n" / "dyade_fr.qm").exists()
+    demo = subprocess.run(
+        [str(exe), "demo", "--db", str(tmp_path / "demo.db")],
+        capture_output=True,
+        text=True,
+        env={**env, "DYADE_PASSPHRASE": "bundle-demo-passphrase"},
+        timeout=300,
+    )
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    assert (tmp_path / "demo.db").exists()
+
+
+def test_wheel_carries_forms_resources_and_demo_answers(tmp_path):
+    """An installed wheel finds the same data as a checkout (dyade.paths)."""
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert build.returncode == 0, build.stderr[-2000:]
+    import zipfile
+
+    (wheel,) = tmp_path.glob("dyade-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for expected in (
+        "dyade/_bundled/forms/dyade-full-patient.yaml",
+        "dyade/_bundled/resources/i18n/dyade_fr.ts",
+        "dyade/_bundled/resources/fonts/DejaVuSans.ttf",
+        "dyade/_bundled/docs/examples/scenario-a-patient.json",
+    ):
+        assert expected in names
