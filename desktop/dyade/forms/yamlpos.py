@@ -40,6 +40,7 @@ def parse_yaml(text: str) -> ParsedYaml:
         node = loader.get_single_node()
         if node is None:
             return ParsedYaml(None)
+        _refuse_alias_bombs(node)
         parsed = ParsedYaml(loader.construct_document(node))
         _walk(loader, node, (), parsed)
         return parsed
@@ -52,12 +53,52 @@ def parse_yaml(text: str) -> ParsedYaml:
         raise YamlSyntaxError(f"this is not valid YAML: {reason}", line) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"this is not valid YAML: {exc}", None) from None
+    except RecursionError:
+        raise YamlSyntaxError("lists or groups are nested too deeply to be a form", None) from None
     finally:
         loader.dispose()
 
 
-def _walk(loader: Any, node: yaml.Node, path: PathKey, out: ParsedYaml) -> None:
+MAX_NODES = 100_000  # a form has a few thousand; aliases could make billions
+
+
+def _refuse_alias_bombs(root: yaml.Node) -> None:
+    """Refuse a document whose aliases (``*name``) expand to more than ``MAX_NODES`` nodes.
+
+    Each alias repeats a whole subtree, so a few lines can stand for billions of
+    nodes that every later walk would visit (found by tests/test_fuzz_files.py).
+    """
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        if id(node) in sizes:
+            return sizes[id(node)]
+        sizes[id(node)] = 1  # a node that contains itself counts once
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total += sum(size(child) for child in node.value)
+        sizes[id(node)] = min(total, MAX_NODES + 1)
+        return sizes[id(node)]
+
+    if size(root) > MAX_NODES:
+        raise YamlSyntaxError(
+            f"its repeated references (YAML aliases, *name) expand to more than {MAX_NODES:,} "
+            "values; write the content out or use fewer nested aliases",
+            root.start_mark.line + 1,
+        )
+
+
+def _walk(
+    loader: Any, node: yaml.Node, path: PathKey, out: ParsedYaml, inside: set[int] | None = None
+) -> None:
+    """Record lines along every path; ``inside`` stops at a node that contains itself."""
     out.lines.setdefault(path, node.start_mark.line + 1)
+    inside = set() if inside is None else inside
+    if id(node) in inside:
+        return
+    inside.add(id(node))
     if isinstance(node, yaml.MappingNode):
         first_seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -68,10 +109,11 @@ def _walk(loader: Any, node: yaml.Node, path: PathKey, out: ParsedYaml) -> None:
                 continue
             first_seen[key] = line
             out.lines[(*path, key)] = line
-            _walk(loader, value_node, (*path, key), out)
+            _walk(loader, value_node, (*path, key), out, inside)
     elif isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
-            _walk(loader, child, (*path, index), out)
+            _walk(loader, child, (*path, index), out, inside)
+    inside.discard(id(node))
 
 
 def _key(loader: Any, key_node: yaml.Node) -> Any:
