@@ -10,6 +10,8 @@ run from :meth:`Form._check_rules`, so a ``Form`` can never exist in a bad state
 from __future__ import annotations
 
 import warnings
+from collections.abc import Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -186,15 +188,26 @@ class Form(_Model):
         """The file the form was read from (None when built in code)."""
         return self._source
 
+    @cached_property
+    def items_by_id(self) -> dict[str, Item]:
+        """Items by id, built once: scoring looks an item up for every answer."""
+        return {item.id: item for item in self.items}
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Form:
+        """A copy; one given other items builds its own ``items_by_id``."""
+        copied = super().model_copy(update=update, deep=deep)
+        copied.__dict__.pop("items_by_id", None)
+        return copied
+
     def item(self, item_id: str) -> Item:
         """The item with this id; ``KeyError`` when the form has none."""
-        for item in self.items:
-            if item.id == item_id:
-                return item
-        raise KeyError(f"form '{self.id}' has no item '{item_id}'")
+        try:
+            return self.items_by_id[item_id]
+        except KeyError:
+            raise KeyError(f"form '{self.id}' has no item '{item_id}'") from None
 
     def has_item(self, item_id: str) -> bool:
-        return any(item.id == item_id for item in self.items)
+        return item_id in self.items_by_id
 
     def scale_of(self, item: Item) -> Scale | None:
         """The scale a scale item uses (None for other kinds)."""
