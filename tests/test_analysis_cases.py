@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dyade.analysis import VisitAnalysis, analyse_visit, attention_rank, constraint_phrases
-from dyade.analysis.texts import patient_repair_prompts, texts
+from dyade.analysis.texts import patient_repair_invitation, patient_repair_prompts, texts
 from dyade.forms import default_library
 
 EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
@@ -131,7 +131,59 @@ def test_wording_never_labels_a_person_and_is_bilingual():
     for key, entry in data["phrases"].items():
         assert entry["fr"] and entry["en"], key
         assert len(entry["fr"]) == len(entry["en"]), key
-    for lang in ("fr", "en"):
-        assert len(patient_repair_prompts(lang)) >= 2
     for plan in data["plans"].values():
         assert all(key in data["phrases"] for key in plan)
+
+
+def _french(node, under_fr: bool = False):
+    """Every French string of the wording file."""
+    if isinstance(node, str):
+        if under_fr:
+            yield node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _french(value, under_fr or key == "fr")
+    elif isinstance(node, list):
+        for value in node:
+            yield from _french(value, under_fr)
+
+
+def test_french_wording_is_typographic():
+    french = list(_french(texts()))
+    assert len(french) > 50
+    problems = [
+        s
+        for s in french
+        if "'" in s
+        or re.search(r"[ \t\n][:;?!»]|«[ \t\n]", s)  # a plain space where French wants a fixed one
+        or re.search(r"«(?!\u00a0)|(?<!\u00a0)»", s)
+    ]
+    assert problems == []
+    rendered = [*patient_repair_prompts("fr"), patient_repair_invitation("fr")]
+    assert all("\u00a0" in s for s in rendered[:1] + rendered[-1:])  # kept when read
+
+
+@pytest.mark.parametrize("rupture_type", [None, "withdrawal", "confrontation", "mixed", "other"])
+def test_patient_repair_prompts_are_first_person_phrases(rupture_type):
+    french = patient_repair_prompts("fr", rupture_type)
+    english = patient_repair_prompts("en", rupture_type)
+    assert len(french) == len(english) == 2 and french != english
+    for phrase in english:
+        assert re.match(r"I\b|I'", phrase), phrase  # the patient speaking
+    for phrase in french:
+        assert re.match(r"(Je|J’)\b", phrase), phrase
+    assert not [p for p in french + english if re.search(r"physician.s answer|réponses du", p)]
+
+
+def test_patient_repair_covers_asking_why_fear_need_and_not_understanding():
+    data = texts()["patient_repair"]
+    assert set(data["phrases"]) == {"ask_why", "voice_fear", "voice_need", "not_understood"}
+    assert set(data["plans"]) >= {"default", "withdrawal", "confrontation", "mixed"}
+    assert "why" in patient_repair_prompts("en")[0]
+    assert "understand" in patient_repair_prompts("en", "withdrawal")[0]
+    assert patient_repair_prompts("de") == patient_repair_prompts("en")  # unknown language
+
+
+def test_patient_repair_invitation_is_gentle_and_names_the_physician():
+    assert "médecin" in patient_repair_invitation("fr")
+    assert "fine to tell your physician" in patient_repair_invitation("en")

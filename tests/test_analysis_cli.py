@@ -155,3 +155,90 @@ def test_analyse_reads_the_storage_export_columns(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "8 dyad-visits analysed" in out and "1 unfinished response(s) skipped" in out
     assert code == 1  # the visit left without its physician side is listed as a problem
+
+
+def write_rows(path: Path, rows: list[list[str]], bom: bool = False) -> str:
+    with open(path, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    return str(path)
+
+
+def test_analyse_unsorted_file_gives_the_same_output(tmp_path, capsys):
+    rows = example_rows()
+    header, body = rows[0], rows[1:]
+    comment = header.index("p_comment")
+    first = next(r for r in body if r[header.index("respondent")] == "patient")
+    first[comment] = 'two lines,\nand a "quote"'  # a quoted cell over two lines
+    sorted_csv = write_rows(tmp_path / "sorted.csv", [header, *body])
+    mixed = body[1::2] + body[::2]
+    mixed_csv = write_rows(tmp_path / "mixed.csv", [header, *mixed], bom=True)
+    for name, source in (("a", sorted_csv), ("b", mixed_csv)):
+        assert main(["analyse", source, "--out", str(tmp_path / f"{name}.csv")]) == 0
+    capsys.readouterr()
+    for suffix in (".csv", "-dyads.csv"):
+        a = (tmp_path / f"a{suffix}").read_text(encoding="utf-8")
+        assert a == (tmp_path / f"b{suffix}").read_text(encoding="utf-8")
+    assert len(read_csv(tmp_path / "a.csv")) == 9
+
+
+def test_analyse_bad_line_numbers_survive_the_two_passes(tmp_path, capsys):
+    rows = example_rows()
+    header = rows[0]
+    rows[1][header.index("p_comment")] = "one\ntwo"  # row 1 now spans lines 2-3
+    rows[5][header.index("p_bond_listened")] = "9"
+    assert main(["analyse", write_rows(tmp_path / "x.csv", rows)]) == 1
+    err = capsys.readouterr().err
+    assert "line 7, column p_bond_listened: 9 is outside the scale" in err
+
+
+def test_analyse_with_nothing_analysable_still_writes_valid_files(tmp_path, capsys):
+    rows = example_rows()
+    header = rows[0]
+    for row in rows[1:]:
+        row[header.index("form")] = "no-such-form"
+    source = write_rows(tmp_path / "bad.csv", rows)
+    assert main(["analyse", source, "--out", str(tmp_path / "r.json")]) == 1
+    data = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert (data["visits"], data["dyads"], data["rows"]) == ([], [], 18)
+    assert len(data["problems"]) == 18
+    assert main(["analyse", source, "--out", str(tmp_path / "r.csv")]) == 1
+    assert read_csv(tmp_path / "r.csv") == [] and read_csv(tmp_path / "r-dyads.csv") == []
+
+
+def many_dyads(tmp_path: Path, copies: int) -> str:
+    """The example file with its dyads repeated under new ids, interleaved (unsorted)."""
+    rows = example_rows()
+    header, body = rows[0], rows[1:]
+    dyad = header.index("dyad")
+    out = [header]
+    for row in body:
+        for n in range(copies):
+            out.append([f"{row[dyad]}-{n}" if i == dyad else c for i, c in enumerate(row)])
+    return write_rows(tmp_path / f"many-{copies}.csv", out)
+
+
+def peak_bytes(source: str, out: Path) -> int:
+    import tracemalloc
+
+    from dyade.analysis.batch_stream import stream
+    from dyade.analysis.csv_batch import BatchRun
+    from dyade.forms import default_library
+
+    forms = default_library().forms
+    tracemalloc.start()
+    try:
+        run = BatchRun(source, forms)
+        stream(run, out)
+        assert run.result.visits == [] and run.result.analysed > 0
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_analyse_memory_follows_one_dyad_not_the_file(tmp_path):
+    peak_bytes(many_dyads(tmp_path, 1), tmp_path / "warm.csv")  # caches: forms, wording
+    small = peak_bytes(many_dyads(tmp_path, 3), tmp_path / "small.json")
+    large = peak_bytes(many_dyads(tmp_path, 12), tmp_path / "large.json")
+    assert large < small * 1.5, (small, large)  # 4x the dyads, about the same peak
+    data = json.loads((tmp_path / "large.json").read_text(encoding="utf-8"))
+    assert len(data["visits"]) == 9 * 12 and len(data["dyads"]) == 3 * 12

@@ -9,7 +9,8 @@ all go through this API:
   episodes, brief-form drop alerts, convergence);
 - :func:`attention_rank` for the dashboard's ordering;
 - :class:`Thresholds` and :func:`estimate_from_data` for per-clinic settings;
-- :func:`patient_repair_prompts` for the kiosk's thank-you screen.
+- :func:`patient_repair_invitation` and :func:`patient_repair_prompts` for the
+  kiosk's thank-you screen.
 
 See docs/ANALYSIS.md for the output formats and every threshold.
 """
@@ -17,7 +18,11 @@ See docs/ANALYSIS.md for the output formats and every threshold.
 from dyade.analysis.attention import attention_rank
 from dyade.analysis.flags import Evidence, Flag
 from dyade.analysis.suggestions import Suggestion
-from dyade.analysis.texts import constraint_phrases, patient_repair_prompts
+from dyade.analysis.texts import (
+    constraint_phrases,
+    patient_repair_invitation,
+    patient_repair_prompts,
+)
 from dyade.analysis.thresholds import Thresholds, estimate_from_data
 from dyade.analysis.trajectory import DyadHistory, Episode, VisitPoint, analyse_history
 from dyade.analysis.visit import VisitAnalysis, analyse_visit
@@ -36,5 +41,6 @@ __all__ = [
     "attention_rank",
     "constraint_phrases",
     "estimate_from_data",
+    "patient_repair_invitation",
     "patient_repair_prompts",
 ]

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from dyade.analysis.attention import attention_rank
+from dyade.analysis.compare import compared_subscales
 from dyade.analysis.csv_batch import BatchResult
+from dyade.analysis.trajectory import DyadHistory
 from dyade.analysis.visit import VisitAnalysis
 from dyade.errors import DyadeError
 
@@ -46,6 +49,24 @@ def _layout(result: BatchResult) -> tuple[list[str], list[str]]:
     return _ordered(subscales), _ordered(compared)
 
 
+def form_columns(forms: Mapping[str, Any], form_ids: Iterable[str]) -> tuple[list, list]:
+    """Subscale and compared-subscale columns for the forms a file names, known before
+    any visit is analysed (what a streamed output needs for its header)."""
+    subscales: set[str] = set()
+    compared: set[str] = set()
+    named = [forms[f] for f in form_ids if f in forms]
+    for form in named:
+        subscales.update(s.id for s in form.subscales)
+    for form in named:
+        pair = forms.get(form.pair)
+        if form.respondent == "patient" and pair is not None:
+            comp = {side.respondent: {s.id: s.component for s in side.subscales}
+                    for side in (form, pair)}  # fmt: skip
+            names = compared_subscales(comp["patient"], comp.get("physician", {}))
+            compared.update(row[0] for row in names)
+    return _ordered(subscales), _ordered(compared)
+
+
 def visit_row(key: tuple, analysis: VisitAnalysis, subscales, compared) -> dict[str, Any]:
     dyad, visit, date = key
     row: dict[str, Any] = {
@@ -73,27 +94,27 @@ def visit_row(key: tuple, analysis: VisitAnalysis, subscales, compared) -> dict[
     return row
 
 
+def dyad_row(dyad: str, history: DyadHistory, last: VisitAnalysis | None) -> dict[str, Any]:
+    """One dyad's findings over its visits."""
+    return {
+        "dyad": dyad,
+        "visits": len(history.visits),
+        "episodes_repaired": sum(e.status == "repaired" for e in history.episodes),
+        "episodes_unresolved": len(history.unresolved),
+        "episodes_strict": sum(e.strict for e in history.episodes),
+        "drop_alerts": len(history.drop_alerts),
+        "current_alert": bool(history.current_alerts),
+        "convergence": history.convergence.status,
+        "convergence_slope": history.convergence.slope,
+        "attention_rank": attention_rank(last, history),
+    }
+
+
 def dyad_rows(result: BatchResult) -> list[dict[str, Any]]:
     last: dict[str, VisitAnalysis] = {}
     for dyad, _visit, _date, analysis in result.visits:
         last[dyad] = analysis
-    rows = []
-    for dyad, history in result.histories.items():
-        rows.append(
-            {
-                "dyad": dyad,
-                "visits": len(history.visits),
-                "episodes_repaired": sum(e.status == "repaired" for e in history.episodes),
-                "episodes_unresolved": len(history.unresolved),
-                "episodes_strict": sum(e.strict for e in history.episodes),
-                "drop_alerts": len(history.drop_alerts),
-                "current_alert": bool(history.current_alerts),
-                "convergence": history.convergence.status,
-                "convergence_slope": history.convergence.slope,
-                "attention_rank": attention_rank(last.get(dyad), history),
-            }
-        )
-    return rows
+    return [dyad_row(d, history, last.get(d)) for d, history in result.histories.items()]
 
 
 def _csv_cell(value: Any) -> Any:
@@ -125,16 +146,18 @@ def dyads_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}-dyads{out.suffix}")
 
 
+def _json_flags(analysis: VisitAnalysis) -> list[dict[str, Any]]:
+    return [f.model_dump(exclude={"explanation", "suggestions"}) for f in analysis.flags]
+
+
 def write_outputs(result: BatchResult, out: Path) -> list[Path]:
-    """Write CSV (two files) or JSON (one file); return the paths written."""
+    """Write a collected result: CSV (two files) or JSON (one file); the paths written."""
     visits, columns = _visit_rows(result)
     dyads = dyad_rows(result)
     try:
         if out.suffix.lower() == ".json":
             for row, (*_k, analysis) in zip(visits, result.visits, strict=True):
-                row["flags"] = [
-                    f.model_dump(exclude={"explanation", "suggestions"}) for f in analysis.flags
-                ]
+                row["flags"] = _json_flags(analysis)
             for row in dyads:
                 row["history"] = result.histories[row["dyad"]].to_dict()
             payload = {
@@ -146,8 +169,7 @@ def write_outputs(result: BatchResult, out: Path) -> list[Path]:
             }
             out.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
             return [out]
-        if out.suffix.lower() != ".csv":
-            raise DyadeError(f"{out}: --out must end in .csv or .json")
+        _check_suffix(out)
         _write_csv(out, visits, columns)
         dyad_columns = list(dyads[0]) if dyads else ["dyad", "visits"]
         _write_csv(dyads_path(out), dyads, dyad_columns)
@@ -156,11 +178,16 @@ def write_outputs(result: BatchResult, out: Path) -> list[Path]:
         raise DyadeError(f"{out}: cannot write ({exc.strerror})") from None
 
 
+def _check_suffix(out: Path) -> None:
+    if out.suffix.lower() not in (".csv", ".json"):
+        raise DyadeError(f"{out}: --out must end in .csv or .json")
+
+
 def summary_lines(result: BatchResult) -> list[str]:
     """Plain-text summary for the terminal."""
     lines = [
-        f"{result.rows} response rows, {len(result.visits)} dyad-visits analysed,"
-        f" {len(result.histories)} dyads, {len(result.problems)} problem(s)"
+        f"{result.rows} response rows, {result.analysed} dyad-visits analysed,"
+        f" {result.dyads} dyads, {len(result.problems)} problem(s)"
         + (f", {result.skipped} unfinished response(s) skipped" if result.skipped else "")
     ]
     for dyad, visit, date, analysis in result.visits:

@@ -75,20 +75,37 @@ def _row(name, component, p_sub, d_sub, patient, physician, th, offset) -> Discr
     )
 
 
-def discrepancies(patient: SideReport, physician: SideReport, th: Thresholds) -> list[Discrepancy]:
+def compared_subscales(
+    patient: dict[str, str], physician: dict[str, str]
+) -> list[tuple[str, str, str, str, bool]]:
+    """What a pair of forms lets us compare: ``(name, component, patient subscale,
+    physician subscale, expected offset applies)``, from each side's
+    ``{subscale: component}``. Batch output derives its columns from it too."""
     rows = []
-    for sid, score in patient.scores.items():
-        if score.component in COMPARED_COMPONENTS and sid in physician.scores:
-            rows.append(_row(sid, score.component, sid, sid, patient, physician, th, True))
+    for sid, component in patient.items():
+        if component in COMPARED_COMPONENTS and sid in physician:
+            rows.append((sid, component, sid, sid, True))
     for kind in TYPES:
         for whose, p_sub, d_sub in (
             ("patient", f"{kind}_self", f"{kind}_other"),
             ("physician", f"{kind}_other", f"{kind}_self"),
         ):
-            if p_sub in patient.scores and d_sub in physician.scores:
-                name = f"{kind}_{whose}"
-                rows.append(_row(name, "marker", p_sub, d_sub, patient, physician, th, False))
+            if p_sub in patient and d_sub in physician:
+                rows.append((f"{kind}_{whose}", "marker", p_sub, d_sub, False))
     return rows
+
+
+def discrepancies(patient: SideReport, physician: SideReport, th: Thresholds) -> list[Discrepancy]:
+    components = {
+        side.side: {sid: s.component for sid, s in side.scores.items()}
+        for side in (patient, physician)
+    }
+    return [
+        _row(name, component, p_sub, d_sub, patient, physician, th, offset)
+        for name, component, p_sub, d_sub, offset in compared_subscales(
+            components["patient"], components["physician"]
+        )
+    ]
 
 
 def _choice_actual(report: SideReport, target: str) -> str | None:

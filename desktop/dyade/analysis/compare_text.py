@@ -13,7 +13,7 @@ def _label(key: str, lang: str) -> str:
 
 
 def _colon(lang: str) -> str:
-    return " :" if lang == "fr" else ":"
+    return "\u00a0:" if lang == "fr" else ":"
 
 
 def _short(side: str, lang: str) -> str:
@@ -35,7 +35,18 @@ def _answer(value: Any) -> str:
     return str(value)
 
 
+def _one_side_scores(analysis: VisitAnalysis, lang: str) -> list[str]:
+    """The answering side's own scores, when the other side has not answered."""
+    side = "physician" if analysis.missing == "patient" else "patient"
+    lines = [f"{_label('scores_one_side', lang)} ({_short(side, lang)})"]
+    for sid, value in analysis.scores(side).items():
+        lines.append(f"  {sid:<24} {_num(value, lang):>8}")
+    return lines
+
+
 def _scores(analysis: VisitAnalysis, lang: str) -> list[str]:
+    if analysis.missing:
+        return _one_side_scores(analysis, lang)
     lines = [_label("scores", lang)]
     for row in analysis.discrepancies:
         beyond = (
@@ -57,7 +68,9 @@ def _meta(analysis: VisitAnalysis, lang: str) -> list[str]:
     lines = [_label("meta", lang)]
     for m in analysis.meta_perception:
         est = _num(m.estimate, lang) if isinstance(m.estimate, float) else m.estimate
-        if m.actual is None:
+        if m.about == analysis.missing:
+            actual = _label("missing_side", lang)
+        elif m.actual is None:
             actual = _label("not_scorable", lang)
         else:
             actual = _num(m.actual, lang) if isinstance(m.actual, float) else m.actual
@@ -72,12 +85,12 @@ def _meta(analysis: VisitAnalysis, lang: str) -> list[str]:
 
 
 def _perceived(value: str, lang: str) -> str:
-    if value in ("both", "none"):
+    if value in ("both", "none", "unknown"):
         return _label(value, lang)
     return _short(value, lang)
 
 
-def _flag(number: int, flag: Any, lang: str) -> list[str]:
+def _flag(number: int, flag: Any, lang: str, missing: str | None = None) -> list[str]:
     head = f"{number}. {texts.lookup('labels', 'kinds', flag.kind)[lang]}"
     details = []
     if flag.origin:
@@ -92,7 +105,7 @@ def _flag(number: int, flag: Any, lang: str) -> list[str]:
         lines.append(f"   {_label('evidence', lang)}{_colon(lang)}")
         for e in items:
             mirror = ""
-            if e.mirror_item:
+            if e.mirror_item and missing is None:
                 mirror = (
                     f"  ({_label('mirror', lang)} {e.mirror_item} = {_answer(e.mirror_answer)})"
                 )
@@ -106,17 +119,21 @@ def _flag(number: int, flag: Any, lang: str) -> list[str]:
                 what += " / " + texts.lookup("functions", s.function)[lang]
             lines.append(f"     - {what}")
             lines.extend(
-                f"       « {p} »" if lang == "fr" else f'       "{p}"' for p in s.phrases[lang]
+                f"       «\u00a0{p}\u00a0»" if lang == "fr" else f'       "{p}"'
+                for p in s.phrases[lang]
             )
     return lines
 
 
 def render(analysis: VisitAnalysis, lang: str = "en") -> str:
     """The comparison as a person reads it, in French or English."""
-    p, d = analysis.patient, analysis.physician
+    p, d = (
+        f"{s.form} v{s.version}" if s else _label("missing_side", lang)
+        for s in (analysis.patient, analysis.physician)
+    )
     lines = [
         _label("title", lang),
-        f"{_label('forms', lang)}{_colon(lang)} {p.form} v{p.version} | {d.form} v{d.version}",
+        f"{_label('forms', lang)}{_colon(lang)} {p} | {d}",
         "",
         *_scores(analysis, lang),
         "",
@@ -127,5 +144,5 @@ def render(analysis: VisitAnalysis, lang: str = "en") -> str:
     if not analysis.flags:
         lines.append(f"  {_label('no_flag', lang)}")
     for number, flag in enumerate(analysis.flags, 1):
-        lines.extend(_flag(number, flag, lang))
+        lines.extend(_flag(number, flag, lang, analysis.missing))
     return "\n".join(lines)

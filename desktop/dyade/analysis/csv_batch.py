@@ -7,17 +7,19 @@ A cell holds a scale point, an option code, codes joined with ``;``, text, or
 nothing (skipped). Every cell is checked against its form while it is read,
 so analysis can skip the engine's second check; a bad row is reported with its
 line and column and the other rows are still analysed. Work is linear in the
-number of rows: each form is prepared once.
+number of rows (each form is prepared once) and memory follows the largest
+dyad: a first pass indexes where each dyad's rows are (:mod:`.csv_index`),
+then dyads are read, analysed and handed on one at a time.
 """
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from dyade.analysis.csv_index import FileIndex, build_index, read_row, readable
 from dyade.analysis.thresholds import Thresholds
 from dyade.analysis.trajectory import DyadHistory, VisitPoint, analyse_history
 from dyade.analysis.visit import VisitAnalysis, analyse_visit, check_pair
@@ -66,6 +68,8 @@ class BatchResult:
     problems: list[Problem] = field(default_factory=list)
     skipped: int = 0
     rows: int = 0
+    analysed: int = 0  # dyad-visits
+    dyads: int = 0
 
 
 # ---- reading cells -------------------------------------------------------------
@@ -210,36 +214,27 @@ def _response(row: list[str], line: int, layout: Layout) -> Response | None:
     return Response(line, get["dyad"], get["visit"], get["date"], form.respondent, form, answers)
 
 
-def read_responses(path: Path, forms: Mapping[str, Any], result: BatchResult) -> list[Response]:
-    """Every good row; bad ones go to ``result.problems`` with line and column."""
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            return _read_rows(csv.reader(handle), path, forms, result)
-    except OSError as exc:
-        raise DyadeError(f"{path}: cannot read ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise DyadeError(f"{path}: not a UTF-8 text file") from None
-    except csv.Error as exc:
-        raise DyadeError(f"{path}: not a readable CSV file ({exc})") from None
+def _layout_columns(path: Path, forms: Mapping[str, Any], holder: list[Layout]):
+    def columns(header: list[str]) -> tuple[int, int]:
+        try:
+            layout = Layout(header, forms)
+        except DyadeError as exc:
+            raise DyadeError(f"{path}, {exc}") from None
+        holder.append(layout)
+        return layout.fixed["dyad"], layout.fixed["form"]
+
+    return columns
 
 
-def _read_rows(reader, path: Path, forms: Mapping[str, Any], result: BatchResult) -> list:
-    responses: list[Response] = []
-    header = next(reader, None)
-    if not header:
-        raise DyadeError(f"{path}: empty file, expected a header line")
-    try:
-        layout = Layout(header, forms)
-    except DyadeError as exc:
-        raise DyadeError(f"{path}, {exc}") from None
-    for name in layout.unknown:
-        result.problems.append(Problem(1, name, "not an item of any known form; ignored"))
-    for row in reader:
-        if not any(cell.strip() for cell in row):
-            continue
+def _dyad_responses(
+    handle: BinaryIO, index: FileIndex, dyad: str, layout: Layout, result: BatchResult
+) -> list[Response]:
+    """One dyad's good rows; bad ones go to ``result.problems`` with line and column."""
+    responses = []
+    for offset, length, line in index.rows(dyad):
         result.rows += 1
         try:
-            response = _response(row, reader.line_num, layout)
+            response = _response(read_row(handle, offset, length), line, layout)
         except _RowError as exc:
             result.problems.append(exc.problem)
             continue
@@ -260,7 +255,7 @@ def _visit_order(key: tuple[str, str], first: dict, dates: dict) -> tuple:
 
 
 def _pairs(responses: list[Response], result: BatchResult) -> dict[str, list]:
-    """dyad -> [(visit, date, patient, physician)] in visit order; problems noted."""
+    """dyad -> [(visit, date, sides)] in visit order; problems noted."""
     groups: dict[tuple[str, str], dict[str, Response]] = {}
     first: dict[tuple[str, str], int] = {}
     dates: dict[tuple[str, str], str] = {}
@@ -289,8 +284,17 @@ def _pairs(responses: list[Response], result: BatchResult) -> dict[str, list]:
     return by_dyad
 
 
-def _analyse_dyad(dyad: str, visits: list, th: Thresholds, result: BatchResult) -> None:
-    points, previous = [], None
+@dataclass(slots=True)
+class DyadOutcome:
+    """One dyad's analysed visits, in order, and its history over them."""
+
+    dyad: str
+    visits: list[tuple[str, str, VisitAnalysis]]
+    history: DyadHistory
+
+
+def _analyse_dyad(dyad: str, visits: list, th: Thresholds, result: BatchResult):
+    points, previous, done = [], None, []
     for visit, date, sides in visits:
         patient, physician = sides["patient"], sides["physician"]
         try:
@@ -303,19 +307,50 @@ def _analyse_dyad(dyad: str, visits: list, th: Thresholds, result: BatchResult) 
             thresholds=th, previous=previous, validate=False,
         )  # fmt: skip
         previous = analysis
-        result.visits.append((dyad, visit, date, analysis))
+        done.append((visit, date, analysis))
         label = f"{visit} {date}".strip() if date and date != visit else visit
         points.append(VisitPoint.from_analysis(analysis, len(points) + 1, label))
-    if points:
-        result.histories[dyad] = analyse_history(points, thresholds=th)
+    if not points:
+        return None
+    return DyadOutcome(dyad, done, analyse_history(points, thresholds=th))
+
+
+class BatchRun:
+    """A CSV batch read dyad by dyad: iterate it for each :class:`DyadOutcome`.
+
+    Counts and problems gather in ``result`` as the iteration goes (problems
+    are sorted by line at its end); ``form_ids`` are the forms the file names,
+    known before the first dyad so writers can set their columns.
+    """
+
+    def __init__(self, path: Path | str, forms: Mapping[str, Any], th: Thresholds | None = None):
+        self.path, self.forms, self.th = Path(path), forms, th or Thresholds()
+        self.result = BatchResult()
+        holder: list[Layout] = []
+        self.index = build_index(self.path, _layout_columns(self.path, forms, holder))
+        self.layout = holder[0]
+        self.form_ids = sorted(f for f in self.index.forms if f in forms)
+        for name in self.layout.unknown:
+            self.result.problems.append(Problem(1, name, "not an item of any known form; ignored"))
+
+    def __iter__(self) -> Iterator[DyadOutcome]:
+        with readable(self.path), open(self.path, "rb") as handle:
+            for dyad in sorted(self.index.dyads):
+                responses = _dyad_responses(handle, self.index, dyad, self.layout, self.result)
+                for name, visits in _pairs(responses, self.result).items():
+                    outcome = _analyse_dyad(name, visits, self.th, self.result)
+                    if outcome is not None:
+                        self.result.analysed += len(outcome.visits)
+                        self.result.dyads += 1
+                        yield outcome
+        self.result.problems.sort(key=lambda p: p.line)
 
 
 def analyse_csv(path: Path | str, forms: Mapping[str, Any], th: Thresholds | None = None):
-    """Analyse every dyad-visit of the file; problems are collected, not raised."""
-    th = th or Thresholds()
-    result = BatchResult()
-    responses = read_responses(Path(path), forms, result)
-    for dyad, visits in _pairs(responses, result).items():
-        _analyse_dyad(dyad, visits, th, result)
-    result.problems.sort(key=lambda p: p.line)
-    return result
+    """Analyse every dyad-visit of the file and keep them all (small files, tests);
+    ``dyade analyse`` streams a :class:`BatchRun` instead."""
+    run = BatchRun(path, forms, th)
+    for outcome in run:
+        run.result.visits.extend((outcome.dyad, *v) for v in outcome.visits)
+        run.result.histories[outcome.dyad] = outcome.history
+    return run.result

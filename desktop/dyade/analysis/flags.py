@@ -24,7 +24,7 @@ Kind = Literal[
 ]
 RuptureType = Literal["withdrawal", "confrontation", "mixed"]
 Origin = Literal["patient", "physician"]
-PerceivedBy = Literal["patient", "physician", "both", "none"]
+PerceivedBy = Literal["patient", "physician", "both", "none", "unknown"]
 Note = Literal["marker", "emotion", "noticed", "low", "drop", "estimate", "goal", "stage"]
 
 
@@ -68,7 +68,16 @@ class Flag(BaseModel):
         return family, self.origin
 
 
-def _make(kind: str, severity: int, perceived_by: str, explanation: dict, **fields: Any) -> Flag:
+def _make(
+    kind: str,
+    severity: int,
+    perceived_by: str,
+    explanation: dict,
+    plan_as: str | None = None,
+    **fields: Any,
+) -> Flag:
+    """A flag with its suggestions; ``plan_as`` is the perception the repair plan
+    is chosen for when ``perceived_by`` is unknown (one side has not answered)."""
     origin = fields.get("origin")
     rtype = fields.get("rupture_type")
     return Flag(
@@ -77,7 +86,7 @@ def _make(kind: str, severity: int, perceived_by: str, explanation: dict, **fiel
         severity_name=texts.severity_name(severity),
         perceived_by=perceived_by,
         explanation=explanation,
-        suggestions=list(suggestions_for(kind, origin, perceived_by, rtype)),
+        suggestions=list(suggestions_for(kind, origin, plan_as or perceived_by, rtype)),
         **fields,
     )
 
@@ -142,8 +151,14 @@ def rupture_flag(signal: RuptureSignal, origin: SideReport, other: SideReport) -
     evidence += strain_evidence(origin, other, signal.strain)
     evidence += _estimate_evidence(origin, other, signal.estimate_targets)
     families = [dict(texts.lookup("families", f)) for f in signal.families]
+    node = texts.lookup("explanations", "rupture", signal.origin, perceived_by)
+    plan_as = None
+    if perceived_by == "unknown":  # one side has not answered
+        answered = "own" if signal.own_hits else "noticed"
+        node = node[answered]
+        plan_as = signal.origin if signal.own_hits else other.side
     explanation = texts.bilingual(
-        texts.lookup("explanations", "rupture", signal.origin, perceived_by),
+        node,
         rupture=dict(texts.lookup("rupture_names", signal.rupture_type)),
         families=texts.join_names(families) if families else {"fr": "", "en": ""},
     )
@@ -152,6 +167,7 @@ def rupture_flag(signal: RuptureSignal, origin: SideReport, other: SideReport) -
         signal.severity,
         perceived_by,
         explanation,
+        plan_as,
         rupture_type=signal.rupture_type,
         origin=signal.origin,
         families=list(signal.families),
@@ -160,9 +176,18 @@ def rupture_flag(signal: RuptureSignal, origin: SideReport, other: SideReport) -
 
 
 def low_alliance_flag(
-    report: SideReport, other: SideReport, strain: Strain, th: Thresholds
+    report: SideReport,
+    other: SideReport,
+    strain: Strain,
+    th: Thresholds,
+    *,
+    missing: str | None = None,
 ) -> Flag | None:
-    """The side's own bond/agreement ratings are low or dropped reliably."""
+    """The side's own bond/agreement ratings are low or dropped reliably.
+
+    ``missing`` names the other side when it has not answered: whether it
+    perceived the low alliance is then unknown, and the explanation says so.
+    """
     if not strain.any:
         return None
     side = report.side
@@ -171,7 +196,7 @@ def low_alliance_flag(
         for t in strain.low + strain.dropped
         if isinstance(other.estimates.get(t), float) and other.estimates[t] <= th.low_cutoff(side)
     ]
-    perceived_by = "both" if registered else side
+    perceived_by = "unknown" if missing else "both" if registered else side
     points = len(set(strain.low) | set(strain.dropped)) + bool(strain.low and strain.dropped)
     severity = min(3, max(1, points + strain.deep))
     name = texts.side_name(side)
@@ -186,6 +211,8 @@ def low_alliance_flag(
                     subscales=texts.subscale_names(list(subscales)),
                 )
             )
+    if missing:
+        parts.append(texts.bilingual(texts.lookup("explanations", "missing", missing)))
     parts.append(texts.bilingual(texts.lookup("explanations", "low_alliance", "closing")))
     explanation = {lang: " ".join(p[lang] for p in parts) for lang in texts.LANGS}
     evidence = strain_evidence(report, other, strain)

@@ -323,3 +323,10 @@ def read_side(
 def score_value(report: SideReport, subscale: str) -> float | None:
     score = report.scores.get(subscale)
     return None if score is None else score.value
+
+
+def absent_side(side: str) -> SideReport:
+    """The report of a side that has not answered: no scores, markers or estimates,
+    so every rule that needs that side finds nothing rather than a made-up value."""
+    plan = FormPlan(form_id="", version=1, respondent=side, use="other")
+    return SideReport(side, plan, {}, {}, [], None, None, {}, {})

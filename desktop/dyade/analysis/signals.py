@@ -45,10 +45,13 @@ class RuptureSignal:
     perceived_by_self: bool
     perceived_by_other: bool
     estimate_targets: tuple[str, ...]  # the other's estimates that registered the strain
+    missing: Side | None = None  # a side that has not answered: perception not known
 
     @property
     def perceived_by(self) -> str:
         other = "physician" if self.origin == "patient" else "patient"
+        if self.missing is not None:
+            return "unknown"
         if self.perceived_by_self and self.perceived_by_other:
             return "both"
         if self.perceived_by_self:
@@ -138,8 +141,13 @@ def rupture_signal(
     other: SideReport,
     th: Thresholds,
     previous: dict[str, float | None] | None = None,
+    missing: Side | None = None,
 ) -> RuptureSignal | None:
-    """The rupture lived by ``origin`` this visit, or None when nothing signals one."""
+    """The rupture lived by ``origin`` this visit, or None when nothing signals one.
+
+    ``missing`` names a side that has not answered (its report is empty): the
+    signal then rests on the other side's answers and its perception is unknown.
+    """
     own = [h for h in origin.hits if h.about == "self"]
     noticed = [h for h in other.hits if h.about == "other"]
     strain = strain_of(origin, th, previous)
@@ -161,4 +169,5 @@ def rupture_signal(
         perceived_by_self=bool(own_t),
         perceived_by_other=bool(noticed_t) or bool(registered),
         estimate_targets=registered,
+        missing=missing,
     )

@@ -7,6 +7,7 @@ and changed without touching code.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,17 @@ def bilingual(node: dict[str, str], **values: Any) -> dict[str, str]:
     out = {}
     for lang in LANGS:
         filled = {k: (v[lang] if isinstance(v, dict) else v) for k, v in values.items()}
-        out[lang] = " ".join(node[lang].split()).format_map(filled)
+        out[lang] = squeeze(node[lang]).format_map(filled)
     return out
+
+
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def squeeze(text: str) -> str:
+    """Runs of ASCII spaces and line breaks to one space; non-breaking spaces stay
+    (French puts them before ``:`` ``;`` ``?`` ``!`` and inside « »)."""
+    return _SPACES.sub(" ", text).strip(" ")
 
 
 def lookup(*path: str | int) -> Any:
@@ -107,10 +117,26 @@ def plan(*keys: str) -> list[str]:
     return []
 
 
-def patient_repair_prompts(lang: str) -> list[str]:
-    """Gentle sentences for the patient's thank-you screen on the kiosk."""
-    prompts = lookup("patient_prompts")
-    return list(prompts.get(lang, prompts["en"]))
+def _lang(lang: str) -> str:
+    return lang if lang in LANGS else "en"
+
+
+def patient_repair_prompts(lang: str, rupture_type: str | None = None) -> list[str]:
+    """Two things the patient could say to the physician, in the first person.
+
+    For the kiosk's thank-you screen when the patient's own answers show tension
+    (after :func:`patient_repair_invitation`). ``rupture_type`` (``withdrawal``,
+    ``confrontation``, ``mixed``) picks the phrases that fit it best.
+    """
+    plans = lookup("patient_repair", "plans")
+    keys = plans.get(rupture_type or "default", plans["default"])
+    phrases = lookup("patient_repair", "phrases")
+    return [squeeze(phrases[key][_lang(lang)]) for key in keys]
+
+
+def patient_repair_invitation(lang: str) -> str:
+    """The gentle sentence that comes before the phrases: it is fine to say what matters."""
+    return squeeze(lookup("patient_repair", "invitation")[_lang(lang)])
 
 
 def constraint_phrases(lang: str) -> list[str]:

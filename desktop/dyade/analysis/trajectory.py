@@ -36,21 +36,27 @@ class VisitPoint(BaseModel):
 
     @classmethod
     def from_analysis(cls, analysis: Any, visit: int, label: str | None = None) -> VisitPoint:
-        """From a VisitAnalysis or its ``to_dict()``."""
+        """From a VisitAnalysis or its ``to_dict()``; a side that has not answered
+        contributes no values."""
         if hasattr(analysis, "scores"):
+            present = analysis.patient or analysis.physician
             return cls(
                 visit=visit,
                 label=label,
-                use=analysis.patient.use,
+                use=present.use,
                 patient=analysis.scores("patient"),
                 physician=analysis.scores("physician"),
             )
+        sides = {side: analysis.get(side) or {} for side in SIDES}
+        present = sides["patient"] or sides["physician"]
         return cls(
             visit=visit,
             label=label,
-            use=analysis["patient"].get("use", "full"),
-            patient={k: v["value"] for k, v in analysis["patient"]["scores"].items()},
-            physician={k: v["value"] for k, v in analysis["physician"]["scores"].items()},
+            use=present.get("use", "full"),
+            **{
+                side: {k: v["value"] for k, v in data.get("scores", {}).items()}
+                for side, data in sides.items()
+            },
         )
 
 

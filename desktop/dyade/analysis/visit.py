@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict
 from dyade.analysis.compare import Discrepancy, MetaPerception, discrepancies, meta_perception
 from dyade.analysis.flags import Flag, low_alliance_flag, rupture_flag
 from dyade.analysis.mismatch import goal_mismatch_flag, stage_mismatch_flag
-from dyade.analysis.sides import SideReport, read_side
+from dyade.analysis.sides import SideReport, absent_side, read_side
 from dyade.analysis.signals import rupture_signal, strain_of
 from dyade.analysis.stats import rounded
 from dyade.analysis.thresholds import Thresholds
@@ -64,8 +64,8 @@ class VisitAnalysis(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     schema_version: int = SCHEMA_VERSION
-    patient: SideSummary
-    physician: SideSummary
+    patient: SideSummary | None  # None: this side has not answered (analyse_one_side)
+    physician: SideSummary | None
     discrepancies: list[Discrepancy]
     meta_perception: list[MetaPerception]
     signals: dict[str, SignalSummary | None]
@@ -82,23 +82,34 @@ class VisitAnalysis(BaseModel):
         return cls.model_validate(dict(data))
 
     def scores(self, side: str) -> dict[str, float | None]:
-        return (self.patient if side == "patient" else self.physician).values()
+        """Per-subscale values of one side ({} when that side has not answered)."""
+        summary = self.patient if side == "patient" else self.physician
+        return {} if summary is None else summary.values()
+
+    @property
+    def missing(self) -> str | None:
+        """The side that has not answered, or None for a complete visit."""
+        if self.patient is None:
+            return "patient"
+        return "physician" if self.physician is None else None
 
 
 # ---- input checks ----------------------------------------------------------------
 
 
+def check_role(form: Any, role: str) -> None:
+    """Refuse a form given as the wrong side's, with a message saying which."""
+    if form.respondent != role:
+        raise DyadeError(
+            f"the {role}'s answers use form '{form.id}', which is filled by the"
+            f" {form.respondent}; give a {role} form as the {role}'s"
+        )
+
+
 def check_pair(patient_form: Any, physician_form: Any) -> None:
     """Refuse a swapped or mismatched pair of forms with a message saying which."""
-    for form, expected, role in (
-        (patient_form, "patient", "patient"),
-        (physician_form, "physician", "physician"),
-    ):
-        if form.respondent != expected:
-            raise DyadeError(
-                f"the {role}'s answers use form '{form.id}', which is filled by the"
-                f" {form.respondent}; give a {expected} form as the {role}'s"
-            )
+    check_role(patient_form, "patient")
+    check_role(physician_form, "physician")
     if patient_form.pair != physician_form.id or physician_form.pair != patient_form.id:
         raise DyadeError(
             f"forms '{patient_form.id}' and '{physician_form.id}' are not a pair"
@@ -145,17 +156,25 @@ def _previous_scores(previous: Any, side: str) -> dict[str, float | None] | None
     return getattr(previous, side, None)
 
 
-def _flags(patient: SideReport, physician: SideReport, th: Thresholds, previous) -> tuple:
+def _flags(
+    patient: SideReport,
+    physician: SideReport,
+    th: Thresholds,
+    previous: Any,
+    missing: str | None = None,
+) -> tuple:
     flags: list[Flag] = []
     signals = {}
     for origin, other in ((patient, physician), (physician, patient)):
         prev = _previous_scores(previous, origin.side)
-        signal = rupture_signal(origin, other, th, prev)
+        signal = rupture_signal(origin, other, th, prev, missing=missing)
         signals[origin.side] = signal
         if signal is not None:  # its evidence already holds the low scores
             flags.append(rupture_flag(signal, origin, other))
             continue
-        low = low_alliance_flag(origin, other, strain_of(origin, th, prev), th)
+        if origin.side == missing:
+            continue
+        low = low_alliance_flag(origin, other, strain_of(origin, th, prev), th, missing=missing)
         if low is not None:
             flags.append(low)
     for flag in (
@@ -181,9 +200,9 @@ def _signal_summary(signal) -> SignalSummary | None:
 
 def analyse_visit(
     patient_form: Any,
-    patient_answers: Mapping[str, Any],
+    patient_answers: Mapping[str, Any] | None,
     physician_form: Any,
-    physician_answers: Mapping[str, Any],
+    physician_answers: Mapping[str, Any] | None,
     *,
     thresholds: Thresholds | None = None,
     previous: Any = None,
@@ -195,19 +214,61 @@ def analyse_visit(
     value}, "physician": {...}}``) lets a reliable drop since the last visit
     count as strain. ``validate=False`` skips the answer checks when the caller
     has already checked them (batch analysis); otherwise a value that does not
-    fit its form raises :class:`DyadeError` naming the side and the item.
+    fit its form raises :class:`DyadeError` naming the side and the item. A side
+    given as ``None`` (form and answers) has not answered: see
+    :func:`analyse_one_side`.
     """
-    from dyade.analysis.attention import flags_rank, sort_flags
-
+    options = {"thresholds": thresholds, "previous": previous, "validate": validate}
+    if patient_form is None and physician_form is None:
+        raise DyadeError("neither the patient nor the physician has answered: nothing to analyse")
+    if physician_form is None:
+        return analyse_one_side(patient_form, patient_answers or {}, **options)
+    if patient_form is None:
+        return analyse_one_side(physician_form, physician_answers or {}, **options)
     th = thresholds or Thresholds()
     check_pair(patient_form, physician_form)
-    patient = read_side(patient_form, patient_answers, th, checked=not validate)
-    physician = read_side(physician_form, physician_answers, th, checked=not validate)
-    flags, signals = _flags(patient, physician, th, previous)
+    patient = read_side(patient_form, patient_answers or {}, th, checked=not validate)
+    physician = read_side(physician_form, physician_answers or {}, th, checked=not validate)
+    return _result(patient, physician, th, previous)
+
+
+def analyse_one_side(
+    form: Any,
+    answers: Mapping[str, Any],
+    *,
+    thresholds: Thresholds | None = None,
+    previous: Any = None,
+    validate: bool = True,
+) -> VisitAnalysis:
+    """A visit where only one side has answered (``form`` says which).
+
+    That side's scores, its rupture signal and a low alliance where due; what it
+    noticed in the other side can still signal a rupture there. Nothing is
+    invented for the side that has not answered: no scores, no discrepancies, and
+    every flag's ``perceived_by`` is ``"unknown"`` (docs/ANALYSIS.md).
+    """
+    th = thresholds or Thresholds()
+    report = read_side(form, answers, th, checked=not validate)
+    missing = "physician" if report.side == "patient" else "patient"
+    absent = absent_side(missing)
+    patient, physician = (report, absent) if report.side == "patient" else (absent, report)
+    return _result(patient, physician, th, previous, missing)
+
+
+def _result(
+    patient: SideReport,
+    physician: SideReport,
+    th: Thresholds,
+    previous: Any,
+    missing: str | None = None,
+) -> VisitAnalysis:
+    from dyade.analysis.attention import flags_rank, sort_flags
+
+    flags, signals = _flags(patient, physician, th, previous, missing)
     flags = sort_flags(flags)
     return VisitAnalysis(
-        patient=_summary(patient),
-        physician=_summary(physician),
+        patient=None if missing == "patient" else _summary(patient),
+        physician=None if missing == "physician" else _summary(physician),
         discrepancies=discrepancies(patient, physician, th),
         meta_perception=meta_perception(patient, physician, th),
         signals={side: _signal_summary(sig) for side, sig in signals.items()},

@@ -9,8 +9,8 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
+from dyade.cli.common import read_answer_file
 from dyade.errors import DyadeError
 
 
@@ -26,33 +26,21 @@ def _library():
     return default_library()
 
 
-def read_answer_file(path: Path, library: Any, role: str) -> tuple[Any, dict[str, Any]]:
-    """``{"form": ID, "answers": {ITEM: value}}`` -> (form, answers)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DyadeError(f"{path}: cannot read the {role}'s answer file ({exc.strerror})") from None
-    except json.JSONDecodeError as exc:
-        raise DyadeError(f"{path}, line {exc.lineno}: not valid JSON ({exc.msg})") from None
-    if not isinstance(data, dict) or not isinstance(data.get("form"), str):
-        raise DyadeError(f'{path}: expected {{"form": ID, "answers": {{...}}}}, no "form" found')
-    answers = data.get("answers")
-    if not isinstance(answers, dict):
-        raise DyadeError(f'{path}: "answers" must be an object of item ids and values')
-    try:
-        form = library.require(data["form"])
-    except DyadeError as exc:
-        raise DyadeError(f"{path}: {exc}") from None
-    return form, answers
-
-
 def _compare(args: argparse.Namespace) -> int:
     from dyade.analysis.compare_text import render
-    from dyade.analysis.visit import analyse_visit
+    from dyade.analysis.visit import analyse_visit, check_role
 
+    if not args.patient and not args.physician:
+        raise DyadeError("compare needs --patient, --physician, or both")
     library = _library()
-    p_form, p_answers = read_answer_file(Path(args.patient), library, "patient")
-    d_form, d_answers = read_answer_file(Path(args.physician), library, "physician")
+    p_form = p_answers = d_form = d_answers = None
+    if args.patient:
+        p_form, p_answers = read_answer_file(Path(args.patient), library, "patient")
+    if args.physician:
+        d_form, d_answers = read_answer_file(Path(args.physician), library, "physician")
+    for form, role in ((p_form, "patient"), (d_form, "physician")):
+        if form is not None:
+            check_role(form, role)
     analysis = analyse_visit(p_form, p_answers, d_form, d_answers, thresholds=_thresholds(args))
     if args.json:
         json.dump(analysis.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
@@ -63,21 +51,17 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _analyse(args: argparse.Namespace) -> int:
-    from dyade.analysis.batch_output import summary_lines, write_outputs
-    from dyade.analysis.csv_batch import analyse_csv
+    from dyade.analysis.batch_stream import stream, totals_line
+    from dyade.analysis.csv_batch import BatchRun
 
-    library = _library()
-    result = analyse_csv(Path(args.file), library.forms, _thresholds(args))
-    lines = summary_lines(result)
-    if args.out:
-        written = write_outputs(result, Path(args.out))
-        print(lines[0])
+    run = BatchRun(Path(args.file), _library().forms, _thresholds(args))
+    written = stream(run, Path(args.out) if args.out else None)
+    if written:
+        print(totals_line(run.result))
         print("written: " + ", ".join(str(p) for p in written))
-    else:
-        print("\n".join(lines))
-    for problem in result.problems:
+    for problem in run.result.problems:
         print(f"dyade: {args.file}, {problem}", file=sys.stderr)
-    return 1 if result.problems else 0
+    return 1 if run.result.problems else 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -86,10 +70,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="compare the patient's and the physician's answers for one visit",
         description="Score both sides, test their differences, flag ruptures one side did"
         " not perceive, and suggest repairs. Answer files: "
-        '{"form": ID, "answers": {ITEM_ID: value}}.',
+        '{"form": ID, "answers": {ITEM_ID: value}}. With one side only, that side is'
+        " analysed alone and the other side's perception is reported as unknown.",
     )
-    p.add_argument("--patient", required=True, metavar="P.json", help="the patient's answer file")
-    p.add_argument("--physician", required=True, metavar="D.json", help="the physician's file")
+    p.add_argument("--patient", metavar="P.json", help="the patient's answer file")
+    p.add_argument("--physician", metavar="D.json", help="the physician's answer file")
     p.add_argument("--lang", choices=("fr", "en"), help="language of the text (default en)")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
     p.add_argument("--thresholds", metavar="FILE.json", help="clinic overrides of thresholds")

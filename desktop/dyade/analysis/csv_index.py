@@ -1,0 +1,102 @@
+"""The first pass of ``dyade analyse``: where each dyad's rows sit in the file.
+
+Rows need not be sorted by dyad. One pass with Python's ``csv`` module notes,
+per dyad, every row's byte offset, length and line (a few bytes per row); the
+second pass then reads one dyad's rows at a time, so memory follows the
+largest dyad and not the size of the file. The file is read as bytes so the
+offsets are exact; a quoted cell may span several lines.
+"""
+
+from __future__ import annotations
+
+import csv
+from array import array
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from dyade.errors import DyadeError
+
+
+class _Lines:
+    """The file's physical lines, decoded, with the byte offset reached so far."""
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._lines = iter(handle)
+        self.pos = 0
+        self._encoding = "utf-8-sig"  # a byte-order mark may open the file
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        raw = next(self._lines)
+        self.pos += len(raw)
+        text = raw.decode(self._encoding)
+        self._encoding = "utf-8"
+        return text
+
+
+@dataclass(slots=True)
+class FileIndex:
+    """The header, each dyad's rows as flat ``(offset, length, line)`` triples, form ids."""
+
+    header: list[str]
+    dyads: dict[str, array] = field(default_factory=dict)
+    forms: set[str] = field(default_factory=set)
+
+    def rows(self, dyad: str) -> Iterator[tuple[int, int, int]]:
+        triples = self.dyads[dyad]
+        for i in range(0, len(triples), 3):
+            yield triples[i], triples[i + 1], triples[i + 2]
+
+
+@contextmanager
+def readable(path: Path):
+    """Turn the ways a file can be unreadable into one DyadeError naming it."""
+    try:
+        yield
+    except OSError as exc:
+        raise DyadeError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise DyadeError(f"{path}: not a UTF-8 text file") from None
+    except csv.Error as exc:
+        raise DyadeError(f"{path}: not a readable CSV file ({exc})") from None
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def build_index(path: Path, columns: Callable[[list[str]], tuple[int, int]]) -> FileIndex:
+    """Read the file once; ``columns(header)`` gives the dyad and form column indexes
+    (and raises DyadeError when the header lacks them)."""
+    with readable(path), open(path, "rb") as handle:
+        lines = _Lines(handle)
+        reader = csv.reader(lines)
+        header = next(reader, None)
+        if not header:
+            raise DyadeError(f"{path}: empty file, expected a header line")
+        dyad_col, form_col = columns(header)
+        index = FileIndex(header)
+        start = lines.pos
+        for row in reader:
+            end = lines.pos
+            if any(cell.strip() for cell in row):
+                dyad = _cell(row, dyad_col)
+                triples = index.dyads.get(dyad)
+                if triples is None:
+                    triples = index.dyads[dyad] = array("q")
+                triples.extend((start, end - start, reader.line_num))
+                index.forms.add(_cell(row, form_col))
+            start = end
+    return index
+
+
+def read_row(handle: BinaryIO, offset: int, length: int) -> list[str]:
+    """One row again, from where the first pass found it."""
+    handle.seek(offset)
+    text = handle.read(length).decode("utf-8")
+    return next(csv.reader((text,)), [])
