@@ -9,6 +9,7 @@ first screen that still has an unanswered question. No Qt, no SQL here.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Protocol
@@ -18,10 +19,11 @@ import sqlite_utils
 from dyade.errors import DyadeError
 from dyade.forms.schema import Form, Item
 from dyade.storage import responses as stored
-from dyade.storage.errors import NotFound
+from dyade.storage.errors import DatabaseMoved, NotFound, StorageFault
 from dyade.storage.users import User
-from dyade.storage.visits import find_open_visit_by_code, normalize_code
+from dyade.storage.visits import find_visit_by_code, normalize_code
 
+log = logging.getLogger(__name__)
 LANGUAGES = ("fr", "en")
 
 
@@ -42,7 +44,7 @@ class KindError(DyadeError):
 
 
 class UnknownVisitCode(KindError):
-    """No open visit has this code (mistyped, cancelled, or already finished)."""
+    """No visit has this code (mistyped, or its visit was cancelled)."""
 
     messages: ClassVar[dict[str, str]] = {
         "fr": "Ce code ne correspond à aucun questionnaire en attente. Il a peut-être "
@@ -62,6 +64,21 @@ class AlreadyCompleted(KindError):
         "Aucune autre réponse n’est nécessaire.",
         "en": "This questionnaire has already been filled in and sent. Thank you! "
         "Nothing more is needed.",
+    }
+
+
+class AnswerNotSaved(KindError):
+    """The disk refused the answer (full, read-only, file gone): nothing was recorded.
+
+    The answers saved before stay safe; the person is asked to fetch staff,
+    who see the technical reason in the log and in the workspace.
+    """
+
+    messages: ClassVar[dict[str, str]] = {
+        "fr": "Votre réponse n’a pas pu être enregistrée. Les réponses déjà données sont "
+        "conservées. Merci de prévenir l’accueil.",
+        "en": "Your answer could not be saved. The answers you gave before are kept. "
+        "Please let the front desk know.",
     }
 
 
@@ -163,14 +180,18 @@ class FillSession:
     def open_visit_code(
         cls, db: sqlite_utils.Database, library: FormLookup, code: str
     ) -> FillSession:
-        """The patient's pending questionnaire of the visit with this code."""
-        visit = find_open_visit_by_code(db, code) if normalize_code(code) else None
-        if visit is None:
+        """The patient's pending questionnaire of the visit with this code.
+
+        A code whose questionnaire was sent (even once the whole visit is
+        closed) gets :class:`AlreadyCompleted`, so the patient hears it is done.
+        """
+        visit = find_visit_by_code(db, code) if normalize_code(code) else None
+        if visit is None or visit.status == "cancelled":
             raise UnknownVisitCode(f"no open visit with code {normalize_code(code)!r}")
         mine = [r for r in stored.responses_of_visit(db, visit.uuid) if r.respondent == "patient"]
         if not mine:
             raise UnknownVisitCode(f"visit {visit.code} has no patient questionnaire")
-        if all(r.status == "complete" for r in mine):
+        if visit.status == "complete" or all(r.status == "complete" for r in mine):
             raise AlreadyCompleted(f"the patient questionnaire of visit {visit.code} is complete")
         response = next(r for r in mine if r.status != "complete")
         return cls._open(db, library, response, None)
@@ -214,7 +235,10 @@ class FillSession:
         problem = value_problem(self.form, item, value)
         if problem:
             raise DyadeError(f"form {self.form.id}: {problem}")
-        stored.save_answer(self.db, self.response_uuid, item_id, value)
+        try:
+            stored.save_answer(self.db, self.response_uuid, item_id, value)
+        except (StorageFault, DatabaseMoved) as exc:
+            raise AnswerNotSaved(str(exc)) from exc
         self.answers[item_id] = value
 
     def skip(self, item_id: str) -> None:
@@ -232,7 +256,10 @@ class FillSession:
     def set_language(self, lang: str) -> None:
         """The respondent switched language; remembered with the response."""
         if lang != self.language and not self.submitted:
-            stored.set_response_language(self.db, self.response_uuid, lang)
+            try:
+                stored.set_response_language(self.db, self.response_uuid, lang)
+            except (StorageFault, DatabaseMoved):  # not an answer: the screen may still switch
+                log.warning("the language of response %s was not saved", self.response_uuid)
         self.language = lang
 
     # ---- where we are ---------------------------------------------------------
@@ -295,7 +322,10 @@ class FillSession:
         missing = self.missing()
         if missing:
             raise MissingAnswers(f"form {self.form.id}: unanswered items {', '.join(missing)}")
-        stored.complete_response(self.db, self.response_uuid)
+        try:
+            stored.complete_response(self.db, self.response_uuid)
+        except (StorageFault, DatabaseMoved) as exc:
+            raise AnswerNotSaved(str(exc)) from exc
         self.submitted = True
 
     def shows_tension(self) -> bool:

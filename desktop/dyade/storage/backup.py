@@ -12,9 +12,11 @@ import logging
 import os
 import re
 import secrets
+import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from dyade.errors import DyadeError
 from dyade.storage import audit
 from dyade.storage.connection import (
     RESTORE_HINT,
@@ -112,12 +114,36 @@ def _verify(path: Path, passphrase: str, kdf_iter: int | None, shown: Path) -> N
         )
 
 
-def _move_aside(target: Path) -> Path | None:
+def _settle_wal(target: Path, passphrase: str, kdf_iter: int | None) -> None:
+    """Fold the target's write-ahead log into its main file, so the file alone is whole."""
+    try:
+        conn = connect(target, passphrase, kdf_iter)
+    except DyadeError:
+        return  # a damaged file: its -wal is moved aside with it below
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except DbError as exc:
+        log.warning("could not fold the log of %s before the restore: %s", target, exc)
+    finally:
+        conn.close()
+
+
+def _keep_aside(target: Path) -> Path | None:
+    """Keep the current database as ``<name>.before-restore-<time>`` while it stays in place.
+
+    A hard link (or a copy) keeps it, so until the atomic replace that follows
+    the target is always a whole database: a crash never leaves none.
+    """
     if not target.exists():
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     aside = target.with_name(f"{target.name}.before-restore-{stamp}")
-    for suffix in ("-wal", "-shm", ""):
+    try:
+        os.link(target, aside)
+    except OSError:
+        shutil.copyfile(target, aside)
+        _fsync(aside)
+    for suffix in ("-wal", "-shm"):  # a log SQLite could not fold belongs to the old file
         part = Path(str(target) + suffix)
         if part.exists():
             os.replace(part, Path(str(aside) + suffix))
@@ -125,12 +151,13 @@ def _move_aside(target: Path) -> Path | None:
 
 
 def _put_back(aside: Path | None, target: Path) -> None:
-    target.unlink(missing_ok=True)
-    if aside is not None:
-        for suffix in ("-wal", "-shm", ""):
-            part = Path(str(aside) + suffix)
-            if part.exists():
-                os.replace(part, Path(str(target) + suffix))
+    if aside is None:
+        target.unlink(missing_ok=True)
+        return
+    for suffix in ("-wal", "-shm", ""):
+        part = Path(str(aside) + suffix)
+        if part.exists():
+            os.replace(part, Path(str(target) + suffix))
 
 
 def restore(
@@ -142,19 +169,26 @@ def restore(
 ) -> Path | None:
     """Replace ``target`` by the backup at ``path``.
 
-    The backup is copied and fully checked first; the current database is moved
-    aside (``<name>.before-restore-<time>``) and put back if anything fails.
+    The backup is copied and fully checked first; the current database is kept
+    aside (``<name>.before-restore-<time>``) and put back if anything fails. The
+    switch is one atomic rename: killed at any moment, the target is the old
+    database or the restored one (``tests/test_reliability_crash.py``).
     Returns where the previous database was kept (None if there was none).
     """
     source, target = Path(path), Path(target)
+    if not source.is_file():
+        raise DyadeError(f"no backup file at {source}; check the path")
     with DatabaseLock(target):
         temp = _temp_beside(target)
         try:
             temp.write_bytes(source.read_bytes())
+            _fsync(temp)
             _verify(temp, passphrase, kdf_iter, source)
-            aside = _move_aside(target)
+            if target.exists():
+                _settle_wal(target, passphrase, kdf_iter)
+            aside = _keep_aside(target)
             try:
-                os.replace(temp, target)
+                os.replace(temp, target)  # atomic: the old database or the new, never neither
                 _verify(target, passphrase, kdf_iter, target)
             except BaseException:
                 _put_back(aside, target)

@@ -7,8 +7,10 @@ The passphrase is passed to SQLCipher and forgotten: never stored, never logged.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -16,6 +18,7 @@ import sqlcipher3
 import sqlite_utils
 
 from dyade.errors import DyadeError
+from dyade.storage import faults
 from dyade.storage.errors import DamagedDatabase, WrongPassphrase
 from dyade.storage.lock import DatabaseLock
 
@@ -40,10 +43,35 @@ DbError = sqlcipher3.DatabaseError
 
 
 class ClinicDatabase(sqlite_utils.Database):
-    """A sqlite-utils database that also owns the file lock; closing releases both."""
+    """A sqlite-utils database that also owns the file lock; closing releases both.
+
+    Disk failures (full, read-only, failing device, damaged page) leave its
+    ``execute`` and ``atomic`` as :mod:`dyade.storage.faults` errors for a
+    person, and no transaction starts once the file was deleted or replaced.
+    """
 
     path: Path
     lock: DatabaseLock | None = None
+    identity: faults.Identity | None = None  # the file opened, to notice it vanish
+    rescued: Path | Literal[False] | None = None
+
+    def execute(self, sql: str, parameters=None):
+        try:
+            return super().execute(sql, parameters)
+        except DbError as exc:
+            faults.raise_explained(exc, getattr(self, "path", None))
+            raise
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[ClinicDatabase]:
+        if not self.conn.in_transaction:
+            faults.check_in_place(self)
+        try:
+            with super().atomic():
+                yield self
+        except DbError as exc:
+            faults.raise_explained(exc, getattr(self, "path", None))
+            raise
 
     def close(self) -> None:
         try:
@@ -87,6 +115,8 @@ def _first_read(conn: sqlcipher3.Connection, path: Path) -> None:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DbError as exc:
+        if faults.explain(exc, path) is not None and faults.error_code(exc) != faults.NOTADB:
+            faults.raise_explained(exc, path)  # a disk failure, not the passphrase
         raise WrongPassphrase(
             f"the passphrase does not open {path}; check it (capitals, spaces) and try "
             f"again. If it is surely right, the file is damaged: {RESTORE_HINT}"
@@ -117,12 +147,22 @@ def integrity_problems(conn: sqlcipher3.Connection, check: Check = "quick") -> l
 def connect(path: Path, passphrase: str, kdf_iter: int | None = None) -> sqlcipher3.Connection:
     """A keyed, configured SQLCipher connection (no lock, no check, no migration)."""
     _precheck_file(path)
-    conn = sqlcipher3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        conn = sqlcipher3.connect(
+            str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
+        )
+    except DbError as exc:
+        faults.raise_explained(exc, path)
+        raise
     conn.isolation_level = None  # no hidden transactions: services use db.atomic()
     try:
         _key(conn, passphrase, DEFAULT_KDF_ITER if kdf_iter is None else kdf_iter)
         _first_read(conn, path)
         _configure(conn)
+    except DbError as exc:
+        conn.close()
+        faults.raise_explained(exc, path)
+        raise
     except BaseException:
         conn.close()
         raise
@@ -158,11 +198,14 @@ def open_database(
     path = Path(path)
     if not passphrase:
         raise WrongPassphrase(f"no passphrase given for {path}")
-    if not path.exists():
-        if not create:
-            raise DyadeError(f"no database at {path}; check the path or create one first")
+    if not path.exists() and not create:
+        raise DyadeError(f"no database at {path}; check the path or create one first")
+    try:
         path.parent.mkdir(parents=True, exist_ok=True)
-    held = DatabaseLock(path).acquire() if lock else None
+        held = DatabaseLock(path).acquire() if lock else None
+    except OSError as exc:  # a read-only or full folder: say so, never a traceback
+        faults.raise_explained(exc, path)
+        raise
     try:
         conn = connect(path, passphrase, kdf_iter)
         try:
@@ -175,7 +218,7 @@ def open_database(
         if held is not None:
             held.release()
         raise
-    db.path, db.lock = path, held
+    db.path, db.lock, db.identity = path, held, faults.file_identity(path)
     if migrate:
         _migrate(db)
     log.info("opened database %s", path)

@@ -13,6 +13,14 @@ class DamagedDatabase(DyadeError):
     """The file is not a Dyade database, or it fails its integrity check."""
 
 
+class StorageFault(DyadeError):
+    """The disk refused a read or a write: full, read-only, or failing."""
+
+
+class DatabaseMoved(DyadeError):
+    """The database file was deleted or replaced while Dyade had it open."""
+
+
 class DatabaseInUse(DyadeError):
     """Another Dyade window or command already has this database open."""
 

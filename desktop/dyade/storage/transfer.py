@@ -220,6 +220,19 @@ def _progress(table: str, row: dict[str, Any], local: dict[str, Any]) -> str:
     return "conflict"
 
 
+# What a well-sealed file with made-up content raises while being merged
+# (found by tests/test_fuzz_transfer.py); the transaction undoes any part applied.
+_MALFORMED = (
+    AttributeError,
+    KeyError,
+    TypeError,
+    ValueError,
+    OverflowError,
+    sqlcipher3.InterfaceError,
+    sqlcipher3.ProgrammingError,
+)
+
+
 def import_transfer(
     db: sqlite_utils.Database,
     path: str | os.PathLike[str],
@@ -232,7 +245,13 @@ def import_transfer(
     if not path.is_file():
         raise TransferRefused(f"no transfer file at {path}")
     with db.atomic():
-        report = _apply(db, path, passphrase)
+        try:
+            report = _apply(db, path, passphrase)
+        except _MALFORMED as exc:  # sealed with the passphrase, yet not what Dyade writes
+            raise TransferRefused(
+                f"{path} holds records this Dyade cannot read ({type(exc).__name__}: {exc}); "
+                "nothing was imported. Write a new transfer file with Dyade on the other laptop"
+            ) from exc
         details = {
             "added": report.added,
             "updated": report.updated,

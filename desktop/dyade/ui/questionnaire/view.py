@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from dyade.errors import DyadeError
-from dyade.fill import FillSession
+from dyade.fill import FillSession, KindError
 from dyade.ui.questionnaire.common import icon
 from dyade.ui.questionnaire.item_view import ItemView
 from dyade.ui.questionnaire.review import ReviewList
@@ -213,6 +213,9 @@ class QuestionnaireView(Retranslating, QWidget):
     def _on_answered(self, item_id: str, value: Any) -> None:
         try:
             self.session.answer(item_id, value)
+        except KindError as exc:  # the disk refused it: say so kindly, keep the screen
+            self._refuse(exc)
+            return
         except DyadeError as exc:
             self.hint.setText(str(exc))
             return
@@ -239,10 +242,23 @@ class QuestionnaireView(Retranslating, QWidget):
     def submit(self) -> None:
         try:
             self.session.submit()
+        except KindError as exc:
+            self._refuse(exc)
+            return
         except DyadeError:
             self.hint.setText(self.tr("Some questions still need an answer."))
             return
         self.submitted.emit()
+
+    def _refuse(self, exc: KindError) -> None:
+        """Show why nothing was saved; the item shows its last saved value again."""
+        for view in self.items:
+            view.show_value(
+                self.session.answers.get(view.item.id),
+                answered=view.item.id in self.session.answers,
+            )
+        self._refresh()
+        self.hint.setText(exc.kind_message(self.session.language))
 
     # ---- language and state ---------------------------------------------------
 

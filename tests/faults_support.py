@@ -1,0 +1,146 @@
+"""Shared by the reliability, security and fuzz tests: sizes, a tally, a digest.
+
+The same tests run short in the normal suite and long under
+``DYADE_FAULTS_LONG=1`` (``python tests/reliability_run.py --long``). Each test
+adds what it tried to a :class:`Tally`; when ``DYADE_FAULTS_TALLY`` names a file
+the counts are appended to it as JSON lines, for the runner's summary table.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import pytest
+
+from dyade.storage.connection import connect, integrity_problems
+
+LONG = os.environ.get("DYADE_FAULTS_LONG") == "1"
+CHILD = Path(__file__).with_name("crash_child.py")
+PASSPHRASE = "correct horse battery staple"
+KDF = 2_000  # SQLCipher key derivation at a test's cost; production keeps 256,000
+
+
+def scale(short: int, long: int) -> int:
+    """How many trials or examples: ``short`` in the normal suite, ``long`` in the long run."""
+    return long if LONG else short
+
+
+@dataclass
+class Tally:
+    area: str = ""
+    trials: int = 0
+    faults: int = 0
+    fuzzed: int = 0
+    lost: int = 0
+    unhandled: int = 0
+
+    def add(self, *, trials=0, faults=0, fuzzed=0, lost=0, unhandled=0) -> None:
+        self.trials += trials
+        self.faults += faults
+        self.fuzzed += fuzzed
+        self.lost += lost
+        self.unhandled += unhandled
+
+
+@pytest.fixture
+def tally(request):
+    """A per-test tally, written out for the runner (its area is the test's module)."""
+    counts = Tally(area=request.node.module.__name__.removeprefix("test_"))
+    yield counts
+    target = os.environ.get("DYADE_FAULTS_TALLY")
+    if target:
+        row = asdict(counts) | {"test": request.node.name}
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(json.dumps(row) + "\n")
+
+
+def digest(path_or_db, *, skip: tuple[str, ...] = ("audit",)) -> str:
+    """A hash of every table's rows (sorted), read through SQLCipher: equal content, equal hash.
+
+    Takes a database file (opened here with the test key) or an open database.
+    """
+    if isinstance(path_or_db, Path):
+        conn = connect(path_or_db, PASSPHRASE, KDF)
+        try:
+            return _digest(conn, skip)
+        finally:
+            conn.close()
+    return _digest(path_or_db.conn, skip)
+
+
+def _digest(conn, skip: tuple[str, ...]) -> str:
+    names = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+    h = hashlib.sha256()
+    for (table,) in conn.execute(names).fetchall():
+        if table in skip:
+            continue
+        rows = conn.execute(f"SELECT * FROM {table}").fetchall()
+        h.update(table.encode() + repr(sorted(map(repr, rows))).encode())
+    return h.hexdigest()
+
+
+def run_cli(argv: list[str], capsys) -> tuple[int, str, str]:
+    """``dyade.cli.main`` in this process: exit code (argparse's exits included), out, err."""
+    from dyade.cli import main
+
+    try:
+        code = main(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error (2)
+        code = exc.code if isinstance(exc.code, int) else 2
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def unhandled(code: int, err: str) -> bool:
+    """Did the CLI meet an exception it did not expect (a bug, not a refusal)?"""
+    return code not in (0, 1, 2) or "unexpected error" in err or "Traceback" in err
+
+
+def audit_count(path: Path) -> int:
+    conn = connect(path, PASSPHRASE, KDF)
+    try:
+        return conn.execute("SELECT count(*) FROM audit").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def check_integrity(path: Path) -> list[str]:
+    """``PRAGMA integrity_check`` through the key: empty when the file is sound."""
+    conn = connect(path, PASSPHRASE, KDF)
+    try:
+        return integrity_problems(conn, "full")
+    finally:
+        conn.close()
+
+
+def child(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start ``crash_child.py`` with ``args``; its stdout is a line per confirmed step."""
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def kill(proc: subprocess.Popen) -> tuple[list[str], str]:
+    """SIGKILL ``proc`` (if still running); the lines it had printed, and its stderr."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGKILL)
+    out, err = proc.communicate(timeout=60)
+    return out.splitlines(), err
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, list[str], str]:
+    """Run ``crash_child.py`` to its end: exit code, stdout lines, stderr."""
+    proc = child(*args, env=env)
+    out, err = proc.communicate(timeout=120)
+    return proc.returncode, out.splitlines(), err
