@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import csv
+import json
 import re
+from pathlib import Path
 
 import pytest
+from fhir.resources.R4B.bundle import Bundle
 
 import storage_fixtures
 from dyade.cli import main
@@ -95,3 +98,35 @@ def test_wrong_passphrase_is_a_message_not_a_traceback(dyade, monkeypatch):
     code, _, err = dyade("visit", "list")
     assert code == 2
     assert "passphrase does not open" in err and "Traceback" not in err
+
+
+def test_export_formats_write_their_files(dyade, tmp_path):
+    visit_code = _setup(dyade)
+    examples = Path(__file__).parents[1] / "docs" / "examples"
+    for side in ("patient", "physician"):
+        path = str(examples / f"scenario-a-{side}.json")
+        assert dyade("answer", visit_code, "--as", side, path)[0] == 0
+    code, out, _ = dyade("export", "--format", "csv", "--out", str(tmp_path / "r.csv"))
+    assert code == 0 and "r-visits.csv" in out
+    with open(tmp_path / "r-visits.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 1 and rows[0]["patient_code"] == "P-001" and rows[0]["patient_bond"]
+    code, out, _ = dyade("export", "--format", "fhir", "--out", str(tmp_path / "r.fhir.json"))
+    assert code == 0 and out.startswith("2 response(s)")
+    bundle = Bundle.model_validate(json.loads((tmp_path / "r.fhir.json").read_text("utf-8")))
+    kinds = sorted(e.resource.get_resource_type() for e in bundle.entry)
+    assert kinds == ["Questionnaire"] * 2 + ["QuestionnaireResponse"] * 2
+
+
+def test_demo_clinic_keyed_with_the_passphrase_given(dyade, tmp_path):
+    """``dyade demo --db PATH`` with $DYADE_PASSPHRASE: the other commands open it."""
+    code, out, _ = dyade("demo", "--db", str(tmp_path / "demo.db"))
+    assert code == 0 and "$DYADE_PASSPHRASE" in out and PASSPHRASE not in out
+    code, out, _ = dyade("visit", "list", "--pending", db="demo.db")
+    assert code == 0 and "open" in out
+    code, out, _ = dyade(
+        "export", "--format", "json", "--out", str(tmp_path / "d.json"), db="demo.db"
+    )
+    assert code == 0
+    data = json.loads((tmp_path / "d.json").read_text("utf-8"))
+    assert len(data["visit_results"]) > 0 and len(data["users"]) >= 2

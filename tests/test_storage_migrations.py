@@ -9,7 +9,9 @@ import storage_fixtures
 from dyade.errors import DyadeError
 from dyade.storage.connection import open_database
 from dyade.storage.migrations import SCHEMA, Migrations
-from storage_fixtures import PASSPHRASE
+from dyade.storage.results import needs_attention, save_visit_result
+from dyade.storage.visits import create_visit
+from storage_fixtures import FORMS, PASSPHRASE, make_clinic
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
 
@@ -48,6 +50,47 @@ def test_migrates_up_from_every_earlier_version(tmp_path, start, fresh_schema):
         assert _schema(db) == fresh_schema
         recorded = [row["version"] for row in db["_migrations"].rows]
         assert recorded == list(range(1, SCHEMA.latest + 1))
+    finally:
+        db.close()
+
+
+def _at_version_1(path):
+    db = open_database(path, PASSPHRASE, create=True, migrate=False)
+    SCHEMA.apply(db, target=1)
+    return db
+
+
+def test_v2_ranks_the_results_a_v1_database_holds(tmp_path):
+    """Results written before migration 2 appear on the attention list after it."""
+    old = _at_version_1(tmp_path / "v1.db")
+    clinic = make_clinic(old)
+    later = create_visit(old, clinic.dyad.uuid, FORMS, on="2026-06-01")
+    save_visit_result(old, clinic.visit.uuid, 0, {})
+    save_visit_result(old, later.uuid, 4, {"flags": ["confrontation_unseen"]})
+    old.close()
+    db = open_database(tmp_path / "v1.db", PASSPHRASE)
+    try:
+        listed = needs_attention(db, clinic.physician.uuid)
+        assert [(i.visit_uuid, i.attention, i.summary) for i in listed] == [
+            (later.uuid, 4, {"flags": ["confrontation_unseen"]})
+        ]
+        assert db.execute("SELECT count(*) FROM visit_ranks").fetchone()[0] == 2
+    finally:
+        db.close()
+
+
+def test_early_v1_files_reach_the_same_schema(tmp_path, fresh_schema):
+    """Files made by an early build of version 1 (other indexes) migrate to the same schema."""
+    old = _at_version_1(tmp_path / "early.db")
+    old.execute("DROP INDEX visits_dyad_date")
+    old.execute("CREATE INDEX visits_dyad_date ON visits(dyad_uuid, date, created_at)")
+    old.execute(
+        "CREATE INDEX visit_results_attention ON visit_results(attention) WHERE attention > 0"
+    )
+    old.close()
+    db = open_database(tmp_path / "early.db", PASSPHRASE)
+    try:
+        assert _schema(db) == fresh_schema
     finally:
         db.close()
 

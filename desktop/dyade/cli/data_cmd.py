@@ -84,13 +84,25 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
+def visits_csv_path(out: Path) -> Path:
+    """Where ``export --format csv`` puts its dyad-visit CSV, next to the responses."""
+    return out.with_name(f"{out.stem}-visits{out.suffix or '.csv'}")
+
+
 def _export(args: argparse.Namespace) -> int:
     from dyade.storage.export import export_csv, export_json
+    from dyade.storage.export_fhir import export_fhir
+    from dyade.storage.export_visits import export_visit_csv
 
-    write = export_csv if args.format == "csv" else export_json
+    write = {"csv": export_csv, "json": export_json, "fhir": export_fhir}[args.format]
+    out = Path(args.out)
     with _open(args) as db:
-        count = write(db, args.out, since=args.since, dyad=args.dyad)
-    print(f"{count} response(s) exported to {args.out} (this file is not encrypted)")
+        count = write(db, out, since=args.since, dyad=args.dyad)
+        print(f"{count} response(s) exported to {out} (this file is not encrypted)")
+        if args.format == "csv":
+            visits = visits_csv_path(out)
+            rows = export_visit_csv(db, visits, since=args.since, dyad=args.dyad)
+            print(f"{rows} analysed visit(s) exported to {visits} (not encrypted either)")
     return 0
 
 
@@ -198,6 +210,38 @@ def _visit_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _answer(args: argparse.Namespace) -> int:
+    from dyade.cli.analysis_cmd import read_answer_file
+    from dyade.forms import default_library
+    from dyade.review import refresh_dyad
+    from dyade.storage.answer_file import record_response
+
+    library = default_library()
+    path = Path(args.file)
+    form, answers = read_answer_file(path, library, args.respondent)
+    with _open(args) as db:
+        try:
+            done = record_response(db, args.visit_code, args.respondent, form, answers)
+        except DyadeError as exc:
+            raise DyadeError(f"{path}: {exc}") from None
+        print(
+            f"visit {done.visit.code}: the {args.respondent}'s questionnaire ({form.id}) "
+            f"recorded, {len(answers)} answer(s)"
+        )
+        if not done.both_complete:
+            print("the other side has not answered yet; the analysis follows when it has")
+            return 0
+        review = refresh_dyad(db, library, done.visit.dyad_uuid)
+    flags = [
+        f.kind
+        for v in review.visits
+        if v.entry.visit.uuid == done.visit.uuid
+        for f in v.analysis.flags
+    ]
+    print(f"both sides complete: analysis stored ({', '.join(flags) or 'no flag'})")
+    return 0
+
+
 def _register_data(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="write an encrypted copy of the database")
     p.add_argument("--out", metavar="PATH", help="backup file (default: the backups folder)")
@@ -205,8 +249,11 @@ def _register_data(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("restore", help="replace the database by a backup (checked first)")
     p.add_argument("path", metavar="PATH", help="the backup file")
     p.set_defaults(handler=_restore)
-    p = sub.add_parser("export", help="export responses (CSV) or everything (JSON)")
-    p.add_argument("--format", choices=("csv", "json"), required=True)
+    p = sub.add_parser(
+        "export",
+        help="export responses and analysed visits (CSV), everything (JSON), or FHIR R4",
+    )
+    p.add_argument("--format", choices=("csv", "json", "fhir"), required=True)
     p.add_argument("--out", metavar="PATH", required=True)
     p.add_argument("--since", metavar="DATE", help="visits on or after YYYY-MM-DD")
     p.add_argument("--dyad", metavar="ID", help="one dyad's id")
@@ -248,6 +295,13 @@ def _register_records(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--physician", metavar="LOGIN", required=True)
     p.set_defaults(handler=_dyad_add)
     _register_visit(sub)
+    p = sub.add_parser(
+        "answer", help="record one side of a visit from an answer file (as dyade compare reads)"
+    )
+    p.add_argument("visit_code", metavar="VISIT_CODE", help="the visit's kiosk code")
+    p.add_argument("--as", dest="respondent", choices=("patient", "physician"), required=True)
+    p.add_argument("file", metavar="FILE.json", help='{"form": ID, "answers": {ITEM: value}}')
+    p.set_defaults(handler=_answer)
 
 
 def _register_visit(sub: argparse._SubParsersAction) -> None:

@@ -39,7 +39,7 @@ FIXED_COLUMNS = (
     "completed_at",
 )
 
-_RESPONSES = """
+RESPONSES_SQL = """
 SELECT r.uuid, v.uuid, v.date, v.kind, d.uuid, p.code, u.login, r.respondent, r.form_id,
        r.form_version, r.language, r.status, r.completed_at
 FROM responses r JOIN visits v ON v.uuid = r.visit_uuid JOIN dyads d ON d.uuid = v.dyad_uuid
@@ -49,7 +49,7 @@ ORDER BY v.date, v.created_at, r.respondent
 """
 
 
-def _allowed(db: sqlite_utils.Database, user: User | None, dyad: str | None) -> None:
+def allowed(db: sqlite_utils.Database, user: User | None, dyad: str | None) -> None:
     if user is None or user.role == "admin":
         return
     if dyad is None:
@@ -57,11 +57,11 @@ def _allowed(db: sqlite_utils.Database, user: User | None, dyad: str | None) -> 
     require_clinical(db, user, dyad)
 
 
-def _filters(since: date | str | None, dyad: str | None) -> dict[str, Any]:
+def filters(since: date | str | None, dyad: str | None) -> dict[str, Any]:
     return {"since": iso_date(since), "dyad": dyad}
 
 
-def _answers(db: sqlite_utils.Database, response_uuid: str) -> list[tuple[str, Any, str]]:
+def answers_of(db: sqlite_utils.Database, response_uuid: str) -> list[tuple[str, Any, str]]:
     rows = db.execute(
         "SELECT item_id, value, answered_at FROM answers WHERE response_uuid = ?", [response_uuid]
     ).fetchall()
@@ -89,11 +89,11 @@ def export_csv(
 
     Items are in ``item_order`` first (the forms' order, when the caller knows
     it), then any other item by form and id."""
-    _allowed(db, user, dyad)
-    filters = _filters(since, dyad)
+    allowed(db, user, dyad)
+    chosen = filters(since, dyad)
     rows = []
-    for fixed in db.execute(_RESPONSES, filters).fetchall():
-        answers = {item: value for item, value, _at in _answers(db, fixed[0])}
+    for fixed in db.execute(RESPONSES_SQL, chosen).fetchall():
+        answers = {item: value for item, value, _at in answers_of(db, fixed[0])}
         rows.append((dict(zip(FIXED_COLUMNS, fixed, strict=True)), answers))
     extra = sorted({(fixed["form_id"], item) for fixed, answers in rows for item in answers})
     items = list(dict.fromkeys([*item_order, *(item for _form, item in extra)]))
@@ -102,7 +102,7 @@ def export_csv(
         writer.writerow([*FIXED_COLUMNS, *items])
         for fixed, answers in rows:
             writer.writerow([*fixed.values(), *(_cell(answers.get(i)) for i in items)])
-    _log(db, out, "csv", filters, len(rows), user)
+    log(db, out, "csv", chosen, len(rows), user)
     return len(rows)
 
 
@@ -127,8 +127,8 @@ def export_everything(
 ) -> dict[str, Any]:
     """Every patient, staff account (without password hash), dyad, visit, response
     with its answers, and analysis result selected by the filters, as plain data."""
-    _allowed(db, user, dyad)
-    f = _filters(since, dyad)
+    allowed(db, user, dyad)
+    f = filters(since, dyad)
     scope = f"SELECT dyad_uuid FROM ({_VISITS})"
     dyads = _table(db, f"SELECT * FROM dyads WHERE uuid IN ({scope}) ORDER BY created_at", f)
     responses = _table(
@@ -137,7 +137,7 @@ def export_everything(
     for response in responses:
         response["answers"] = {
             item: {"value": value, "answered_at": at}
-            for item, value, at in _answers(db, response["uuid"])
+            for item, value, at in answers_of(db, response["uuid"])
         }
     results = _table(
         db, f"SELECT * FROM visit_results WHERE visit_uuid IN (SELECT uuid FROM ({_VISITS}))", f
@@ -176,11 +176,12 @@ def export_json(
     """Write :func:`export_everything` to ``out``; return the number of responses."""
     data = export_everything(db, since=since, dyad=dyad, user=user)
     Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    _log(db, out, "json", data["filters"], len(data["responses"]), user)
+    log(db, out, "json", data["filters"], len(data["responses"]), user)
     return len(data["responses"])
 
 
-def _log(db, out, kind: str, filters: dict[str, Any], count: int, user: User | None) -> None:
+def log(db, out, kind: str, filters: dict[str, Any], count: int, user: User | None) -> None:
+    """Every export leaves the encryption behind: the audit says who wrote what, where."""
     details = {"format": kind, "filters": filters, "responses": count}
     with db.atomic():
         audit.record(db, "exported", str(out), user_uuid=user and user.uuid, details=details)

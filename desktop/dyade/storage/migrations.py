@@ -215,3 +215,52 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
     for statement in _V1.split(";\n"):
         if statement.strip():
             db.execute(statement)
+
+
+# Version 2: the attention list at scale. Each analysed visit's rank with its
+# dyad and dates, in a narrow table whose index answers "latest analysed visit
+# of this dyad" without reading visit_results, whose rows carry ~9 KB summaries.
+# Triggers keep it right whoever writes (storage, transfers, bulk inserts).
+_V2 = (
+    "DROP INDEX IF EXISTS visit_results_attention",  # a draft of v1 had it; never used
+    "DROP INDEX IF EXISTS visits_dyad_date",  # early v1 files lack its uuid column
+    "CREATE INDEX visits_dyad_date ON visits(dyad_uuid, date, created_at, uuid)",
+    """CREATE TABLE visit_ranks (
+    visit_uuid TEXT PRIMARY KEY,                      -- a visit_results row
+    dyad_uuid TEXT NOT NULL,
+    visit_date TEXT NOT NULL,
+    visit_created_at TEXT NOT NULL,
+    attention INTEGER NOT NULL
+) WITHOUT ROWID""",
+    "CREATE INDEX visit_ranks_latest ON visit_ranks(dyad_uuid, visit_date, visit_created_at, "
+    "attention)",
+    "INSERT INTO visit_ranks SELECT r.visit_uuid, v.dyad_uuid, v.date, v.created_at, r.attention "
+    "FROM visit_results r JOIN visits v ON v.uuid = r.visit_uuid",
+    """CREATE TRIGGER visit_ranks_on_insert AFTER INSERT ON visit_results BEGIN
+    INSERT OR REPLACE INTO visit_ranks
+    SELECT NEW.visit_uuid, v.dyad_uuid, v.date, v.created_at, NEW.attention
+    FROM visits v WHERE v.uuid = NEW.visit_uuid;
+END""",
+    """CREATE TRIGGER visit_ranks_on_update AFTER UPDATE OF visit_uuid, attention
+ON visit_results BEGIN
+    DELETE FROM visit_ranks WHERE visit_uuid = OLD.visit_uuid;
+    INSERT INTO visit_ranks
+    SELECT NEW.visit_uuid, v.dyad_uuid, v.date, v.created_at, NEW.attention
+    FROM visits v WHERE v.uuid = NEW.visit_uuid;
+END""",
+    """CREATE TRIGGER visit_ranks_on_delete AFTER DELETE ON visit_results BEGIN
+    DELETE FROM visit_ranks WHERE visit_uuid = OLD.visit_uuid;
+END""",
+    """CREATE TRIGGER visit_ranks_on_visit AFTER UPDATE OF dyad_uuid, date, created_at
+ON visits BEGIN
+    UPDATE visit_ranks SET dyad_uuid = NEW.dyad_uuid, visit_date = NEW.date,
+        visit_created_at = NEW.created_at
+    WHERE visit_uuid = NEW.uuid;
+END""",
+)
+
+
+@SCHEMA.migration(2, "attention list at scale: visit_ranks, kept by triggers")
+def _v2_visit_ranks(db: sqlite_utils.Database) -> None:
+    for statement in _V2:
+        db.execute(statement)

@@ -84,29 +84,29 @@ def get_visit_result(
     return VisitResult(row[0], row[1], row[2], from_json(row[3]))
 
 
-# One pass over the physician's dyads (latest analysed visit of each, through
-# visits_dyad_date), then a key lookup per dyad: the CROSS JOIN keeps SQLite from
-# starting at visit_results, which holds every dyad of the clinic.
+# The physician's dyads, then for each its latest analysed visit from the
+# visit_ranks index alone (migration 2); the `limit` highest ranks are chosen before
+# any ~9 KB summary is read, so only those rows of visit_results are touched.
 _ATTENTION = """
 WITH mine(dyad_uuid, patient_uuid, shared) AS (
     SELECT uuid, patient_uuid, 0 FROM dyads WHERE physician_uuid = :me
     UNION ALL
     SELECT d.uuid, d.patient_uuid, 1 FROM dyad_access a JOIN dyads d ON d.uuid = a.dyad_uuid
     WHERE a.user_uuid = :me AND d.physician_uuid != :me
-), latest(dyad_uuid, patient_uuid, shared, visit_uuid) AS MATERIALIZED (
-    SELECT m.dyad_uuid, m.patient_uuid, m.shared,
-        (SELECT v.uuid FROM visits v JOIN visit_results r ON r.visit_uuid = v.uuid
-         WHERE v.dyad_uuid = m.dyad_uuid ORDER BY v.date DESC, v.created_at DESC LIMIT 1)
-    FROM mine m
+), top(dyad_uuid, patient_uuid, shared, visit_uuid, visit_date, attention) AS MATERIALIZED (
+    SELECT m.dyad_uuid, m.patient_uuid, m.shared, k.visit_uuid, k.visit_date, k.attention
+    FROM mine m CROSS JOIN visit_ranks k INDEXED BY visit_ranks_latest ON k.dyad_uuid = m.dyad_uuid
+    WHERE k.attention > 0 AND k.visit_uuid = (
+        SELECT l.visit_uuid FROM visit_ranks l WHERE l.dyad_uuid = m.dyad_uuid
+        ORDER BY l.visit_date DESC, l.visit_created_at DESC LIMIT 1)
+    ORDER BY k.attention DESC, k.visit_date DESC LIMIT :limit
 )
-SELECT l.dyad_uuid, p.uuid, p.code, p.name, v.uuid, v.date, r.attention, r.summary, l.shared
-FROM latest l
-CROSS JOIN visit_results r ON r.visit_uuid = l.visit_uuid
-JOIN visits v ON v.uuid = l.visit_uuid
-JOIN patients p ON p.uuid = l.patient_uuid
-WHERE r.attention > 0
-ORDER BY r.attention DESC, v.date DESC
-LIMIT :limit
+SELECT t.dyad_uuid, p.uuid, p.code, p.name, t.visit_uuid, t.visit_date, t.attention, r.summary,
+    t.shared
+FROM top t
+CROSS JOIN visit_results r ON r.visit_uuid = t.visit_uuid
+JOIN patients p ON p.uuid = t.patient_uuid
+ORDER BY t.attention DESC, t.visit_date DESC
 """
 
 
