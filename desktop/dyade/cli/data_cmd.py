@@ -9,50 +9,15 @@ The database passphrase comes from ``--passphrase-file``, else
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from dyade.cli.common import ask as _ask
+from dyade.cli.common import db_path as _db_path
+from dyade.cli.common import open_db as _open
+from dyade.cli.common import passphrase as _passphrase
 from dyade.errors import DyadeError
-
-
-def _db_path(args: argparse.Namespace) -> Path:
-    from dyade.paths import default_db_path
-
-    return Path(args.db) if getattr(args, "db", None) else default_db_path()
-
-
-def _ask(prompt: str, *, twice: bool = False) -> str:
-    if not sys.stdin.isatty():
-        raise DyadeError(f"{prompt.rstrip(': ')}: none given (not asking: input is not a terminal)")
-    first = getpass.getpass(prompt)
-    if twice and getpass.getpass("again: ") != first:
-        raise DyadeError("the two entries differ")
-    return first
-
-
-def _passphrase(args: argparse.Namespace, *, new: bool = False) -> str:
-    from dyade.storage import passphrase_from_env_or_file
-
-    given = passphrase_from_env_or_file(getattr(args, "passphrase_file", None))
-    return given or _ask("database passphrase: ", twice=new)
-
-
-@contextmanager
-def _open(args: argparse.Namespace, *, create: bool = False) -> Iterator:
-    from dyade.storage import open_database
-
-    path = _db_path(args)
-    new = create and not path.exists()
-    db = open_database(path, _passphrase(args, new=new), create=create)
-    try:
-        yield db
-    finally:
-        db.close()
 
 
 def _transfer_passphrase(args: argparse.Namespace) -> str:

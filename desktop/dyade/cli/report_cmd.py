@@ -15,11 +15,11 @@ from dyade.errors import DyadeError
 
 def _from_files(args: argparse.Namespace) -> Path:
     from dyade.analysis import analyse_visit
-    from dyade.cli.analysis_cmd import read_answer_file
-    from dyade.forms import default_library
+    from dyade.cli.common import read_answer_file
     from dyade.reports import ReportContext, visit_summary
+    from dyade.reports.formtext import installed_library
 
-    library = default_library()
+    library = installed_library()
     pf, pa = read_answer_file(Path(args.patient), library, "patient")
     df, da = read_answer_file(Path(args.physician), library, "physician")
     analysis = analyse_visit(pf, pa, df, da)
@@ -35,11 +35,11 @@ def _from_files(args: argparse.Namespace) -> Path:
 
 
 def _from_database(args: argparse.Namespace) -> Path:
-    from dyade.cli.data_cmd import _open
+    from dyade.cli.common import open_db
     from dyade.reports.from_storage import stored_dyad_history, stored_visit_summary
 
     common = {"lang": args.lang, "page_size": args.page_size, "overwrite": args.force}
-    with _open(args) as db:
+    with open_db(args) as db:
         if args.visit:
             return stored_visit_summary(db, args.visit, Path(args.out), **common)
         return stored_dyad_history(db, args.dyad, Path(args.out), **common)

@@ -10,8 +10,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import Any
 
-from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import (
+    Drawing,
+    Group,
+    Line,
+    Path,
+    Polygon,
+    PolyLine,
+    Rect,
+    String,
+)
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
@@ -39,20 +49,38 @@ def _c(hex_colour: str) -> colors.Color:
     return colors.HexColor(hex_colour)
 
 
-def hatch(x: float, y: float, w: float, h: float, colour: str, step: float = 3.0) -> Group:
-    """Diagonal lines (45°) filling a rectangle: a fill that survives grey printing."""
+Box = tuple[float, float, float, float]  # x, y, width, height
+
+
+def hatch(boxes: Sequence[Box], colour: str, step: float = 3.0) -> Group:
+    """Diagonal lines (45°) over rectangles: a fill that survives grey printing.
+
+    The rectangles become one clip path and the lines one path of long
+    diagonals across their bounding box, so a whole chart's hatching is two
+    shapes and a few hundred segments (a shape per short segment made the
+    score chart most of a summary's build time).
+    """
     group = Group()
-    if w <= 0 or h <= 0:
+    boxes = [b for b in boxes if b[2] > 0 and b[3] > 0]
+    if not boxes:
         return group
-    c = -h
-    while c < w:
-        x0, y0 = (x + c, y) if c >= 0 else (x, y - c)
-        length = min(x + w - x0, y + h - y0)
-        if length > 0:
-            line = Line(x0, y0, x0 + length, y0 + length, strokeColor=_c(colour))
-            line.strokeWidth = 0.5
-            group.add(line)
+    clip = Path(isClipPath=1, fillColor=None, strokeColor=None)
+    for x, y, w, h in boxes:
+        clip.moveTo(x, y)
+        clip.lineTo(x + w, y)
+        clip.lineTo(x + w, y + h)
+        clip.lineTo(x, y + h)
+        clip.closePath()
+    left, bottom = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    right, top = max(b[0] + b[2] for b in boxes), max(b[1] + b[3] for b in boxes)
+    lines = Path(fillColor=None, strokeColor=_c(colour), strokeWidth=0.5)
+    height, c = top - bottom, -(top - bottom)
+    while c < right - left:
+        lines.moveTo(left + c, bottom)
+        lines.lineTo(left + c + height, top)
         c += step
+    group.add(clip)
+    group.add(lines)
     return group
 
 
@@ -72,17 +100,34 @@ def _text(x: float, y: float, text: str, size: float = 7.5, **kw) -> String:
     return String(x, y, text, fontName=font, fontSize=size, fillColor=colour, **kw)
 
 
-def _bar(x: float, y: float, w: float, side: str) -> Group:
-    group = Group()
-    if side == "patient":
-        group.add(Rect(x, y, w, BAR_H, fillColor=_c(st.PATIENT), strokeColor=None))
-        return group
-    group.add(Rect(x, y, w, BAR_H, fillColor=_c(st.PHYSICIAN_LIGHT), strokeColor=None))
-    group.add(hatch(x, y, w, BAR_H, st.PHYSICIAN, step=2.6))
-    outline = Rect(x, y, w, BAR_H, fillColor=None, strokeColor=_c(st.PHYSICIAN))
-    outline.strokeWidth = 0.8
-    group.add(outline)
-    return group
+class _Layers:
+    """A chart drawn in three layers: bar fills, one shared hatching, then what goes on top.
+
+    The physician's bars are collected and hatched together at ``finish()``;
+    outlines, values, marks and labels (``add``) are drawn over the hatching.
+    """
+
+    def __init__(self, d: Drawing) -> None:
+        self.d, self.fills, self.over = d, Group(), Group()
+        self.hatched: list[Box] = []
+        d.add(self.fills)
+
+    def add(self, shape: Any) -> None:
+        self.over.add(shape)
+
+    def bar(self, x: float, y: float, w: float, side: str) -> None:
+        if side == "patient":
+            self.fills.add(Rect(x, y, w, BAR_H, fillColor=_c(st.PATIENT), strokeColor=None))
+            return
+        self.fills.add(Rect(x, y, w, BAR_H, fillColor=_c(st.PHYSICIAN_LIGHT), strokeColor=None))
+        self.hatched.append((x, y, w, BAR_H))
+        outline = Rect(x, y, w, BAR_H, fillColor=None, strokeColor=_c(st.PHYSICIAN))
+        outline.strokeWidth = 0.8
+        self.over.add(outline)
+
+    def finish(self) -> None:
+        self.d.add(hatch(self.hatched, st.PHYSICIAN, step=2.6))
+        self.d.add(self.over)
 
 
 class _Axis:
@@ -109,7 +154,7 @@ def _wrap(text: str, width: float, size: float, font: str) -> list[str]:
     return lines or [""]
 
 
-def _score_row(d: Drawing, row: ScoreRow, top: float, axis: _Axis, lab: Labels) -> None:
+def _score_row(d: _Layers, row: ScoreRow, top: float, axis: _Axis, lab: Labels) -> None:
     """Two bars (patient over physician), their values, and the estimates."""
     font = register_fonts()
     label_lines = _wrap(row.label, axis.x0 - 8, 8, font)
@@ -129,7 +174,7 @@ def _score_row(d: Drawing, row: ScoreRow, top: float, axis: _Axis, lab: Labels) 
             d.add(_text(axis.x0 + 2, y + 1.5, lab("scores.not_scorable"), 7, fontName=ITALIC))
             d.add(_text(value_x, y + 1.5, lab("scores.not_scorable"), 7, fontName=ITALIC))
         else:
-            d.add(_bar(axis.x0, y, axis(value) - axis.x0, side))
+            d.bar(axis.x0, y, axis(value) - axis.x0, side)
             d.add(_text(value_x, y + 1.2, format_number(value, lab.lang), 7.5))
         if estimate is not None:
             mark = diamond if side == "patient" else triangle
@@ -146,9 +191,9 @@ def _grid(d: Drawing, axis: _Axis, top: float, bottom: float, lang: str) -> None
         d.add(_text(x, bottom - 9, format_number(tick, lang, 0), 7, textAnchor="middle"))
 
 
-def _legend_item(d: Drawing, x: float, y: float, kind: str, text: str) -> None:
+def _legend_item(d: _Layers, x: float, y: float, kind: str, text: str) -> None:
     if kind in ("patient", "physician"):
-        d.add(_bar(x, y - 1, 12, kind))
+        d.bar(x, y - 1, 12, kind)
     elif kind == "diamond":
         d.add(diamond(x + 6, y + 2.2, 4))
     elif kind == "triangle":
@@ -168,19 +213,20 @@ def subscale_chart(rows: Sequence[ScoreRow], lab: Labels, width: float) -> Drawi
     axis = _Axis(46 * mm, width - 27 * mm)
     top = height - 2
     _grid(d, axis, top - GROUP_H + 4, top - plot_h + ROW_GAP / 2, lab.lang)
+    layers = _Layers(d)
     for component, component_rows in groups:
-        d.add(
-            _text(0, top - 10, lab(f"scores.{component}"), 8.5, fontName=register_fonts() + "-Bold")
-        )
+        bold = register_fonts() + "-Bold"
+        layers.add(_text(0, top - 10, lab(f"scores.{component}"), 8.5, fontName=bold))
         top -= GROUP_H
         for row in component_rows:
-            _score_row(d, row, top, axis, lab)
+            _score_row(layers, row, top, axis, lab)
             top -= row_h
-    _legend(d, lab, width)
+    _legend(layers, lab, width)
+    layers.finish()
     return d
 
 
-def _legend(d: Drawing, lab: Labels, width: float) -> None:
+def _legend(d: _Layers, lab: Labels, width: float) -> None:
     half = width / 2
     _legend_item(d, 0, 16, "patient", lab("scores.legend_patient"))
     _legend_item(d, half, 16, "physician", lab("scores.legend_physician"))
@@ -234,7 +280,7 @@ def _band(d: Drawing, x0: float, x1: float, y0: float, y1: float, repaired: bool
     if repaired:
         d.add(Rect(x0, y0, x1 - x0, y1 - y0, fillColor=_c(st.BOX), strokeColor=None))
     else:
-        d.add(hatch(x0, y0, x1 - x0, y1 - y0, st.RULE, step=4.0))
+        d.add(hatch([(x0, y0, x1 - x0, y1 - y0)], st.RULE, step=4.0))
     edge = Rect(x0, y0, x1 - x0, y1 - y0, fillColor=None, strokeColor=_c(colour))
     edge.strokeWidth = 0.6
     edge.strokeDashArray = None if repaired else [2, 2]
