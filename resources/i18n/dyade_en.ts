@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Background</name>
+    <message>
+        <source>Analysing every dyad again with the new thresholds…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchExport</name>
+    <message>
+        <source>Export as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the PDF of each selected dyad…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} PDF(s) written in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file already exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not exported: {code}: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export stopped. The PDFs already written are kept in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClinicPage</name>
     <message>
         <source>Your clinic</source>
@@ -97,6 +139,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Export the selected dyads as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+click or Shift+click to select several dyads; one PDF each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Rupture not perceived by one side</source>
         <translation type="unfinished"></translation>
     </message>
@@ -168,6 +218,90 @@
     </message>
     <message>
         <source>Something went wrong and Dyade could not finish this action. Your saved answers are safe. The details are in the log file: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportBar</name>
+    <message>
+        <source>Export this visit as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the history as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A summary of this visit: both sides&apos; scores, what the comparison found, with its evidence and ways to repair.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This dyad&apos;s history: every complete visit, the rupture–repair episodes and the latest visit&apos;s summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The history of each selected dyad, one PDF per dyad, in one folder. Dyads without a complete visit are listed and skipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language of the PDF:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <source>These files already exist:
+{files}
+
+Replace them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -575,11 +709,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A dyad is one patient with one physician; Dyade compares their two views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full: the complete questionnaires, for a first visit or a periodic check.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brief: a few questions on each side, for the follow-up visits in between.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This patient has no dyad yet: start one with a physician, then create a visit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A dyad is one patient with one physician. Choose it above, then create a visit: Dyade gives a code for the kiosk and adds both questionnaires to the list of questionnaires to fill in.</source>
+        <source>A dyad is one patient with one physician. Choose it above, then create a visit: Dyade gives a code for the kiosk and adds both questionnaires to the list of questionnaires to fill in. Full forms: the complete questionnaires, for a first visit or a periodic check; brief forms: a few questions, for follow-ups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -814,6 +960,113 @@
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic&apos;s forms folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language, reports and idle times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaires used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic&apos;s language (first screen, new accounts):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF page size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock the workspace after (minutes without use):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiosk back to its welcome screen after (seconds):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily backups kept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full visit (the complete questionnaires):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brief visit (a few questions, for follow-ups):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic&apos;s own forms folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: a “backups” folder next to the database ({path})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Empty: Dyade&apos;s own forms folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The numbers behind each flag (docs/ANALYSIS.md explains them). Change them only with good reason; saving analyses every dyad again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the thresholds to their defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every form file was loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These form files could not be loaded:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Dyade: set up the clinic</source>
@@ -844,6 +1097,89 @@
     </message>
 </context>
 <context>
+    <name>ThresholdNames</name>
+    <message>
+        <source>Spread of patients&apos; scores (SD, 1..5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spread of physicians&apos; scores (SD, 1..5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reliability of the patient&apos;s subscales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reliability of the physician&apos;s subscales</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence of a gap beyond chance (z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual patient-minus-physician offset (SD units)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usual patient score (1..5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low alliance: SDs below the usual score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rupture marker counts from this answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A rupture marker is strong from this answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emotions that signal a rupture on their own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An estimate of the other is accurate within (points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages apart before a stage mismatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A drop over visits counts from (SD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits allowed for a recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovered within (standard errors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brief visits: a drop counts from (points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Converging or drifting from (points per visit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits needed to judge convergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (default: {value}):</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>Unlock the clinic</source>
@@ -851,10 +1187,6 @@
     </message>
     <message>
         <source>Database: {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is the demo clinic, with invented people only. Its passphrase is published: {passphrase}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -867,6 +1199,10 @@
     </message>
     <message>
         <source>Restore the latest backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the demo clinic, with invented people only. Its passphrase is published: {passphrase}. Then sign in as {logins} (a physician, a second physician, reception, administration), password {password}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,6 +1,48 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Background</name>
+    <message>
+        <source>Analysing every dyad again with the new thresholds…</source>
+        <translation>Nouvelle analyse de chaque dyade avec les nouveaux seuils…</translation>
+    </message>
+</context>
+<context>
+    <name>BatchExport</name>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>Writing the PDF of each selected dyad…</source>
+        <translation>Écriture du PDF de chaque dyade sélectionnée…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation>Arrêt après le fichier en cours…</translation>
+    </message>
+    <message>
+        <source>{n} PDF(s) written in {folder}.</source>
+        <translation>{n} PDF écrit(s) dans {folder}.</translation>
+    </message>
+    <message>
+        <source>the file already exists</source>
+        <translation>le fichier existe déjà</translation>
+    </message>
+    <message>
+        <source>Not exported: {code}: {why}</source>
+        <translation>Non exporté : {code} : {why}</translation>
+    </message>
+    <message>
+        <source>Export stopped. The PDFs already written are kept in {folder}.</source>
+        <translation>Export arrêté. Les PDF déjà écrits sont conservés dans {folder}.</translation>
+    </message>
+</context>
+<context>
     <name>ClinicPage</name>
     <message>
         <source>Your clinic</source>
@@ -96,6 +138,14 @@
         <translation>Examiner la dyade choisie</translation>
     </message>
     <message>
+        <source>Export the selected dyads as PDF…</source>
+        <translation>Exporter les dyades sélectionnées en PDF…</translation>
+    </message>
+    <message>
+        <source>Ctrl+click or Shift+click to select several dyads; one PDF each</source>
+        <translation>Ctrl+clic ou Maj+clic pour sélectionner plusieurs dyades ; un PDF par dyade</translation>
+    </message>
+    <message>
         <source>Rupture not perceived by one side</source>
         <translation>Rupture non perçue par un côté</translation>
     </message>
@@ -168,6 +218,93 @@
     <message>
         <source>Something went wrong and Dyade could not finish this action. Your saved answers are safe. The details are in the log file: {path}</source>
         <translation>Un problème a empêché Dyade de terminer cette action. Les réponses déjà enregistrées sont en sécurité. Les détails se trouvent dans le fichier journal : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportBar</name>
+    <message>
+        <source>Export this visit as PDF…</source>
+        <translation>Exporter cette consultation en PDF…</translation>
+    </message>
+    <message>
+        <source>Export the history as PDF…</source>
+        <translation>Exporter l’historique en PDF…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Enregistré : {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Exporter en PDF</translation>
+    </message>
+    <message>
+        <source>A summary of this visit: both sides' scores, what the comparison found, with its evidence and ways to repair.</source>
+        <translation>Une synthèse de cette consultation : les scores des deux côtés, ce que la comparaison a relevé, avec les réponses en appui et des pistes de réparation.</translation>
+    </message>
+    <message>
+        <source>This dyad's history: every complete visit, the rupture–repair episodes and the latest visit's summary.</source>
+        <translation>L’historique de cette dyade : chaque consultation complète, les épisodes de rupture et de réparation, et la synthèse de la dernière consultation.</translation>
+    </message>
+    <message>
+        <source>The history of each selected dyad, one PDF per dyad, in one folder. Dyads without a complete visit are listed and skipped.</source>
+        <translation>L’historique de chaque dyade sélectionnée, un PDF par dyade, dans un même dossier. Les dyades sans consultation complète sont signalées et laissées de côté.</translation>
+    </message>
+    <message>
+        <source>Language of the PDF:</source>
+        <translation>Langue du PDF :</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation>Dossier des PDF</translation>
+    </message>
+    <message>
+        <source>Save the PDF as</source>
+        <translation>Enregistrer le PDF sous</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Exports</name>
+    <message>
+        <source>These files already exist:
+{files}
+
+Replace them?</source>
+        <translation>Ces fichiers existent déjà :
+{files}
+
+Les remplacer ?</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>Remplacer les fichiers ?</translation>
+    </message>
+    <message>
+        <source>The folder {folder} does not exist.</source>
+        <translation>Le dossier {folder} n’existe pas.</translation>
     </message>
 </context>
 <context>
@@ -574,12 +711,24 @@
         <translation>Nouvelle visite (questionnaires courts)</translation>
     </message>
     <message>
+        <source>A dyad is one patient with one physician; Dyade compares their two views.</source>
+        <translation>Une dyade, c’est un patient avec un médecin ; Dyade compare leurs deux regards.</translation>
+    </message>
+    <message>
+        <source>Full: the complete questionnaires, for a first visit or a periodic check.</source>
+        <translation>Complète : les questionnaires entiers, pour une première consultation ou un point régulier.</translation>
+    </message>
+    <message>
+        <source>Brief: a few questions on each side, for the follow-up visits in between.</source>
+        <translation>Brève : quelques questions de chaque côté, pour les consultations de suivi entre-temps.</translation>
+    </message>
+    <message>
         <source>This patient has no dyad yet: start one with a physician, then create a visit.</source>
         <translation>Ce patient n’a pas encore de dyade : créez-en une avec un médecin, puis une visite.</translation>
     </message>
     <message>
-        <source>A dyad is one patient with one physician. Choose it above, then create a visit: Dyade gives a code for the kiosk and adds both questionnaires to the list of questionnaires to fill in.</source>
-        <translation>Une dyade réunit un patient et un médecin. Choisissez-la ci-dessus, puis créez une visite : Dyade donne un code pour la borne et ajoute les deux questionnaires à la liste des questionnaires à remplir.</translation>
+        <source>A dyad is one patient with one physician. Choose it above, then create a visit: Dyade gives a code for the kiosk and adds both questionnaires to the list of questionnaires to fill in. Full forms: the complete questionnaires, for a first visit or a periodic check; brief forms: a few questions, for follow-ups.</source>
+        <translation>Une dyade, c’est un patient avec un médecin. Choisissez-la ci-dessus, puis créez une consultation : Dyade donne un code pour la borne et ajoute les deux questionnaires à la liste des questionnaires à remplir. Formulaires complets : les questionnaires entiers, pour une première consultation ou un point régulier ; formulaires brefs : quelques questions, pour le suivi.</translation>
     </message>
     <message>
         <source>Choose a patient in the list.</source>
@@ -813,6 +962,113 @@
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Réglages enregistrés.</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <source>Clinic's forms folder</source>
+        <translation>Dossier des questionnaires du cabinet</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Language, reports and idle times</source>
+        <translation>Langue, rapports et délais d’inactivité</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sauvegardes</translation>
+    </message>
+    <message>
+        <source>Questionnaires used</source>
+        <translation>Questionnaires utilisés</translation>
+    </message>
+    <message>
+        <source>Analysis thresholds</source>
+        <translation>Seuils de l’analyse</translation>
+    </message>
+    <message>
+        <source>Clinic's language (first screen, new accounts):</source>
+        <translation>Langue du cabinet (premier écran, nouveaux comptes) :</translation>
+    </message>
+    <message>
+        <source>PDF page size:</source>
+        <translation>Format des pages PDF :</translation>
+    </message>
+    <message>
+        <source>Lock the workspace after (minutes without use):</source>
+        <translation>Verrouiller l’espace de travail après (minutes sans activité) :</translation>
+    </message>
+    <message>
+        <source>Kiosk back to its welcome screen after (seconds):</source>
+        <translation>Retour de la borne à l’accueil après (secondes) :</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>Dossier des sauvegardes :</translation>
+    </message>
+    <message>
+        <source>Daily backups kept:</source>
+        <translation>Sauvegardes quotidiennes conservées :</translation>
+    </message>
+    <message>
+        <source>Full visit (the complete questionnaires):</source>
+        <translation>Consultation complète (les questionnaires entiers) :</translation>
+    </message>
+    <message>
+        <source>Brief visit (a few questions, for follow-ups):</source>
+        <translation>Consultation brève (quelques questions, pour le suivi) :</translation>
+    </message>
+    <message>
+        <source>Clinic's own forms folder:</source>
+        <translation>Dossier des questionnaires propres au cabinet :</translation>
+    </message>
+    <message>
+        <source>Empty: a “backups” folder next to the database ({path})</source>
+        <translation>Vide : un dossier « backups » à côté de la base ({path})</translation>
+    </message>
+    <message>
+        <source>Empty: Dyade's own forms folder</source>
+        <translation>Vide : le dossier de questionnaires de Dyade</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Save the settings</source>
+        <translation>Enregistrer les réglages</translation>
+    </message>
+    <message>
+        <source>The numbers behind each flag (docs/ANALYSIS.md explains them). Change them only with good reason; saving analyses every dyad again.</source>
+        <translation>Les valeurs derrière chaque signal (docs/ANALYSIS.md les explique). Ne les changez qu’à bon escient ; l’enregistrement relance l’analyse de chaque dyade.</translation>
+    </message>
+    <message>
+        <source>Default: {value}</source>
+        <translation>Par défaut : {value}</translation>
+    </message>
+    <message>
+        <source>Reset the thresholds to their defaults</source>
+        <translation>Remettre les seuils par défaut</translation>
+    </message>
+    <message>
+        <source>Every form file was loaded.</source>
+        <translation>Tous les fichiers de questionnaires ont été chargés.</translation>
+    </message>
+    <message>
+        <source>These form files could not be loaded:</source>
+        <translation>Ces fichiers de questionnaires n’ont pas pu être chargés :</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <source>Dyade: set up the clinic</source>
@@ -843,6 +1099,89 @@
     </message>
 </context>
 <context>
+    <name>ThresholdNames</name>
+    <message>
+        <source>Spread of patients' scores (SD, 1..5)</source>
+        <translation>Dispersion des scores des patients (écart-type, 1..5)</translation>
+    </message>
+    <message>
+        <source>Spread of physicians' scores (SD, 1..5)</source>
+        <translation>Dispersion des scores des médecins (écart-type, 1..5)</translation>
+    </message>
+    <message>
+        <source>Reliability of the patient's subscales</source>
+        <translation>Fidélité des sous-échelles du patient</translation>
+    </message>
+    <message>
+        <source>Reliability of the physician's subscales</source>
+        <translation>Fidélité des sous-échelles du médecin</translation>
+    </message>
+    <message>
+        <source>Confidence of a gap beyond chance (z)</source>
+        <translation>Seuil d’un écart au-delà du hasard (z)</translation>
+    </message>
+    <message>
+        <source>Usual patient-minus-physician offset (SD units)</source>
+        <translation>Décalage habituel patient moins médecin (en écarts-types)</translation>
+    </message>
+    <message>
+        <source>Usual patient score (1..5)</source>
+        <translation>Score habituel des patients (1..5)</translation>
+    </message>
+    <message>
+        <source>Low alliance: SDs below the usual score</source>
+        <translation>Alliance basse : écarts-types sous le score habituel</translation>
+    </message>
+    <message>
+        <source>A rupture marker counts from this answer</source>
+        <translation>Un marqueur de rupture compte à partir de cette réponse</translation>
+    </message>
+    <message>
+        <source>A rupture marker is strong from this answer</source>
+        <translation>Un marqueur de rupture est fort à partir de cette réponse</translation>
+    </message>
+    <message>
+        <source>Emotions that signal a rupture on their own</source>
+        <translation>Émotions qui signalent à elles seules une rupture</translation>
+    </message>
+    <message>
+        <source>An estimate of the other is accurate within (points)</source>
+        <translation>Une estimation de l’autre est juste à moins de (points)</translation>
+    </message>
+    <message>
+        <source>Stages apart before a stage mismatch</source>
+        <translation>Écart de stades avant un désaccord de stade</translation>
+    </message>
+    <message>
+        <source>A drop over visits counts from (SD)</source>
+        <translation>Une baisse d’une consultation à l’autre compte dès (écart-type)</translation>
+    </message>
+    <message>
+        <source>Visits allowed for a recovery</source>
+        <translation>Consultations laissées pour un rétablissement</translation>
+    </message>
+    <message>
+        <source>Recovered within (standard errors)</source>
+        <translation>Rétabli à moins de (erreurs types)</translation>
+    </message>
+    <message>
+        <source>Brief visits: a drop counts from (points)</source>
+        <translation>Consultations brèves : une baisse compte dès (points)</translation>
+    </message>
+    <message>
+        <source>Converging or drifting from (points per visit)</source>
+        <translation>Rapprochement ou éloignement dès (points par consultation)</translation>
+    </message>
+    <message>
+        <source>Visits needed to judge convergence</source>
+        <translation>Consultations nécessaires pour juger du rapprochement</translation>
+    </message>
+    <message>
+        <source>{name} (default: {value}):</source>
+        <translation>{name} (par défaut : {value}) :</translation>
+    </message>
+</context>
+<context>
     <name>UnlockPage</name>
     <message>
         <source>Unlock the clinic</source>
@@ -851,10 +1190,6 @@
     <message>
         <source>Database: {path}</source>
         <translation>Base de données : {path}</translation>
-    </message>
-    <message>
-        <source>This is the demo clinic, with invented people only. Its passphrase is published: {passphrase}</source>
-        <translation>Ceci est le cabinet de démonstration, peuplé de personnes fictives. Sa phrase secrète est publique : {passphrase}</translation>
     </message>
     <message>
         <source>Clinic passphrase</source>
@@ -867,6 +1202,10 @@
     <message>
         <source>Restore the latest backup</source>
         <translation>Restaurer la dernière sauvegarde</translation>
+    </message>
+    <message>
+        <source>This is the demo clinic, with invented people only. Its passphrase is published: {passphrase}. Then sign in as {logins} (a physician, a second physician, reception, administration), password {password}.</source>
+        <translation>Ceci est le cabinet de démonstration, avec des personnes inventées uniquement. Sa phrase de passe est publique : {passphrase}. Connectez-vous ensuite en tant que {logins} (un médecin, un second médecin, l’accueil, l’administration), mot de passe {password}.</translation>
     </message>
     <message>
         <source>This passphrase does not open the clinic database. Check capital letters and spaces, then try again.</source>

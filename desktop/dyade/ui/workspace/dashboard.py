@@ -95,6 +95,7 @@ class DashboardPage(Retranslating, QWidget):
         self.intro.setWordWrap(True)
         self.intro.setProperty("role", "muted")
         self.view = table(self, self.model)
+        self.view.setSelectionMode(self.view.SelectionMode.ExtendedSelection)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, header.ResizeMode.ResizeToContents)
@@ -103,8 +104,11 @@ class DashboardPage(Retranslating, QWidget):
         self.open_button = QPushButton(self)
         self.open_button.setProperty("role", "primary")
         self.open_button.clicked.connect(self.open_selected)
+        self.export_button = QPushButton(self)
+        self.export_button.clicked.connect(self.export_selected)
         row = QHBoxLayout()
         row.addWidget(self.open_button)
+        row.addWidget(self.export_button)
         row.addStretch(1)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
@@ -122,6 +126,10 @@ class DashboardPage(Retranslating, QWidget):
             )
         )
         self.open_button.setText(self.tr("Review the selected dyad"))
+        self.export_button.setText(self.tr("Export the selected dyads as PDF…"))
+        self.export_button.setToolTip(
+            self.tr("Ctrl+click or Shift+click to select several dyads; one PDF each")
+        )
         self.model.retranslate()
 
     def _badge(self, row: DashboardRow) -> str:
@@ -169,8 +177,17 @@ class DashboardPage(Retranslating, QWidget):
         self.model.set_rows(dashboard_rows(db, user))
 
     def selected(self) -> DashboardRow | None:
-        rows = self.view.selectionModel().selectedRows()
-        return self.model.record(rows[0].row()) if rows else None
+        rows = self.selected_rows()
+        return rows[0] if rows else None
+
+    def selected_rows(self) -> list[DashboardRow]:
+        indexes = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        return [self.model.record(i) for i in indexes]
+
+    def export_selected(self):
+        from dyade.ui.workspace.exports import export_selected
+
+        return export_selected(self.workspace, [r.dyad for r in self.selected_rows()])
 
     def open_selected(self) -> QWidget | None:
         row = self.selected()

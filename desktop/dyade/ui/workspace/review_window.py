@@ -17,6 +17,7 @@ from dyade.errors import DyadeError
 from dyade.review import DyadReview, review_dyad
 from dyade.ui.errors import show_error
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.exports import ExportBar
 from dyade.ui.workspace.history_chart import HistoryChart
 from dyade.ui.workspace.review_view import VisitReview
 from dyade.ui.workspace.words import named
@@ -123,19 +124,20 @@ class ReviewWindow(Retranslating, QWidget):
         self.tabs.addTab(self.history, "")
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
-        self.exports = self._export_row()
-        if self.exports is not None:
-            layout.addLayout(self.exports)
+        bottom = QHBoxLayout()
+        self.status = QLabel(self)
+        self.status.setProperty("role", "muted")
+        self.status.setWordWrap(True)
+        self.exports = ExportBar(self)
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.exports)
+        layout.addLayout(bottom)
         self.resize(1200, 740)
         self._visit_changed()
         self.retranslate()
 
-    def _export_row(self):
-        try:
-            from dyade.ui.workspace.exports import export_buttons
-        except ImportError:
-            return None
-        return export_buttons(self)
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
 
     def current_visit(self):
         number = self.visit_choice.currentData()
@@ -143,6 +145,8 @@ class ReviewWindow(Retranslating, QWidget):
 
     def _visit_changed(self, *_args) -> None:
         self.visit_view.set_visit(self.current_visit())
+        if hasattr(self, "exports"):
+            self.exports.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Dyade: dyad review"))

@@ -20,8 +20,8 @@ from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.session import Session
 
 SECTIONS_BY_ROLE = {
-    "physician": ("dashboard", "patients", "pending"),
-    "admin": ("patients", "pending"),
+    "physician": ("dashboard", "patients", "pending", "settings"),
+    "admin": ("patients", "pending", "settings"),
     "receptionist": ("patients", "pending"),
 }
 
@@ -35,6 +35,10 @@ def _make(section: str, workspace: Workspace) -> QWidget:
         from dyade.ui.workspace.patients import PatientsPage
 
         return PatientsPage(workspace)
+    if section == "settings":
+        from dyade.ui.workspace.settings_page import SettingsPage
+
+        return SettingsPage(workspace)
     from dyade.ui.workspace.pending import PendingPage
 
     return PendingPage(workspace)
@@ -47,6 +51,8 @@ class Workspace(Retranslating, QWidget):
         super().__init__(parent)
         self.session = session
         self.windows: list[QWidget] = []
+        self.running: list = []  # background work (batch exports) to stop when locking
+        self.last_export_folder: str | None = None
         self.sections = SECTIONS_BY_ROLE.get(session.user.role, ()) if session.user else ()
         layout = QHBoxLayout(self)
         nav = QVBoxLayout()
@@ -96,6 +102,8 @@ class Workspace(Retranslating, QWidget):
         return window
 
     def close_windows(self) -> None:
+        for work in list(self.running):
+            work.wait()
         for window in self.windows:
             window.close()
         self.windows = []
