@@ -51,6 +51,26 @@ def _complete_pair(entry: HistoryEntry) -> dict[str, Any] | None:
     return sides if {"patient", "physician"} <= set(sides) else None
 
 
+def clinic_thresholds(db: Any) -> Thresholds:
+    """The analysis thresholds with the clinic's overrides (settings page) applied."""
+    from dyade.storage.settings import get_setting
+
+    try:
+        overrides = get_setting(db, "thresholds") or {}
+    except KeyError:  # a storage version without the setting
+        overrides = {}
+    return (
+        Thresholds.from_overrides(overrides, source="clinic settings")
+        if overrides
+        else Thresholds()
+    )
+
+
+def all_dyads(db: Any) -> list[str]:
+    """Every dyad of the clinic (uuids), to analyse again after the thresholds changed."""
+    return [row[0] for row in db.execute("SELECT uuid FROM dyads ORDER BY created_at").fetchall()]
+
+
 def review_dyad(
     db: Any,
     library: Any,
@@ -64,7 +84,7 @@ def review_dyad(
     ``user`` is checked by storage: a receptionist, or a physician the dyad is
     not shared with, gets :class:`dyade.storage.AccessDenied`.
     """
-    th = thresholds or Thresholds()
+    th = thresholds or clinic_thresholds(db)
     entries = dyad_history(db, dyad_uuid, user=user)
     reviewed: list[ReviewedVisit] = []
     pending: list[HistoryEntry] = []

@@ -23,6 +23,14 @@ DEFAULTS: dict[str, Any] = {
     },
     "daily_backups_kept": 14,
     "clinic_name": "",
+    # the workspace's settings page
+    "language": "fr",  # the clinic's default language (set by the setup wizard)
+    "idle_lock_minutes": 10,  # the workspace locks itself after this long without input
+    "kiosk_idle_seconds": 120,  # the kiosk goes back to its welcome screen after this
+    "backup_folder": "",  # empty: a "backups" folder next to the database
+    "clinic_forms_folder": "",  # empty: the user forms folder (dyade.paths.user_forms_dir)
+    "thresholds": {},  # overrides of dyade.analysis.Thresholds (name -> value)
+    "report_page_size": "a4",  # "a4" or "letter"
 }
 
 

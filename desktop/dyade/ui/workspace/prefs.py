@@ -19,6 +19,8 @@ DEFAULTS: dict[str, Any] = {
     "daily_backups_kept": 14,
     "clinic_forms_folder": "",
     "thresholds": {},
+    "kiosk_idle_seconds": 120,
+    "report_page_size": "a4",
 }
 
 

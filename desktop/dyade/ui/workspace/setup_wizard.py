@@ -24,6 +24,7 @@ from dyade.storage.users import MIN_PASSWORD_LENGTH, create_user
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace import prefs
 from dyade.ui.workspace.session import Session
+from dyade.ui.workspace.settings_values import remember_language
 
 MIN_PASSPHRASE_LENGTH = 10
 
@@ -43,6 +44,7 @@ def create_clinic(
     try:
         prefs.write(db, "clinic_name", clinic_name.strip())
         prefs.write(db, "language", language)
+        remember_language(language)
         user = create_user(
             db,
             login.strip(),
