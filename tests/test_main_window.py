@@ -29,3 +29,88 @@ def test_window_switches_language_without_restart(qtbot):
     window.language_switch.buttons["en"].click()
     qtbot.waitUntil(lambda: window.home.title.text() == "Welcome to Dyade")
     translations.set_language("en")
+
+
+def test_exit_when_shown_quits_after_the_first_paint_not_before(qtbot):
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QWidget
+
+    from dyade.ui.app import quit_when_shown
+
+    app = make_application()
+    painted = []
+
+    class Probe(QWidget):
+        def paintEvent(self, event):
+            painted.append(True)
+            super().paintEvent(event)
+
+    probe = Probe()
+    qtbot.addWidget(probe)
+    probe.show()
+    loop = QEventLoop()
+    quit_when_shown(app, loop.quit)
+    safety = QTimer()  # never a hung test
+    safety.setSingleShot(True)
+    safety.timeout.connect(loop.quit)
+    safety.start(10_000)
+    loop.exec()
+    stopped_by_paint = safety.isActive()
+    safety.stop()
+    assert painted and stopped_by_paint
+
+
+def test_first_screen_paints_before_storage_loads(tmp_path):
+    """The unlock page of an existing clinic needs neither storage nor the wizard."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "clinic.db"
+    db.write_bytes(b"")
+    code = (
+        "import sys, argparse\n"
+        "from dyade.ui.app import make_application, start_window\n"
+        "from dyade.ui.main_window import MainWindow\n"
+        "app = make_application()\n"
+        "window = MainWindow('en')\n"
+        f"args = argparse.Namespace(demo=False, db={str(db)!r}, kiosk=False)\n"
+        "start_window(window, args, 'en')\n"
+        "app.processEvents()\n"
+        "heavy = [m for m in ('dyade.storage', 'sqlcipher3', 'sqlite_utils', 'argon2',\n"
+        "    'dyade.ui.workspace.setup_wizard', 'reportlab') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert "HEAVY []" in out, out
+
+
+def test_kiosk_opens_directly_with_a_passphrase_from_the_environment(qtbot, tmp_path, monkeypatch):
+    import argparse
+
+    from argon2 import PasswordHasher
+
+    from dyade.storage import connection, open_database, users
+    from dyade.ui.app import start_window
+    from dyade.ui.kiosk import KioskWindow
+
+    monkeypatch.setattr(connection, "DEFAULT_KDF_ITER", 2_000)
+    monkeypatch.setattr(
+        users, "HASHER", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
+    path = tmp_path / "clinic.db"
+    open_database(path, "kiosk laptop phrase", create=True).close()
+    monkeypatch.setenv("DYADE_PASSPHRASE", "kiosk laptop phrase")
+    make_application()
+    window = MainWindow("en")
+    qtbot.addWidget(window)
+    args = argparse.Namespace(demo=False, db=str(path), kiosk=True, passphrase_file=None)
+    kiosk = start_window(window, args, "en")
+    assert isinstance(kiosk, KioskWindow) and kiosk.isVisible()
+    assert not window.isVisible() and window.session is not None
+    user = users.create_user(window.session.db, "doc", "physician", "a-good-password")
+    kiosk.unlock(user)  # a physician signs out of the kiosk: the workspace, signed in
+    assert window.isVisible() and window.workspace is not None
+    assert window.session.user.login == "doc"
+    window.close()

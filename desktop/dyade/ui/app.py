@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -47,9 +48,33 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def quit_when_shown(app: QApplication) -> None:
-    """For timing a cold start: quit right after the first paint."""
-    QTimer.singleShot(0, app.quit)
+class QuitAfterFirstPaint(QObject):
+    """Quits the app once a window has really been painted.
+
+    A zero timer queued at ``show()`` can fire before the first paint (it does on
+    the offscreen platform), which would time a start that drew nothing; the
+    first ``Paint`` of a widget (or ``UpdateRequest`` of a window) is the moment.
+    """
+
+    def __init__(self, quit_: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._quit = quit_
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Paint, QEvent.Type.UpdateRequest):
+            QApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, self._quit)  # after this paint has been delivered
+        return False
+
+
+def quit_when_shown(
+    app: QApplication, quit_: Callable[[], None] | None = None
+) -> QuitAfterFirstPaint:
+    """For timing a cold start (``--exit-when-shown``): quit right after the first paint."""
+    # exit(), not quit(): quit() asks every window to close, and the locked kiosk refuses
+    watcher = QuitAfterFirstPaint(quit_ or (lambda: app.exit(0)), app)
+    app.installEventFilter(watcher)
+    return watcher
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -73,30 +98,73 @@ def ensure_demo(path: Path) -> str:
 
 
 def open_kiosk(window, session) -> None:
-    """Hand the unlocked clinic to the patient kiosk instead of the workspace."""
+    """Hand the unlocked clinic to the patient kiosk instead of the workspace.
+
+    When a physician signs out of the kiosk, the workspace opens with them signed in.
+    """
     from dyade.ui.kiosk import KioskWindow
     from dyade.ui.workspace import prefs
 
     kiosk = KioskWindow(
-        session.db, session.library, clinic_name=prefs.read(session.db, "clinic_name") or ""
+        session.db,
+        session.library,
+        clinic_name=prefs.read(session.db, "clinic_name") or "",
+        language=prefs.read(session.db, "language") or "fr",
+        idle_seconds=float(prefs.read(session.db, "kiosk_idle_seconds") or 120),
     )
     window.kiosk = kiosk
     window.hide()
+    kiosk.left.connect(lambda user: staff_back(window, session, user))
     kiosk.show_locked()
 
 
-def start_window(window, args: argparse.Namespace, language: str):
-    """Show the first screen: the setup wizard on a first run, else the unlock page."""
-    from dyade.ui.workspace.setup_wizard import SetupWizard
+def staff_back(window, session, user) -> None:
+    """A physician left the kiosk: the workspace, signed in as them."""
+    window.kiosk = None
+    session.user = user
+    window.show()
+    window._signed_in(user)
 
+
+def kiosk_on_first_session(window) -> None:
+    """``--kiosk``: the first unlocked session goes to the kiosk (once, not after a lock)."""
+
+    def once(session) -> None:
+        window.session_opened.disconnect(once)
+        open_kiosk(window, session)
+
+    window.session_opened.connect(once)
+
+
+def unattended_session(path: Path, args: argparse.Namespace):
+    """With ``--passphrase-file`` or ``$DYADE_PASSPHRASE``: the clinic opened without
+    the unlock page (a kiosk laptop started unattended); None without a passphrase."""
+    from dyade.storage import open_database, passphrase_from_env_or_file
+    from dyade.ui.workspace.session import Session
+
+    phrase = passphrase_from_env_or_file(getattr(args, "passphrase_file", None))
+    if phrase is None:
+        return None
+    return Session(db=open_database(path, phrase), path=path)
+
+
+def start_window(window, args: argparse.Namespace, language: str):
+    """Show the first screen: the setup wizard on a first run, else the unlock page
+    (or, for ``--kiosk`` with a passphrase given, the kiosk itself)."""
     path = database_path(args)
     demo_passphrase = ensure_demo(path) if args.demo else None
     if args.kiosk:
-        window.session_opened.connect(lambda session: open_kiosk(window, session))
+        kiosk_on_first_session(window)
+        session = unattended_session(path, args) if path.exists() else None
+        if session is not None:
+            window.open_session(session)
+            return window.kiosk
     if path.exists():
         window.show_unlock(path, demo_passphrase=demo_passphrase)
         window.show()
         return window
+    from dyade.ui.workspace.setup_wizard import SetupWizard  # only on a first run
+
     wizard = SetupWizard(path, language)
     wizard.created.connect(lambda session: (window.open_session(session), window.show()))
     window.wizard = wizard
@@ -106,10 +174,11 @@ def start_window(window, args: argparse.Namespace, language: str):
 
 def run_app(args: argparse.Namespace) -> int:
     from dyade.ui.main_window import MainWindow
+    from dyade.ui.workspace.settings_values import remembered_language
 
     app = make_application()
     translations = Translations()
-    language = args.lang or "fr"
+    language = args.lang or remembered_language() or "fr"
     translations.set_language(language)
     window = MainWindow(language)
 
@@ -118,6 +187,7 @@ def run_app(args: argparse.Namespace) -> int:
         window.language_switch.set_current(lang)
 
     window.language_chosen.connect(switch)
+    window.workspace_shown.connect(window.start_daily_backup)
     start_window(window, args, language)
     if args.exit_when_shown:
         quit_when_shown(app)

@@ -87,11 +87,20 @@ class HomePage(Retranslating, QWidget):
         )
 
 
+def start_daily_backup(session):
+    """The day's backup, off the UI thread, when someone first uses the app that day."""
+    from dyade.ui.workspace.background import daily_backup
+    from dyade.ui.workspace.settings_values import backup_folder
+
+    return daily_backup(session, backup_folder(session.db, session.path))
+
+
 class MainWindow(Retranslating, QMainWindow):
     """Top-level window of the physician's side."""
 
     language_chosen = Signal(str)
     session_opened = Signal(object)
+    workspace_shown = Signal(object)  # the session; the app starts the daily backup on it
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +112,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.login_page = None
         self.workspace = None
         self.idle = None
+        self.backup = None  # the day's backup while it runs
         central = QWidget(self)
         outer = QVBoxLayout(central)
         outer.addLayout(self._header(central, language))
@@ -203,6 +213,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.lock_button.setVisible(True)
         self._show_user()
         self.idle.start()
+        self.workspace_shown.emit(self.session)
 
     def lock(self) -> None:
         """Sign the current person out; the next one signs in."""
@@ -220,9 +231,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.login_page.reset()
         self.pages.setCurrentWidget(self.login_page)
 
+    def start_daily_backup(self, session) -> None:
+        if self.backup is None:
+            self.backup = start_daily_backup(session)
+
     def closeEvent(self, event) -> None:
         if self.workspace is not None:
             self.workspace.close_windows()
+        if self.backup is not None:
+            self.backup.finished.wait(60)  # never close the database under the backup
         if self.session is not None:
             self.session.close()
             self.session = None

@@ -53,6 +53,7 @@ def open_kiosk_for(workspace, code: str) -> QWidget:
         session.library,
         clinic_name=prefs.read(session.db, "clinic_name") or "",
         language=prefs.read(session.db, "language") or "fr",
+        idle_seconds=float(prefs.read(session.db, "kiosk_idle_seconds") or 120),
     )
     kiosk.open_visit_code(code)
     kiosk.left.connect(lambda _user: workspace.refresh_all())
@@ -148,6 +149,15 @@ class PatientsPage(Retranslating, QWidget):
         self.dyad_button.setText(self.tr("Start a dyad with a physician"))
         self.full_button.setText(self.tr("New visit (full forms)"))
         self.brief_button.setText(self.tr("New visit (brief forms)"))
+        self.dyad_button.setToolTip(
+            self.tr("A dyad is one patient with one physician; Dyade compares their two views.")
+        )
+        self.full_button.setToolTip(
+            self.tr("Full: the complete questionnaires, for a first visit or a periodic check.")
+        )
+        self.brief_button.setToolTip(
+            self.tr("Brief: a few questions on each side, for the follow-up visits in between.")
+        )
         self.patients.retranslate()
         self.dyads.retranslate()
         self._show_patient_title()
@@ -189,7 +199,9 @@ class PatientsPage(Retranslating, QWidget):
         return self.tr(
             "A dyad is one patient with one physician. Choose it above, then create a "
             "visit: Dyade gives a code for the kiosk and adds both questionnaires to the "
-            "list of questionnaires to fill in."
+            "list of questionnaires to fill in. Full forms: the complete questionnaires, "
+            "for a first visit or a periodic check; brief forms: a few questions, for "
+            "follow-ups."
         )
 
     def select_patient(self, code: str) -> None:

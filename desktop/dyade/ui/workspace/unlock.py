@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from dyade.errors import DyadeError
-from dyade.storage import DamagedDatabase, DatabaseInUse, WrongPassphrase, open_database
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.session import Session
 
@@ -101,18 +100,25 @@ class UnlockPage(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Unlock the clinic"))
         self.file_label.setText(self.tr("Database: {path}").format(path=self.path))
-        self.demo_note.setText(
-            self.tr(
-                "This is the demo clinic, with invented people only. Its passphrase is "
-                "published: {passphrase}"
-            ).format(passphrase=self.demo_passphrase or "")
-        )
+        self.demo_note.setText(self._demo_text())
         self.passphrase.setPlaceholderText(self.tr("Clinic passphrase"))
         self.passphrase.setAccessibleName(self.tr("Clinic passphrase"))
         self.unlock_button.setText(self.tr("Unlock"))
         self.restore_button.setText(self.tr("Restore the latest backup"))
         if self._problem:
             self.message.setText(self._message_for(self._problem))
+
+    def _demo_text(self) -> str:
+        if not self.demo_passphrase:
+            return ""
+        from dyade.demo import DEMO_PASSWORD, STAFF
+
+        logins = ", ".join(login for login, *_rest in STAFF)
+        return self.tr(
+            "This is the demo clinic, with invented people only. Its passphrase is "
+            "published: {passphrase}. Then sign in as {logins} (a physician, a second "
+            "physician, reception, administration), password {password}."
+        ).format(passphrase=self.demo_passphrase, logins=logins, password=DEMO_PASSWORD)
 
     def _message_for(self, problem: str) -> str:
         texts = {
@@ -143,6 +149,9 @@ class UnlockPage(Retranslating, QWidget):
 
     def try_unlock(self) -> Session | None:
         """Open the database with the typed passphrase; on success emit ``unlocked``."""
+        # storage (SQLCipher, sqlite-utils, argon2) loads here, after the first paint
+        from dyade.storage import DamagedDatabase, DatabaseInUse, WrongPassphrase, open_database
+
         phrase = self.passphrase.text()
         if not phrase:
             self._show_problem("empty")
