@@ -224,7 +224,7 @@
     <name>ExportBar</name>
     <message>
         <source>Export this visit as PDF…</source>
-        <translation>Exporter cette consultation en PDF…</translation>
+        <translation>Exporter cette visite en PDF…</translation>
     </message>
     <message>
         <source>Export the history as PDF…</source>
@@ -243,15 +243,15 @@
     </message>
     <message>
         <source>A summary of this visit: both sides' scores, what the comparison found, with its evidence and ways to repair.</source>
-        <translation>Une synthèse de cette consultation : les scores des deux côtés, ce que la comparaison a relevé, avec les réponses en appui et des pistes de réparation.</translation>
+        <translation>Une synthèse de cette visite : les scores des deux côtés, ce que la comparaison a relevé, avec les réponses en appui et des pistes de réparation.</translation>
     </message>
     <message>
         <source>This dyad's history: every complete visit, the rupture–repair episodes and the latest visit's summary.</source>
-        <translation>L’historique de cette dyade : chaque consultation complète, les épisodes de rupture et de réparation, et la synthèse de la dernière consultation.</translation>
+        <translation>L’historique de cette dyade : chaque visite complète, les épisodes de rupture et de réparation, et la synthèse de la dernière visite.</translation>
     </message>
     <message>
         <source>The history of each selected dyad, one PDF per dyad, in one folder. Dyads without a complete visit are listed and skipped.</source>
-        <translation>L’historique de chaque dyade sélectionnée, un PDF par dyade, dans un même dossier. Les dyades sans consultation complète sont signalées et laissées de côté.</translation>
+        <translation>L’historique de chaque dyade sélectionnée, un PDF par dyade, dans un même dossier. Les dyades sans visite complète sont signalées et laissées de côté.</translation>
     </message>
     <message>
         <source>Language of the PDF:</source>
@@ -716,11 +716,11 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Full: the complete questionnaires, for a first visit or a periodic check.</source>
-        <translation>Complète : les questionnaires entiers, pour une première consultation ou un point régulier.</translation>
+        <translation>Complète : les questionnaires entiers, pour une première visite ou un point régulier.</translation>
     </message>
     <message>
         <source>Brief: a few questions on each side, for the follow-up visits in between.</source>
-        <translation>Brève : quelques questions de chaque côté, pour les consultations de suivi entre-temps.</translation>
+        <translation>Brève : quelques questions de chaque côté, pour les visites de suivi entre-temps.</translation>
     </message>
     <message>
         <source>This patient has no dyad yet: start one with a physician, then create a visit.</source>
@@ -728,7 +728,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>A dyad is one patient with one physician. Choose it above, then create a visit: Dyade gives a code for the kiosk and adds both questionnaires to the list of questionnaires to fill in. Full forms: the complete questionnaires, for a first visit or a periodic check; brief forms: a few questions, for follow-ups.</source>
-        <translation>Une dyade, c’est un patient avec un médecin. Choisissez-la ci-dessus, puis créez une consultation : Dyade donne un code pour la borne et ajoute les deux questionnaires à la liste des questionnaires à remplir. Formulaires complets : les questionnaires entiers, pour une première consultation ou un point régulier ; formulaires brefs : quelques questions, pour le suivi.</translation>
+        <translation>Une dyade, c’est un patient avec un médecin. Choisissez-la ci-dessus, puis créez une visite : Dyade donne un code pour la borne et ajoute les deux questionnaires à la liste des questionnaires à remplir. Formulaires complets : les questionnaires entiers, pour une première visite ou un point régulier ; formulaires brefs : quelques questions, pour le suivi.</translation>
     </message>
     <message>
         <source>Choose a patient in the list.</source>
@@ -1021,11 +1021,11 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Full visit (the complete questionnaires):</source>
-        <translation>Consultation complète (les questionnaires entiers) :</translation>
+        <translation>Visite complète (les questionnaires entiers) :</translation>
     </message>
     <message>
         <source>Brief visit (a few questions, for follow-ups):</source>
-        <translation>Consultation brève (quelques questions, pour le suivi) :</translation>
+        <translation>Visite brève (quelques questions, pour le suivi) :</translation>
     </message>
     <message>
         <source>Clinic's own forms folder:</source>
@@ -1154,11 +1154,11 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>A drop over visits counts from (SD)</source>
-        <translation>Une baisse d’une consultation à l’autre compte dès (écart-type)</translation>
+        <translation>Une baisse d’une visite à l’autre compte dès (écart-type)</translation>
     </message>
     <message>
         <source>Visits allowed for a recovery</source>
-        <translation>Consultations laissées pour un rétablissement</translation>
+        <translation>Visites laissées pour un rétablissement</translation>
     </message>
     <message>
         <source>Recovered within (standard errors)</source>
@@ -1166,15 +1166,15 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Brief visits: a drop counts from (points)</source>
-        <translation>Consultations brèves : une baisse compte dès (points)</translation>
+        <translation>Visites brèves : une baisse compte dès (points)</translation>
     </message>
     <message>
         <source>Converging or drifting from (points per visit)</source>
-        <translation>Rapprochement ou éloignement dès (points par consultation)</translation>
+        <translation>Rapprochement ou éloignement dès (points par visite)</translation>
     </message>
     <message>
         <source>Visits needed to judge convergence</source>
-        <translation>Consultations nécessaires pour juger du rapprochement</translation>
+        <translation>Visites nécessaires pour juger du rapprochement</translation>
     </message>
     <message>
         <source>{name} (default: {value}):</source>

@@ -42,6 +42,9 @@ def latest_backup(db_path: Path) -> Path | None:
     return found[-1] if found else None
 
 
+DEMO_NOTE_WIDTH = 560
+
+
 class UnlockPage(Retranslating, QWidget):
     """Passphrase field and an Unlock button; emits the opened :class:`Session`."""
 
@@ -93,7 +96,7 @@ class UnlockPage(Retranslating, QWidget):
         column.addWidget(self.message)
         box = QWidget(self)
         box.setLayout(column)
-        box.setFixedWidth(560)
+        box.setFixedWidth(DEMO_NOTE_WIDTH)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
@@ -101,6 +104,8 @@ class UnlockPage(Retranslating, QWidget):
         self.title.setText(self.tr("Unlock the clinic"))
         self.file_label.setText(self.tr("Database: {path}").format(path=self.path))
         self.demo_note.setText(self._demo_text())
+        # a wrapped label in a fixed-width column: give it the height its lines need
+        self.demo_note.setMinimumHeight(self.demo_note.heightForWidth(DEMO_NOTE_WIDTH))
         self.passphrase.setPlaceholderText(self.tr("Clinic passphrase"))
         self.passphrase.setAccessibleName(self.tr("Clinic passphrase"))
         self.unlock_button.setText(self.tr("Unlock"))
