@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from pypdf import PdfReader
 
 import storage_fixtures
+from dyade.cli import main
 from dyade.errors import DyadeError
 from dyade.reports.from_storage import stored_dyad_history, stored_visit_summary
 from dyade.storage import audit
 from dyade.storage.responses import complete_response, responses_of_visit, save_answers
+from dyade.storage.settings import set_setting
 from dyade.storage.visits import create_visit
 from reports_support import load_pair, text_of
-from storage_fixtures import FORMS
+from storage_fixtures import FORMS, PASSPHRASE
 
 # Fixtures shared with the storage tests (real SQLCipher, cheap key derivation).
 clinic, db, db_path, fast_crypto = (
@@ -32,7 +35,8 @@ def fill(db, visit, scenario: str) -> None:
 
 def test_visit_summary_by_code_is_written_and_audited(db, clinic, tmp_path):
     fill(db, clinic.visit, "scenario-a")
-    out = stored_visit_summary(db, clinic.visit.code, tmp_path / "v.pdf", lang="en")
+    typed = " " + clinic.visit.code.lower()  # as a person may type it
+    out = stored_visit_summary(db, typed, tmp_path / "v.pdf", lang="en")
     text = text_of(out)
     assert "P-001" in text and "Dr Martin" in text and "2 March 2026" in text
     assert "Solange Verdier" not in text  # the name only when chosen
@@ -58,3 +62,46 @@ def test_dyad_history_from_the_database(db, clinic, tmp_path):
     assert "Solange Verdier" in text
     assert "Historique de la dyade" in text and "Dernière visite" in text
     assert any(e.action == "exported" and e.target == str(out) for e in audit.entries(db))
+
+
+def page_sizes(path) -> set[tuple[int, int]]:
+    """Each page's width and height in points, rounded."""
+    return {(round(p.mediabox.width), round(p.mediabox.height)) for p in PdfReader(path).pages}
+
+
+A4, LETTER = {(595, 842)}, {(612, 792)}
+
+
+def test_page_size_follows_the_clinic_setting_unless_one_is_given(db, clinic, tmp_path):
+    fill(db, clinic.visit, "scenario-a")
+    assert page_sizes(stored_visit_summary(db, clinic.visit.code, tmp_path / "a.pdf",
+                                           lang="fr")) == A4  # fmt: skip
+    set_setting(db, "report_page_size", "letter")
+    assert page_sizes(stored_visit_summary(db, clinic.visit.code, tmp_path / "l.pdf",
+                                           lang="fr")) == LETTER  # fmt: skip
+    history = stored_dyad_history(db, clinic.dyad.uuid, tmp_path / "h.pdf", lang="en")
+    assert page_sizes(history) == LETTER
+    given = stored_visit_summary(db, clinic.visit.code, tmp_path / "g.pdf", lang="fr",
+                                 page_size="a4")  # fmt: skip
+    assert page_sizes(given) == A4
+
+
+def test_a_bad_page_size_setting_is_named(db, clinic, tmp_path):
+    fill(db, clinic.visit, "scenario-a")
+    set_setting(db, "report_page_size", "A5")
+    with pytest.raises(DyadeError, match=r"report_page_size.*'A5'.*a4 or letter"):
+        stored_visit_summary(db, clinic.visit.code, tmp_path / "v.pdf", lang="fr")
+    assert not (tmp_path / "v.pdf").exists()
+
+
+def test_cli_page_size_overrides_the_setting(db, db_path, clinic, tmp_path, monkeypatch):
+    fill(db, clinic.visit, "scenario-b")
+    set_setting(db, "report_page_size", "letter")
+    db.close()  # the command opens the file itself
+    monkeypatch.setenv("DYADE_PASSPHRASE", PASSPHRASE)
+    base = ["--db", str(db_path), "report", "--visit", clinic.visit.code, "--lang", "en"]
+    assert main([*base, "--out", str(tmp_path / "set.pdf")]) == 0
+    assert main([*base, "--out", str(tmp_path / "a4.pdf"), "--page-size", "a4"]) == 0
+    assert page_sizes(tmp_path / "set.pdf") == LETTER
+    assert page_sizes(tmp_path / "a4.pdf") == A4
+    assert "Rupture seen from one side" in text_of(tmp_path / "a4.pdf")

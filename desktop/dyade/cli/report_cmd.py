@@ -30,7 +30,7 @@ def _from_files(args: argparse.Namespace) -> Path:
         visit_date=args.date,
         forms=(pf, df),
     )
-    return visit_summary(analysis, context, lang=args.lang, page_size=args.page_size,
+    return visit_summary(analysis, context, lang=args.lang, page_size=args.page_size or "a4",
                          out=args.out, overwrite=args.force)  # fmt: skip
 
 
@@ -38,6 +38,7 @@ def _from_database(args: argparse.Namespace) -> Path:
     from dyade.cli.common import open_db
     from dyade.reports.from_storage import stored_dyad_history, stored_visit_summary
 
+    # No --page-size: the clinic's setting (report_page_size) decides.
     common = {"lang": args.lang, "page_size": args.page_size, "overwrite": args.force}
     with open_db(args) as db:
         if args.visit:
@@ -75,7 +76,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--dyad", metavar="ID", help="a stored dyad, by its id: its whole history")
     p.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     p.add_argument("--lang", choices=("fr", "en"), default="fr", help="language (default fr)")
-    p.add_argument("--page-size", choices=("a4", "letter"), default="a4", help="default a4")
+    p.add_argument(
+        "--page-size",
+        choices=("a4", "letter"),
+        help="page size (default: the clinic's setting, a4 for answer files)",
+    )
     p.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     p.add_argument("--clinic", help="clinic name for the header (answer files only)")
     p.add_argument("--patient-code", help="patient's clinic code (answer files only)")

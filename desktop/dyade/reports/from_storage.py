@@ -13,25 +13,35 @@ from typing import Any
 import sqlite_utils
 
 from dyade.errors import DyadeError
-from dyade.reports.context import ReportContext
+from dyade.reports.context import PAGE_SIZES, ReportContext
 
 
 def _library():
-    from dyade.forms import default_library
+    from dyade.reports.formtext import installed_library
 
-    return default_library()
+    return installed_library()
+
+
+def page_size_for(db: sqlite_utils.Database, given: str | None) -> str:
+    """The page size asked for, else the clinic's setting ``report_page_size``."""
+    if given is not None:
+        return given
+    from dyade.storage.settings import get_setting
+
+    value = get_setting(db, "report_page_size")
+    if not isinstance(value, str) or value.lower() not in PAGE_SIZES:
+        choices = " or ".join(PAGE_SIZES)
+        raise DyadeError(f"clinic setting report_page_size is {value!r}: expected {choices}")
+    return value.lower()
 
 
 def _visit_by_code(db: sqlite_utils.Database, code: str) -> Any:
-    from dyade.storage.visits import _COLUMNS, Visit, normalize_code
+    from dyade.storage.visits import latest_visit_by_code
 
-    row = db.execute(
-        f"SELECT {_COLUMNS} FROM visits WHERE code = ? ORDER BY date DESC, created_at DESC",
-        [normalize_code(code)],
-    ).fetchone()
-    if row is None:
+    visit = latest_visit_by_code(db, code)
+    if visit is None:
         raise DyadeError(f"no visit with code {code!r}")
-    return Visit(*row)
+    return visit
 
 
 def _analyse_entry(db, visit: Any, responses: list, library, previous=None) -> tuple | None:
@@ -78,10 +88,20 @@ def _log(db, out: Path, details: dict[str, Any], user: Any) -> None:
 
 
 def stored_visit_summary(
-    db: sqlite_utils.Database, code: str, out: Path, *, lang: str, page_size: str = "a4",
-    overwrite: bool = False, user: Any = None, with_name: bool = False,
-) -> Path:  # fmt: skip
-    """The summary of the (latest) visit with this kiosk code."""
+    db: sqlite_utils.Database,
+    code: str,
+    out: Path,
+    *,
+    lang: str,
+    page_size: str | None = None,
+    overwrite: bool = False,
+    user: Any = None,
+    with_name: bool = False,
+) -> Path:
+    """The summary of the (latest) visit with this kiosk code.
+
+    ``page_size`` (``a4`` or ``letter``) defaults to the clinic's setting.
+    """
     from dyade.reports import visit_summary
     from dyade.storage.dyads import require_clinical
     from dyade.storage.responses import responses_of_visit
@@ -94,17 +114,25 @@ def stored_visit_summary(
         raise DyadeError(f"visit {visit.code} ({visit.date}): both sides have not finished yet")
     analysis, pf, df = done
     context = _context(db, visit.dyad_uuid, visit.date, (pf, df), with_name)
-    path = visit_summary(analysis, context, lang=lang, page_size=page_size, out=out,
+    size = page_size_for(db, page_size)
+    path = visit_summary(analysis, context, lang=lang, page_size=size, out=out,
                          overwrite=overwrite)  # fmt: skip
     _log(db, path, {"report": "visit", "visit": visit.uuid, "lang": lang}, user)
     return path
 
 
 def stored_dyad_history(
-    db: sqlite_utils.Database, dyad_uuid: str, out: Path, *, lang: str, page_size: str = "a4",
-    overwrite: bool = False, user: Any = None, with_name: bool = False,
-) -> Path:  # fmt: skip
-    """The history of one dyad, every visit with both sides complete."""
+    db: sqlite_utils.Database,
+    dyad_uuid: str,
+    out: Path,
+    *,
+    lang: str,
+    page_size: str | None = None,
+    overwrite: bool = False,
+    user: Any = None,
+    with_name: bool = False,
+) -> Path:
+    """The history of one dyad, every visit with both sides complete (page size as above)."""
     from dyade.analysis import VisitPoint, analyse_history
     from dyade.reports import dyad_history
     from dyade.storage import visits as visit_store
@@ -121,8 +149,9 @@ def stored_dyad_history(
     if last is None:
         raise DyadeError(f"dyad {dyad_uuid}: no visit where both sides have finished")
     context = _context(db, dyad_uuid, last[0].date, (last[2], last[3]), with_name)
+    size = page_size_for(db, page_size)
     path = dyad_history(
-        analyse_history(points), last[1], context, lang=lang, page_size=page_size, out=out,
+        analyse_history(points), last[1], context, lang=lang, page_size=size, out=out,
         overwrite=overwrite, visit_flags=flags,
     )  # fmt: skip
     _log(db, path, {"report": "dyad", "dyad": dyad_uuid, "lang": lang}, user)

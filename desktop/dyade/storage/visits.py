@@ -149,6 +149,19 @@ def find_open_visit_by_code(db: sqlite_utils.Database, code: str) -> Visit | Non
     return None if row is None else Visit(*row)
 
 
+def latest_visit_by_code(db: sqlite_utils.Database, code: str) -> Visit | None:
+    """The most recent visit with this code, open or closed, or None.
+
+    Codes are reused once a visit closes; a report of a past visit asked for by
+    its code means the latest one (typing is forgiven as for the kiosk).
+    """
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM visits WHERE code = ? ORDER BY date DESC, created_at DESC LIMIT 1",
+        [normalize_code(code)],
+    ).fetchone()
+    return None if row is None else Visit(*row)
+
+
 def cancel_visit(db: sqlite_utils.Database, visit_uuid: str, *, by: str | None = None) -> None:
     """The patient did not come: close the visit and free its code; answers stay."""
     with db.atomic():
