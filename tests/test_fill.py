@@ -16,6 +16,12 @@ from dyade.fill import (
     toggled,
 )
 from dyade.storage.responses import get_response, load_answers
+from dyade.storage.visits import (
+    cancel_visit,
+    find_open_visit_by_code,
+    find_visit_by_code,
+    get_visit,
+)
 from fill_support import make_clinic
 
 
@@ -135,6 +141,43 @@ def test_submit_completes_and_the_code_then_says_already_completed(clinic):
     assert raised.value.kind_message("fr") != raised.value.kind_message("en")
     with pytest.raises(AlreadyCompleted):
         FillSession.open_response(clinic.db, clinic.library, session.response_uuid)
+
+
+def test_a_fully_completed_visit_still_says_already_completed(clinic):
+    """Once both sides are in, the visit closes and frees its code: still "done", kindly."""
+    session = FillSession.open_visit_code(clinic.db, clinic.library, clinic.visit.code)
+    calm_answers(session)
+    session.submit()
+    assert get_visit(clinic.db, clinic.visit.uuid).status == "complete"
+    assert find_open_visit_by_code(clinic.db, clinic.visit.code) is None
+    found = find_visit_by_code(clinic.db, clinic.visit.code.lower())
+    assert found is not None and found.uuid == clinic.visit.uuid
+    with pytest.raises(AlreadyCompleted):
+        FillSession.open_visit_code(clinic.db, clinic.library, clinic.visit.code)
+
+
+def test_a_cancelled_visit_or_an_old_closed_one_reads_as_unknown(clinic):
+    cancel_visit(clinic.db, clinic.other_visit.uuid)
+    with pytest.raises(UnknownVisitCode):
+        FillSession.open_visit_code(clinic.db, clinic.library, clinic.other_visit.code)
+    session = FillSession.open_visit_code(clinic.db, clinic.library, clinic.visit.code)
+    calm_answers(session)
+    session.submit()
+    assert find_visit_by_code(clinic.db, clinic.visit.code, days=0) is not None  # dated today
+    clinic.db.execute("UPDATE visits SET date = '2001-01-01' WHERE uuid = ?", [clinic.visit.uuid])
+    assert find_visit_by_code(clinic.db, clinic.visit.code) is None  # codes are reused
+
+
+def test_the_open_visit_wins_over_a_closed_one_with_the_same_code(clinic):
+    session = FillSession.open_visit_code(clinic.db, clinic.library, clinic.visit.code)
+    calm_answers(session)
+    session.submit()
+    clinic.db.execute(
+        "UPDATE visits SET code = ? WHERE uuid = ?", [clinic.visit.code, clinic.other_visit.uuid]
+    )
+    assert find_visit_by_code(clinic.db, clinic.visit.code).uuid == clinic.other_visit.uuid
+    reopened = FillSession.open_visit_code(clinic.db, clinic.library, clinic.visit.code)
+    assert reopened.response_uuid != session.response_uuid
 
 
 def test_tension_comes_from_the_patients_own_markers_only(clinic):

@@ -21,7 +21,7 @@ from dyade.forms.schema import Form, Item
 from dyade.storage import responses as stored
 from dyade.storage.errors import DatabaseMoved, NotFound, StorageFault
 from dyade.storage.users import User
-from dyade.storage.visits import find_open_visit_by_code, normalize_code
+from dyade.storage.visits import find_visit_by_code, normalize_code
 
 log = logging.getLogger(__name__)
 LANGUAGES = ("fr", "en")
@@ -44,7 +44,7 @@ class KindError(DyadeError):
 
 
 class UnknownVisitCode(KindError):
-    """No open visit has this code (mistyped, cancelled, or already finished)."""
+    """No visit has this code (mistyped, or its visit was cancelled)."""
 
     messages: ClassVar[dict[str, str]] = {
         "fr": "Ce code ne correspond à aucun questionnaire en attente. Il a peut-être "
@@ -180,14 +180,18 @@ class FillSession:
     def open_visit_code(
         cls, db: sqlite_utils.Database, library: FormLookup, code: str
     ) -> FillSession:
-        """The patient's pending questionnaire of the visit with this code."""
-        visit = find_open_visit_by_code(db, code) if normalize_code(code) else None
-        if visit is None:
+        """The patient's pending questionnaire of the visit with this code.
+
+        A code whose questionnaire was sent (even once the whole visit is
+        closed) gets :class:`AlreadyCompleted`, so the patient hears it is done.
+        """
+        visit = find_visit_by_code(db, code) if normalize_code(code) else None
+        if visit is None or visit.status == "cancelled":
             raise UnknownVisitCode(f"no open visit with code {normalize_code(code)!r}")
         mine = [r for r in stored.responses_of_visit(db, visit.uuid) if r.respondent == "patient"]
         if not mine:
             raise UnknownVisitCode(f"visit {visit.code} has no patient questionnaire")
-        if all(r.status == "complete" for r in mine):
+        if visit.status == "complete" or all(r.status == "complete" for r in mine):
             raise AlreadyCompleted(f"the patient questionnaire of visit {visit.code} is complete")
         response = next(r for r in mine if r.status != "complete")
         return cls._open(db, library, response, None)

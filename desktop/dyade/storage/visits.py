@@ -10,7 +10,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import sqlite_utils
 
@@ -158,6 +158,29 @@ def latest_visit_by_code(db: sqlite_utils.Database, code: str) -> Visit | None:
     row = db.execute(
         f"SELECT {_COLUMNS} FROM visits WHERE code = ? ORDER BY date DESC, created_at DESC LIMIT 1",
         [normalize_code(code)],
+    ).fetchone()
+    return None if row is None else Visit(*row)
+
+
+CLOSED_CODE_DAYS = 60  # a closed visit's code is still recognised this long after its date
+
+
+def find_visit_by_code(
+    db: sqlite_utils.Database, code: str, *, days: int = CLOSED_CODE_DAYS
+) -> Visit | None:
+    """The visit a kiosk code names: the open one, else the latest closed one (read-only).
+
+    Lets the kiosk say "already completed" rather than "unknown code". Codes are
+    unique among open visits only and get reused, so a closed visit is looked for
+    among the last ``days`` days of visits, through the date index.
+    """
+    visit = find_open_visit_by_code(db, code)
+    if visit is not None:
+        return visit
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM visits WHERE date >= ? AND code = ? "
+        "ORDER BY date DESC, created_at DESC LIMIT 1",
+        [(date.today() - timedelta(days=days)).isoformat(), normalize_code(code)],
     ).fetchone()
     return None if row is None else Visit(*row)
 
