@@ -19,8 +19,12 @@ def icon(name: str) -> QIcon:
     return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
 
 
+@cache
 def icon_pixmap(name: str, size: int) -> QPixmap:
-    """The icon drawn at ``size`` pixels (transparent when ``name`` is ``blank``)."""
+    """The icon drawn at ``size`` pixels (transparent when ``name`` is ``blank``).
+
+    Cached: every answer button shows a tick or a blank of the same few sizes.
+    """
     if name == "blank":
         pixmap = QPixmap(QSize(size, size))
         pixmap.fill(Qt.GlobalColor.transparent)

@@ -7,7 +7,7 @@ them. The selected state is shown by colour *and* by a tick, never colour alone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -23,11 +23,21 @@ from dyade.ui.questionnaire.common import icon_pixmap
 MIN_OPTION_HEIGHT = 56  # comfortably above the 48 px touch target
 
 
+class _Wording(QLabel):
+    """The option's wording; tells its button when its font changes (text size)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and isinstance(self.parent(), OptionButton):
+            self.parent()._show_tick()  # the tick is as tall as the wording
+
+
 class OptionButton(QPushButton):
     """A checkable answer: number badge, wrapped wording, tick when chosen."""
 
     def __init__(self, number: int | None, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.shown_selected: bool | None = None  # the state the labels are styled for
         self.setCheckable(True)
         self.setProperty("role", "option")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -40,7 +50,7 @@ class OptionButton(QPushButton):
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge.setProperty("empty", number is None)  # keeps the wording aligned
         self.badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.label = QLabel(self)
+        self.label = _Wording(self)
         self.label.setObjectName("optionText")
         self.label.setWordWrap(True)
         self.tick = QLabel(self)
@@ -62,12 +72,25 @@ class OptionButton(QPushButton):
         return self.label.text()
 
     def _on_toggled(self, checked: bool) -> None:
-        for child in (self.badge, self.label, self.tick):
+        """Restyle the wording and the number for the new state (the tick is a picture).
+
+        Polishing runs the style sheet again for a label, so only the buttons
+        whose state changed pay for it (an answer restyles two), and a label
+        not shown yet is left to be styled when it first is. ``polish`` alone
+        drops the label's cached style, so no ``unpolish`` is needed.
+        """
+        if checked == self.shown_selected:
+            return
+        self.shown_selected = checked
+        for child in (self.badge, self.label):
             child.setProperty("selected", checked)
-            child.style().unpolish(child)
-            child.style().polish(child)
+            if child.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+                child.style().polish(child)
+        self._show_tick()
+
+    def _show_tick(self) -> None:
         size = max(self.label.fontMetrics().height(), 20)
-        self.tick.setPixmap(icon_pixmap("check", size) if checked else icon_pixmap("blank", size))
+        self.tick.setPixmap(icon_pixmap("check" if self.shown_selected else "blank", size))
 
     def sizeHint(self) -> QSize:
         hint = self.layout().sizeHint()
@@ -129,9 +152,10 @@ class OptionList(QWidget):
         """Check the buttons matching the stored answer (a list for a checklist)."""
         chosen = value if isinstance(value, list) else [value]
         for button, option in zip(self.buttons, self.values, strict=True):
-            button.blockSignals(True)
-            button.setChecked(option in chosen)
-            button.blockSignals(False)
+            if button.isChecked() != (option in chosen):
+                button.blockSignals(True)
+                button.setChecked(option in chosen)
+                button.blockSignals(False)
             button._on_toggled(button.isChecked())
 
     def press(self, number: int) -> bool:

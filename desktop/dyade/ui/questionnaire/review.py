@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dyade.fill import ReviewRow
-from dyade.ui.questionnaire.common import icon
+from dyade.ui.questionnaire.common import icon, repolish
 from dyade.ui.retranslate import Retranslating
 
 
@@ -23,15 +23,22 @@ class ReviewList(Retranslating, QWidget):
         self._layout.setSpacing(8)
         self.change_buttons: list[QPushButton] = []
         self.answer_labels: list[QLabel] = []
+        self.question_labels: list[QLabel] = []
 
     def set_rows(self, rows: list[ReviewRow]) -> None:
-        """Rebuild the list from the session's review rows."""
+        """Show the session's review rows; the same questions as before are updated in place."""
+        if [(r.screen, r.item.id) for r in rows] == [(r.screen, r.item.id) for r in self.rows]:
+            self.rows = rows
+            for row, question in zip(rows, self.question_labels, strict=True):
+                question.setText(row.question)
+            self.retranslate()
+            return
         while self._layout.count():
             widget = self._layout.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
         self.rows = rows
-        self.change_buttons, self.answer_labels = [], []
+        self.change_buttons, self.answer_labels, self.question_labels = [], [], []
         for row in rows:
             self._layout.addWidget(self._row_widget(row))
         self.retranslate()
@@ -60,6 +67,7 @@ class ReviewList(Retranslating, QWidget):
         grid.setColumnStretch(0, 1)
         self.change_buttons.append(change)
         self.answer_labels.append(answer)
+        self.question_labels.append(question)
         return frame
 
     def retranslate(self) -> None:
@@ -73,7 +81,9 @@ class ReviewList(Retranslating, QWidget):
             else:
                 shown = self.tr("Not answered yet")
             answer.setText(shown)
-            answer.setProperty("missing", row.answer is None)
+            if answer.property("missing") != (row.answer is None):  # restyle on change only
+                answer.setProperty("missing", row.answer is None)
+                repolish(answer)
             change.setText(self.tr("Change"))
             change.setAccessibleName(
                 self.tr("Change the answer to: {question}").format(question=row.question)

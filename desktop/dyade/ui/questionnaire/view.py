@@ -5,6 +5,11 @@ choose an option of the current question, Enter or Right go on, Left or
 Backspace go back, Space toggles the focused option (Qt's own button key),
 Enter on the review submits. The keys are shortcuts scoped to this view, so a
 text box keeps its own use of them.
+
+Speed: a click on an answer must be painted within a frame. Each screen is a
+page built once (:class:`ScreenPage`) in a ``QStackedWidget``; the page after
+the one shown is built in idle time, right after the paint, so Next only
+switches pages. An answer restyles only the buttons whose state changed.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QMetaObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +26,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +36,7 @@ from dyade.fill import FillSession, KindError
 from dyade.ui.questionnaire.common import icon
 from dyade.ui.questionnaire.item_view import ItemView
 from dyade.ui.questionnaire.review import ReviewList
+from dyade.ui.questionnaire.screen_page import ScreenPage, frameless
 from dyade.ui.retranslate import Retranslating
 
 NEXT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right)
@@ -46,19 +53,23 @@ class QuestionnaireView(Retranslating, QWidget):
         self.setObjectName("questionnaire")
         self.session = session
         self.index = 0
-        self.items: list[ItemView] = []
+        self.items: list[ItemView] = []  # the items of the screen shown
+        self.pages: dict[int, ScreenPage] = {}  # the screens built so far, by index
+        self.intro: QLabel | None = None  # the form's instructions, on the first screen
+        self._next_on_review: bool | None = None  # what the Next button was set up for
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(12)
         outer.addLayout(self._build_progress())
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("questionScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer.addWidget(self.scroll, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("questionPages")
+        outer.addWidget(self.stack, 1)
         self.review = ReviewList()
         self.review.change_requested.connect(self.show_screen)
+        self.review_page = frameless(QScrollArea(self.stack))
+        self.review_page.setWidget(self.review)
+        self.stack.addWidget(self.review_page)
+        self.scroll: QScrollArea = self.review_page  # the page on screen
         outer.addLayout(self._build_footer())
         self._install_keys()
         QApplication.instance().focusChanged.connect(self._on_focus_changed)
@@ -120,19 +131,57 @@ class QuestionnaireView(Retranslating, QWidget):
     def show_screen(self, index: int) -> None:
         """Show screen ``index`` (``len(screens)``: the review)."""
         self.index = max(0, min(index, len(self.session.screens)))
-        old = self.scroll.takeWidget()
-        if old is not None and old is not self.review:
-            old.deleteLater()
-        self.items = []
         if self.on_review:
             self.review.set_rows(self.session.review())
-            self.scroll.setWidget(self.review)
+            page, self.items = self.review_page, []
         else:
-            self.scroll.setWidget(self._screen_widget())
-        self.scroll.verticalScrollBar().setValue(0)
+            page = self.page(self.index)
+            self.items = list(page.items)
+        page.verticalScrollBar().setValue(0)
+        self.stack.setCurrentWidget(page)
+        self.scroll = page
         self._refresh()
         self._chain_tab_order()
         self._focus_start()
+        QMetaObject.invokeMethod(self, "_build_soon", Qt.ConnectionType.QueuedConnection)
+
+    def page(self, index: int) -> ScreenPage:
+        """The page of screen ``index``, built on first use."""
+        page = self.pages.get(index)
+        if page is None:
+            page = ScreenPage(self.session, index, self._on_answered, self.stack)
+            self.stack.addWidget(page)
+            self.pages[index] = page
+            if index == 0:
+                self.intro = page.intro
+        return page
+
+    @Slot()
+    def _build_soon(self) -> None:
+        """Build ahead in two hops, so the building never delays what the person sees.
+
+        Queued by :meth:`show_screen`, this call is delivered with the events
+        already waiting, the repaint of the new screen among them (Qt sends
+        repaints last). Queued from here, the building waits for the next
+        round of the event loop, after the paint.
+        """
+        QMetaObject.invokeMethod(self, "_build_ahead", Qt.ConnectionType.QueuedConnection)
+
+    @Slot()
+    def _build_ahead(self) -> None:
+        """Build the screen after this one (else the one before) while the person reads."""
+        if not self.isVisible():  # put away (the kiosk drops it): nothing more to build
+            return
+        total = len(self.session.screens)
+        wanted = [i for i in (self.index + 1, self.index - 1) if 0 <= i < total]
+        missing = [i for i in wanted if i not in self.pages]
+        if missing:
+            self.page(missing[0]).ensurePolished()
+            if len(missing) > 1:
+                self._build_soon()
+        elif self.index + 1 == total and not self.review.rows:
+            self.review.set_rows(self.session.review())
+            self.review.ensurePolished()
 
     def _chain_tab_order(self) -> None:
         """Tab goes through the answers in reading order, then Back, then Next."""
@@ -144,27 +193,6 @@ class QuestionnaireView(Retranslating, QWidget):
         chain += [self.back_button, self.next_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
-
-    def _screen_widget(self) -> QWidget:
-        page = QWidget()
-        page.setObjectName("screenPage")
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(20)
-        if self.index == 0:
-            self.intro = QLabel(self.session.form.instructions.get(self.session.language), page)
-            self.intro.setObjectName("instructions")
-            self.intro.setWordWrap(True)
-            layout.addWidget(self.intro)
-        for item in self.session.screens[self.index].items:
-            value = self.session.answers.get(item.id)
-            view = ItemView(self.session.form, item, value, self.session.language, page)
-            view.show_value(value, answered=item.id in self.session.answers)
-            view.answered.connect(self._on_answered)
-            layout.addWidget(view)
-            self.items.append(view)
-        layout.addStretch(1)
-        return page
 
     def _focus_start(self) -> None:
         if self.on_review:
@@ -266,19 +294,28 @@ class QuestionnaireView(Retranslating, QWidget):
         """Switch the form's wording; answers are untouched (they are saved already)."""
         self._commit_text()
         self.session.set_language(lang)
-        for view in self.items:
-            view.set_language(lang)
-        if self.index == 0 and self.items:
-            self.intro.setText(self.session.form.instructions.get(lang))
-        if self.on_review:
+        for page in self.pages.values():  # every built page, so none keeps the old wording
+            page.set_language(lang)
+        if self.review.rows:
             self.review.set_rows(self.session.review())
         self.retranslate()
 
     def _refresh(self) -> None:
-        total = len(self.session.screens)
-        self.progress_bar.setValue(min(self.index, total))
+        self._set_progress(min(self.index, len(self.session.screens)))
         self.back_button.setEnabled(self.index > 0)
         self.retranslate()
+
+    def _set_progress(self, value: int) -> None:
+        """Move the bar; it is painted with the rest of the window, not on its own.
+
+        ``QProgressBar.setValue`` repaints the bar at once, outside the
+        window's next paint, which costs a few milliseconds per screen.
+        """
+        if value == self.progress_bar.value():
+            return
+        self.progress_bar.setUpdatesEnabled(False)
+        self.progress_bar.setValue(value)
+        self.progress_bar.setUpdatesEnabled(True)  # schedules an ordinary update
 
     def _can_go_on(self) -> bool:
         if self.on_review:
@@ -297,16 +334,17 @@ class QuestionnaireView(Retranslating, QWidget):
         self._retranslate_next()
 
     def _retranslate_next(self) -> None:
+        if self._next_on_review != self.on_review:  # a new icon re-lays the footer out
+            self._next_on_review = self.on_review
+            self.next_button.setIcon(icon("send" if self.on_review else "arrow-right"))
         if self.on_review:
             self.next_button.setText(self.tr("Send my answers"))
-            self.next_button.setIcon(icon("send"))
             self.next_button.setAccessibleDescription(
                 self.tr("Send your answers; you cannot change them afterwards (Enter)")
             )
             self.hint.setText(self.tr("Check your answers, then send them."))
         else:
             self.next_button.setText(self.tr("Next"))
-            self.next_button.setIcon(icon("arrow-right"))
             self.next_button.setAccessibleDescription(
                 self.tr("Go on to the next question (Enter or Right arrow)")
             )
