@@ -9,7 +9,7 @@ import pytest
 
 from dyade.fill import AlreadyCompleted, UnknownVisitCode, patient_prompts
 from dyade.ui.i18n import ts_path
-from kiosk_support import close_kiosk, open_kiosk, walk_every_screen
+from kiosk_support import close_kiosk, open_kiosk, settle, walk_every_screen
 
 
 def pattern(text: str) -> re.Pattern | None:
@@ -55,5 +55,28 @@ def test_every_kiosk_screen_is_in_one_language(qtbot, tmp_path, monkeypatch, lan
                         problems.append(f"{screen}: {line.strip()!r}")
         assert problems == [], f"text left in {other}:\n" + "\n".join(sorted(set(problems)))
         assert any("Question" in t for t in screens["screen 1"])
+    finally:
+        close_kiosk(clinic, kiosk)
+
+
+@pytest.mark.parametrize("default", ["fr", "en"])
+def test_text_size_buttons_speak_both_languages_until_one_is_chosen(
+    qtbot, tmp_path, monkeypatch, default
+):
+    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, language=default)
+    try:
+        header = kiosk.header
+        for button in (header.smaller, header.larger):
+            assert button.text() == "" and not button.icon().isNull()  # A−, A+: no words
+            assert "Texte plus" in button.accessibleName() and "text" in button.accessibleName()
+            assert "\u2022" in button.accessibleDescription()
+        kiosk.welcome.buttons["en"].click()
+        assert header.larger.accessibleName() == "Larger text"
+        assert header.smaller.accessibleDescription() == "Make the text on screen smaller"
+        kiosk.switch_language("fr")
+        settle(qtbot)  # Qt posts the language change to every widget
+        assert header.larger.accessibleName() == "Texte plus grand"
+        kiosk.reset()
+        assert "\u2022" in header.larger.accessibleName()
     finally:
         close_kiosk(clinic, kiosk)

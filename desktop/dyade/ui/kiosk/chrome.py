@@ -10,6 +10,15 @@ from dyade.ui.questionnaire.common import icon
 from dyade.ui.retranslate import Retranslating
 
 TEXT_SIZES = (18, 21, 24, 28)  # body text in points; the first is the default
+# Before a language is chosen (the welcome screen) the text-size controls speak
+# both languages; their faces are the letter A with a minus or a plus sign.
+SIZE_NAMES_BOTH = {
+    -1: (
+        "Texte plus petit \u2022 Smaller text",
+        "Réduire le texte \u2022 Make the text smaller",
+    ),
+    +1: ("Texte plus grand \u2022 Larger text", "Agrandir le texte \u2022 Make the text larger"),
+}
 
 
 class KioskHeader(Retranslating, QFrame):
@@ -23,6 +32,7 @@ class KioskHeader(Retranslating, QFrame):
         super().__init__(parent)
         self.setObjectName("header")
         self.size_index = 0
+        self.bilingual = False  # no language chosen yet: the size controls speak both
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 6, 24, 6)
         row.setSpacing(10)
@@ -69,8 +79,11 @@ class KioskHeader(Retranslating, QFrame):
         self.languages[lang].setChecked(True)
 
     def show_languages(self, visible: bool) -> None:
+        """FR/EN once a language is chosen; hidden on the welcome, which is bilingual."""
         for button in self.languages.values():
             button.setVisible(visible)
+        self.bilingual = not visible
+        self._name_size_buttons()
 
     @property
     def text_size(self) -> int:
@@ -95,17 +108,27 @@ class KioskHeader(Retranslating, QFrame):
         self.languages["fr"].setAccessibleDescription(self.tr("Show the questions in French"))
         self.languages["en"].setAccessibleName(self.tr("English"))
         self.languages["en"].setAccessibleDescription(self.tr("Show the questions in English"))
-        self.smaller.setText(self.tr("Smaller"))
-        self.smaller.setAccessibleName(self.tr("Smaller text"))
-        self.smaller.setAccessibleDescription(self.tr("Make the text on screen smaller"))
-        self.larger.setText(self.tr("Larger"))
-        self.larger.setAccessibleName(self.tr("Larger text"))
-        self.larger.setAccessibleDescription(self.tr("Make the text on screen larger"))
+        self._name_size_buttons()
         self.staff.setText(self.tr("Staff"))
         self.staff.setAccessibleName(self.tr("Staff only"))
         self.staff.setAccessibleDescription(
             self.tr("For the clinic's staff: sign in to leave the questionnaire screen")
         )
+
+    def _name_size_buttons(self) -> None:
+        """The A\u2212 / A+ buttons show no words; their names are in one language or both."""
+        if self.bilingual:
+            names = {step: SIZE_NAMES_BOTH[step] for step in (-1, +1)}
+        else:
+            names = {
+                -1: (self.tr("Smaller text"), self.tr("Make the text on screen smaller")),
+                +1: (self.tr("Larger text"), self.tr("Make the text on screen larger")),
+            }
+        for button, step in ((self.smaller, -1), (self.larger, +1)):
+            name, description = names[step]
+            button.setAccessibleName(name)
+            button.setAccessibleDescription(description)
+            button.setToolTip(name)
 
 
 class CountdownBanner(Retranslating, QFrame):
