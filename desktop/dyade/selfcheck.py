@@ -29,6 +29,13 @@ def check_qt(tmp: Path) -> str:
     return offscreen_smoke()
 
 
+def check_kiosk(tmp: Path) -> str:
+    """The patient kiosk's style sheet and icons load and its welcome screen paints."""
+    from dyade.ui.kiosk.smoke import kiosk_smoke
+
+    return kiosk_smoke()
+
+
 def check_storage(tmp: Path) -> str:
     """An encrypted database is created, written, reopened and read back."""
     import sqlite3
@@ -124,6 +131,7 @@ def check_reports(tmp: Path) -> str:
 CHECKS: list[tuple[str, Check]] = [
     ("data folders", check_data_folders),
     ("qt", check_qt),
+    ("kiosk", check_kiosk),
     ("forms", check_forms),
     ("storage", check_storage),
     ("analysis", check_analysis),
