@@ -54,7 +54,7 @@ class Painted:
     """
 
     def __init__(self) -> None:
-        from PySide6.QtCore import QEvent, QObject
+        from PySide6.QtCore import QEvent, QEventLoop, QObject
 
         outer = self
         kinds = (QEvent.Type.UpdateRequest, QEvent.Type.Paint)
@@ -67,6 +67,10 @@ class Painted:
 
         self.count = 0
         self.filter = Filter()
+        # PySide6 6.12's QCoreApplication.processEvents() drops a reference to
+        # None on each call; a tight wait loop then aborts Python. A local event
+        # loop's processEvents() does the same work without that leak.
+        self.loop = QEventLoop()
 
     def watch(self, window: Any) -> None:
         window.installEventFilter(self.filter)
@@ -74,7 +78,7 @@ class Painted:
     def wait(self, app: Any, since: int, limit_s: float = 2.0) -> None:
         deadline = time.perf_counter() + limit_s
         while self.count == since and time.perf_counter() < deadline:
-            app.processEvents()
+            self.loop.processEvents()
 
 
 def _click_answer(view: Any) -> None:
