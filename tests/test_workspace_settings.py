@@ -141,13 +141,10 @@ def test_daily_backup_goes_to_the_configured_folder_off_the_ui_thread(qtbot, wor
     session = workspace.session
     folder = tmp_path / "saved"
     set_setting(session.db, "backup_folder", str(folder))
-    finished = []
     op = start_daily_backup(session)
-    op.signals.done.connect(finished.append)
-    qtbot.waitUntil(lambda: bool(finished), timeout=20_000)
-    assert daily_backups(folder, session.path.stem) == [finished[0]]
+    assert op.finished.wait(20)  # set by the worker when the backup is done
+    made = daily_backups(folder, session.path.stem)
+    assert len(made) == 1 and made[0].stat().st_size > 0
     again = start_daily_backup(session)  # once a day: the second call writes nothing
-    more = []
-    again.signals.done.connect(more.append)
-    qtbot.waitUntil(lambda: bool(more), timeout=20_000)
-    assert more == [None]
+    assert again.finished.wait(20)
+    assert daily_backups(folder, session.path.stem) == made
