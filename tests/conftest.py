@@ -15,3 +15,16 @@ def dyade_home(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("dyade-home")
     monkeypatch.setenv("DYADE_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def qt_errors_fail_tests(monkeypatch):
+    """Keep pytest-qt's capture of exceptions raised in Qt slots.
+
+    The app replaces ``sys.excepthook`` with one that shows a modal message;
+    in a test that dialog would wait forever for a click. Left to pytest-qt,
+    the same exception fails the test that raised it.
+    """
+    import dyade.ui.app
+
+    monkeypatch.setattr(dyade.ui.app, "install_excepthook", lambda: None)

@@ -29,7 +29,9 @@ def _quit_after_first_paint() -> None:
         def eventFilter(self, watched, event):
             if event.type() == QEvent.Type.Paint and _is_wanted(watched, wanted):
                 QApplication.instance().removeEventFilter(self)
-                QTimer.singleShot(0, QApplication.quit)
+                QTimer.singleShot(
+                    0, lambda: QApplication.exit(0)
+                )  # the locked kiosk refuses quit()
             return False
 
     def exec_until_painted() -> int:

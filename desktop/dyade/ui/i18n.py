@@ -8,6 +8,7 @@ with PySide6's own ``lrelease``, so the app is bilingual however it is run.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import subprocess
 from pathlib import Path
@@ -50,8 +51,11 @@ def qm_path(lang: str) -> Path | None:
         return shipped
     if not ts.exists():
         return None
-    cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "i18n" / shipped.name
-    if cache.exists() and cache.stat().st_mtime >= ts.stat().st_mtime:
+    # Named by the catalogue's content: two checkouts or versions never share a stale file.
+    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "i18n"
+    cache = cache / f"{shipped.stem}-{digest}.qm"
+    if cache.exists():
         return cache
     try:
         return compile_ts(ts, cache)
