@@ -28,3 +28,7 @@ def qt_errors_fail_tests(monkeypatch):
     import dyade.ui.app
 
     monkeypatch.setattr(dyade.ui.app, "install_excepthook", lambda: None)
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(60_000)  # no worker outlives its test

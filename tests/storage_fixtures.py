@@ -3,6 +3,7 @@ with cheap key derivation and password hashing so the suite stays fast."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 import pytest
@@ -41,7 +42,18 @@ def db_path(tmp_path):
 def db(fast_crypto, db_path):
     database = connection.open_database(db_path, PASSPHRASE, create=True)
     yield database
+    wait_for_qt_workers()
     database.close()
+
+
+def wait_for_qt_workers() -> None:
+    """Let background work a UI test started finish before its database closes.
+
+    A worker still using a closed SQLCipher connection crashes the process.
+    """
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is not None:
+        qtcore.QThreadPool.globalInstance().waitForDone(60_000)
 
 
 @dataclass
