@@ -12,10 +12,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from dyade.errors import DyadeError
 from dyade.paths import resources_dir
+from dyade.wording import load_wording
 
 LANGS: tuple[str, ...] = ("fr", "en")
 
@@ -24,17 +23,8 @@ def texts_path() -> Path:
     return resources_dir() / "text" / "analysis.yaml"
 
 
-@cache
 def _load(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DyadeError(f"{path}: cannot read the analysis wording ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        raise DyadeError(f"{path}: the analysis wording is not valid YAML ({exc})") from None
-    if not isinstance(data, dict):
-        raise DyadeError(f"{path}: the analysis wording must be a mapping")
-    return data
+    return load_wording(path, "analysis wording")
 
 
 @cache

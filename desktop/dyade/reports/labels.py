@@ -8,14 +8,12 @@ bound to one language at export time.
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from dyade.errors import DyadeError
 from dyade.paths import resources_dir
+from dyade.wording import load_wording
 
 LANGS: tuple[str, ...] = ("fr", "en")
 NBSP = "\u00a0"
@@ -36,17 +34,8 @@ def labels_path() -> Path:
     return resources_dir() / "text" / "report.yaml"
 
 
-@cache
 def _load(path: Path) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DyadeError(f"{path}: cannot read the report wording ({exc.strerror})") from None
-    except yaml.YAMLError as exc:
-        raise DyadeError(f"{path}: the report wording is not valid YAML ({exc})") from None
-    if not isinstance(data, dict):
-        raise DyadeError(f"{path}: the report wording must be a mapping")
-    return data
+    return load_wording(path, "report wording")
 
 
 def check_lang(lang: str) -> str:
