@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from dyade.errors import DyadeError
 from dyade.review import refresh_if_stale
@@ -20,7 +20,7 @@ from dyade.storage.results import needs_attention
 from dyade.ui.errors import show_error
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
-from dyade.ui.workspace.patients import table
+from dyade.ui.workspace.patients import heading, table
 
 # category (analysis rank // 10) -> symbol, colour (AA on white)
 BADGES = {
@@ -89,11 +89,7 @@ class DashboardPage(Retranslating, QWidget):
             self,
         )
         layout = QVBoxLayout(self)
-        self.title = QLabel(self)
-        self.title.setObjectName("pageTitle")
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.intro.setProperty("role", "muted")
+        self.title, self.intro = heading(self)
         self.view = table(self, self.model)
         self.view.setSelectionMode(self.view.SelectionMode.ExtendedSelection)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())

@@ -42,6 +42,15 @@ def table(parent: QWidget, model) -> QTableView:
     return view
 
 
+def heading(parent: QWidget) -> tuple[QLabel, QLabel]:
+    """A list page's title and its muted, wrapping one-line explanation."""
+    title, intro = QLabel(parent), QLabel(parent)
+    title.setObjectName("pageTitle")
+    intro.setWordWrap(True)
+    intro.setProperty("role", "muted")
+    return title, intro
+
+
 def open_kiosk_for(workspace, code: str) -> QWidget:
     """Open the patient kiosk on this visit code (the laptop is then handed over)."""
     from dyade.ui.kiosk import KioskWindow

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from dyade.storage.responses import pending_responses
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
-from dyade.ui.workspace.patients import open_kiosk_for, table
+from dyade.ui.workspace.patients import heading, open_kiosk_for, table
 
 OVERDUE_COLOUR = "#8A4B00"
 
@@ -37,11 +37,7 @@ class PendingPage(Retranslating, QWidget):
             self,
         )
         layout = QVBoxLayout(self)
-        self.title = QLabel(self)
-        self.title.setObjectName("pageTitle")
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.intro.setProperty("role", "muted")
+        self.title, self.intro = heading(self)
         self.view = table(self, self.model)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
