@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -222,6 +222,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.session.user = None
         if self.workspace is not None:
             self.workspace.close_windows()
+            wait_for_workers()  # a re-analysis may still report to this workspace
             self.pages.removeWidget(self.workspace)
             self.workspace.deleteLater()
             self.workspace = None
@@ -238,9 +239,13 @@ class MainWindow(Retranslating, QMainWindow):
     def closeEvent(self, event) -> None:
         if self.workspace is not None:
             self.workspace.close_windows()
-        if self.backup is not None:
-            self.backup.finished.wait(60)  # never close the database under the backup
+        wait_for_workers()  # never close the database under a backup or a re-analysis
         if self.session is not None:
             self.session.close()
             self.session = None
         super().closeEvent(event)
+
+
+def wait_for_workers(timeout_ms: int = 60_000) -> None:
+    """Let background work on the shared connection finish (see ui/ops.py)."""
+    QThreadPool.globalInstance().waitForDone(timeout_ms)
