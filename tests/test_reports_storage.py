@@ -64,6 +64,30 @@ def test_dyad_history_from_the_database(db, clinic, tmp_path):
     assert any(e.action == "exported" and e.target == str(out) for e in audit.entries(db))
 
 
+def test_the_clinics_thresholds_decide_the_flags_as_on_the_review_screen(db, clinic, tmp_path):
+    """A threshold changed on the settings page changes the PDF's flags like the screen's."""
+    from dyade.reports.formtext import installed_library
+    from dyade.review import review_dyad
+
+    fill(db, clinic.visit, "scenario-a")
+    code, seen = clinic.visit.code, "Stage of change seen differently"
+    assert seen not in text_of(stored_visit_summary(db, code, tmp_path / "d.pdf", lang="en"))
+    set_setting(db, "thresholds", {"stage_tolerance": 0})  # as the settings page saves it
+    on_screen = review_dyad(db, installed_library(), clinic.dyad.uuid).visits[0].analysis
+    assert "stage_mismatch" in [f.kind for f in on_screen.flags]
+    assert seen in text_of(stored_visit_summary(db, code, tmp_path / "o.pdf", lang="en"))
+    history = stored_dyad_history(db, clinic.dyad.uuid, tmp_path / "h.pdf", lang="fr")
+    assert "Stade du changement perçu autrement" in text_of(history)
+
+
+def test_an_invalid_stored_threshold_is_named(db, clinic, tmp_path):
+    fill(db, clinic.visit, "scenario-a")
+    set_setting(db, "thresholds", {"stage_tolerance": -1})
+    with pytest.raises(DyadeError, match=r"clinic settings.*stage_tolerance"):
+        stored_visit_summary(db, clinic.visit.code, tmp_path / "v.pdf", lang="fr")
+    assert not (tmp_path / "v.pdf").exists()
+
+
 def page_sizes(path) -> set[tuple[int, int]]:
     """Each page's width and height in points, rounded."""
     return {(round(p.mediabox.width), round(p.mediabox.height)) for p in PdfReader(path).pages}

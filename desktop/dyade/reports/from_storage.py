@@ -2,7 +2,9 @@
 
 The CLI and the app's export buttons call these; they take the open database
 as an argument and record every export in the audit log. The analysis is run
-again from the stored answers so the PDF always matches the current engine.
+again from the stored answers, through the same :func:`dyade.review.review_dyad`
+as the workspace's review (the clinic's thresholds, each visit against the one
+before), so the PDF always matches the current engine and the screen.
 """
 
 from __future__ import annotations
@@ -44,21 +46,15 @@ def _visit_by_code(db: sqlite_utils.Database, code: str) -> Any:
     return visit
 
 
-def _analyse_entry(db, visit: Any, responses: list, library, previous=None) -> tuple | None:
-    """(analysis, patient form, physician form) of a visit whose two sides are complete."""
-    from dyade.analysis import analyse_visit
-    from dyade.storage.responses import load_answers
+def _review(db: sqlite_utils.Database, dyad_uuid: str, user: Any) -> Any:
+    """The dyad's complete visits analysed as the workspace's review shows them.
 
-    by_side = {r.respondent: r for r in responses if r.status == "complete"}
-    if set(by_side) != {"patient", "physician"}:
-        return None
-    forms, answers = {}, {}
-    for side, response in by_side.items():
-        forms[side] = library.require(response.form_id)
-        answers[side] = load_answers(db, response.uuid)
-    analysis = analyse_visit(forms["patient"], answers["patient"], forms["physician"],
-                             answers["physician"], previous=previous)  # fmt: skip
-    return analysis, forms["patient"], forms["physician"]
+    One code path for the screen and the PDF: the clinic's thresholds (its
+    overrides from the settings page) and each visit read against the one before.
+    """
+    from dyade.review import review_dyad
+
+    return review_dyad(db, _library(), dyad_uuid, user=user)
 
 
 def _context(db, dyad_uuid: str, visit_date: str | None, forms, with_name: bool) -> ReportContext:
@@ -103,16 +99,13 @@ def stored_visit_summary(
     ``page_size`` (``a4`` or ``letter``) defaults to the clinic's setting.
     """
     from dyade.reports import visit_summary
-    from dyade.storage.dyads import require_clinical
-    from dyade.storage.responses import responses_of_visit
 
     visit = _visit_by_code(db, code)
-    if user is not None:
-        require_clinical(db, user, visit.dyad_uuid)
-    done = _analyse_entry(db, visit, responses_of_visit(db, visit.uuid), _library())
+    review = _review(db, visit.dyad_uuid, user)
+    done = next((v for v in review.visits if v.entry.visit.uuid == visit.uuid), None)
     if done is None:
         raise DyadeError(f"visit {visit.code} ({visit.date}): both sides have not finished yet")
-    analysis, pf, df = done
+    analysis, pf, df = done.analysis, done.patient_form, done.physician_form
     context = _context(db, visit.dyad_uuid, visit.date, (pf, df), with_name)
     size = page_size_for(db, page_size)
     path = visit_summary(analysis, context, lang=lang, page_size=size, out=out,
@@ -133,25 +126,18 @@ def stored_dyad_history(
     with_name: bool = False,
 ) -> Path:
     """The history of one dyad, every visit with both sides complete (page size as above)."""
-    from dyade.analysis import VisitPoint, analyse_history
     from dyade.reports import dyad_history
-    from dyade.storage import visits as visit_store
 
-    entries = visit_store.dyad_history(db, dyad_uuid, user=user)
-    library, points, flags, last, previous = _library(), [], {}, None, None
-    for entry in entries:
-        done = _analyse_entry(db, entry.visit, entry.responses, library, previous)
-        if done is None:
-            continue
-        number = len(points) + 1
-        points.append(VisitPoint.from_analysis(done[0], number, entry.visit.date))
-        flags[number], last, previous = done[0].flags, (entry.visit, *done), done[0]
-    if last is None:
+    review = _review(db, dyad_uuid, user)
+    if not review.visits:
         raise DyadeError(f"dyad {dyad_uuid}: no visit where both sides have finished")
-    context = _context(db, dyad_uuid, last[0].date, (last[2], last[3]), with_name)
+    last = review.visits[-1]
+    flags = {v.number: v.analysis.flags for v in review.visits}
+    context = _context(db, dyad_uuid, last.entry.visit.date,
+                       (last.patient_form, last.physician_form), with_name)  # fmt: skip
     size = page_size_for(db, page_size)
     path = dyad_history(
-        analyse_history(points), last[1], context, lang=lang, page_size=size, out=out,
+        review.history, last.analysis, context, lang=lang, page_size=size, out=out,
         overwrite=overwrite, visit_flags=flags,
     )  # fmt: skip
     _log(db, path, {"report": "dyad", "dyad": dyad_uuid, "lang": lang}, user)
