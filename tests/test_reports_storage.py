@@ -8,6 +8,7 @@ from pypdf import PdfReader
 import storage_fixtures
 from dyade.cli import main
 from dyade.errors import DyadeError
+from dyade.forms import default_library
 from dyade.reports.from_storage import stored_dyad_history, stored_visit_summary
 from dyade.storage import audit
 from dyade.storage.responses import complete_response, responses_of_visit, save_answers
@@ -86,6 +87,36 @@ def test_an_invalid_stored_threshold_is_named(db, clinic, tmp_path):
     with pytest.raises(DyadeError, match=r"clinic settings.*stage_tolerance"):
         stored_visit_summary(db, clinic.visit.code, tmp_path / "v.pdf", lang="fr")
     assert not (tmp_path / "v.pdf").exists()
+
+
+def clinic_forms(folder) -> list:
+    """The brief pair saved as the clinic's own forms (ids and titles of its own)."""
+    from dyade.paths import forms_dir
+    from dyade.storage.visits import FormRef
+
+    folder.mkdir()
+    for side in ("patient", "physician"):
+        text = (forms_dir() / f"dyade-brief-{side}.yaml").read_text(encoding="utf-8")
+        text = text.replace("dyade-brief-", "clinic-brief-")
+        text = text.replace("Quick check on the visit", "Our clinic's quick check")
+        (folder / f"clinic-brief-{side}.yaml").write_text(text, encoding="utf-8")
+    return [FormRef(side, f"clinic-brief-{side}", 1) for side in ("patient", "physician")]
+
+
+def test_forms_of_the_clinics_own_folder_are_read_as_by_the_workspace(db, clinic, tmp_path):
+    refs = clinic_forms(tmp_path / "own-forms")
+    visit = create_visit(db, clinic.dyad.uuid, refs, kind="brief", on="2026-04-06")
+    _, pa, _, da = load_pair("scenario-a")
+    for response in responses_of_visit(db, visit.uuid):
+        brief = default_library().require(f"dyade-brief-{response.respondent}")
+        full = pa if response.respondent == "patient" else da
+        save_answers(db, response.uuid, {i.id: full[i.id] for i in brief.items if i.id in full})
+        complete_response(db, response.uuid)
+    with pytest.raises(DyadeError, match="clinic-brief-patient"):
+        stored_visit_summary(db, visit.code, tmp_path / "missing.pdf", lang="en")
+    set_setting(db, "clinic_forms_folder", str(tmp_path / "own-forms"))  # the settings page
+    out = stored_visit_summary(db, visit.code, tmp_path / "v.pdf", lang="en")
+    assert "Our clinic's quick check, version 1" in text_of(out)
 
 
 def page_sizes(path) -> set[tuple[int, int]]:

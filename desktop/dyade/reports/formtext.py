@@ -66,18 +66,20 @@ class FormText:
         return code
 
 
-def installed_library() -> Any:
+def installed_library(own: Path | None = None) -> Any:
     """The installed forms (shipped and the clinic's own), read once per process.
 
-    Reading and checking every form file costs about 70 ms, which each report
-    of a batch (or each export from the app) would otherwise pay again. The
-    files are listed and stat'ed on each call (microseconds), so a form
-    added, edited or removed is picked up by the next report.
+    ``own`` is the clinic's forms folder (its ``clinic_forms_folder`` setting),
+    the user forms folder when not given. Reading and checking every form file
+    costs about 70 ms, which each report of a batch (or each export from the
+    app) would otherwise pay again. The files are listed and stat'ed on each
+    call (microseconds), so a form added, edited or removed is picked up by the
+    next report.
     """
     from dyade.forms.library import form_files
     from dyade.paths import forms_dir, user_forms_dir
 
-    folders = (forms_dir(), user_forms_dir())
+    folders = (forms_dir(), own or user_forms_dir())
     files, _ = form_files(folders)
     stamps = []
     for path in files:

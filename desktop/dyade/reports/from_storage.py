@@ -18,10 +18,13 @@ from dyade.errors import DyadeError
 from dyade.reports.context import PAGE_SIZES, ReportContext
 
 
-def _library():
+def _library(db: sqlite_utils.Database) -> Any:
+    """The shipped forms and the clinic's forms folder, as the workspace reads them."""
     from dyade.reports.formtext import installed_library
+    from dyade.storage.settings import get_setting
 
-    return installed_library()
+    own = get_setting(db, "clinic_forms_folder")
+    return installed_library(Path(own) if own else None)
 
 
 def page_size_for(db: sqlite_utils.Database, given: str | None) -> str:
@@ -54,7 +57,7 @@ def _review(db: sqlite_utils.Database, dyad_uuid: str, user: Any) -> Any:
     """
     from dyade.review import review_dyad
 
-    return review_dyad(db, _library(), dyad_uuid, user=user)
+    return review_dyad(db, _library(db), dyad_uuid, user=user)
 
 
 def _context(db, dyad_uuid: str, visit_date: str | None, forms, with_name: bool) -> ReportContext:
