@@ -59,6 +59,16 @@ def settle(qtbot, ms: int = 30) -> None:
     qtbot.wait(ms)
 
 
+def answer_to_review(view, pick: int = 0, after_each=lambda: None) -> None:
+    """Answer every choice question with option ``pick``, screen by screen, up to the review."""
+    while not view.on_review:
+        for item_view in view.items:
+            if item_view.options is not None:
+                item_view.options.buttons[pick].click()
+        view.next_screen()
+        after_each()
+
+
 def texts_of(root: QWidget) -> list[str]:
     """Every string a person or a screen reader can get from ``root`` and below."""
     found: list[str] = []

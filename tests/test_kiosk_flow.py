@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from dyade.storage.responses import get_response, load_answers
-from kiosk_support import close_kiosk, key, open_kiosk, settle, visible_texts
+from kiosk_support import answer_to_review, close_kiosk, key, open_kiosk, settle, visible_texts
 
 K = Qt.Key
 
@@ -190,5 +190,29 @@ def test_idle_reset_clears_the_screen_and_keeps_the_answers(qtbot, tmp_path, mon
         qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
         key(qtbot, K.Key_Return)
         assert kiosk.questionnaire.index == 2  # resumes at the first unanswered question
+    finally:
+        close_kiosk(clinic, kiosk)
+
+
+def test_sending_the_questionnaire_names_the_dyad_to_analyse_again(qtbot, tmp_path, monkeypatch):
+    from dyade.review import refresh_if_stale
+
+    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
+    try:
+        sent = []
+        kiosk.submitted.connect(sent.append)
+        key(qtbot, K.Key_2)
+        qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
+        key(qtbot, K.Key_Return)
+        answer_to_review(kiosk.questionnaire)
+        assert sent == []  # answering is not sending
+        key(qtbot, K.Key_Return)
+        settle(qtbot)
+        assert kiosk.pages.currentWidget() is kiosk.thanks
+        assert sent == [clinic.visit.dyad_uuid]
+        # the id is the one the workspace needs: both sides are now complete, not yet analysed
+        assert refresh_if_stale(clinic.db, clinic.library, sent[0]) is True
+        qtbot.mouseClick(kiosk.thanks.done, Qt.MouseButton.LeftButton)
+        assert sent == [clinic.visit.dyad_uuid]
     finally:
         close_kiosk(clinic, kiosk)

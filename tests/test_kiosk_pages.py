@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from dyade.ui.questionnaire import QuestionnaireView
 from dyade.ui.questionnaire.screen_page import ScreenPage
-from kiosk_support import close_kiosk, key, open_kiosk, settle, texts_of
+from kiosk_support import answer_to_review, close_kiosk, key, open_kiosk, settle, texts_of
 
 K = Qt.Key
 
@@ -82,12 +82,7 @@ def test_every_page_of_a_person_is_destroyed_on_reset_and_after_sending(
         kiosk.open_visit_code(other.code)
         key(qtbot, K.Key_1)
         view = kiosk.questionnaire
-        while not view.on_review:
-            for item_view in view.items:
-                if item_view.options is not None:
-                    item_view.options.buttons[0].click()
-            view.next_screen()
-            settle(qtbot, 5)
+        answer_to_review(view, after_each=lambda: settle(qtbot, 5))
         view.next_screen()
         assert kiosk.pages.currentWidget() is kiosk.thanks
         settle(qtbot)

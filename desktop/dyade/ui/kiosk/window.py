@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
+from dyade.errors import DyadeError
 from dyade.fill import FillSession, FormLookup, KindError, patient_prompts
 from dyade.paths import resources_dir
 from dyade.storage.users import User
@@ -49,9 +50,15 @@ def kiosk_style_sheet(base_pt: int) -> str:
 
 
 class KioskWindow(Retranslating, QWidget):
-    """One locked window for patients; ``left(user)`` once staff signed out of it."""
+    """One locked window for patients; ``left(user)`` once staff signed out of it.
+
+    ``submitted(dyad_uuid)`` once a patient sent a questionnaire: the dyad whose
+    analysis may now be run again (``dyade.review.refresh_if_stale``), since the
+    physician's side may have been complete already.
+    """
 
     left = Signal(object)
+    submitted = Signal(str)
 
     def __init__(
         self,
@@ -254,7 +261,7 @@ class KioskWindow(Retranslating, QWidget):
             self.code_page.field.setFocus()
 
     def _on_submitted(self) -> None:
-        lang = self.session.language
+        lang, response_uuid = self.session.language, self.session.response_uuid
         tension = self.session.shows_tension()
         self.thanks.set_prompts(patient_prompts(lang) if tension else [])
         self._drop_session()
@@ -262,6 +269,18 @@ class KioskWindow(Retranslating, QWidget):
         self.idle.seconds = self.thanks_seconds
         self.idle.start()
         self.thanks.done.setFocus()
+        self._announce_submitted(response_uuid)
+
+    def _announce_submitted(self, response_uuid: str) -> None:
+        """Tell the workspace which dyad has a newly completed patient side."""
+        from dyade.storage.responses import dyad_of_response
+
+        try:
+            dyad_uuid = dyad_of_response(self.db, response_uuid)
+        except DyadeError as exc:  # the answers are saved; only the re-analysis waits
+            log.warning("no dyad found for the submitted response %s: %s", response_uuid, exc)
+            return
+        self.submitted.emit(dyad_uuid)
 
     def reset(self) -> None:
         """Back to welcome; nothing of the previous person stays on screen."""
