@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -67,6 +67,30 @@ def answer_to_review(view, pick: int = 0, after_each=lambda: None) -> None:
                 item_view.options.buttons[pick].click()
         view.next_screen()
         after_each()
+
+
+def sign_in_later(qtbot, kiosk, login, password, then=None, ready=lambda dialog: True):
+    """Fill the staff dialog once it is open and ``ready(dialog)`` (it runs its own loop).
+
+    A dialog never ready is rejected after a few seconds: the test fails, it does not hang.
+    """
+    tries = iter(range(500))
+
+    def fill():
+        dialog = kiosk._dialog
+        if dialog is None or not ready(dialog):
+            if next(tries, None) is None and dialog is not None:
+                dialog.reject()
+            else:
+                QTimer.singleShot(10, fill)
+            return
+        dialog.login.setText(login)
+        dialog.password.setText(password)
+        dialog.ok_button.click()
+        if then is not None:
+            then(dialog)
+
+    QTimer.singleShot(10, fill)
 
 
 def texts_of(root: QWidget) -> list[str]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication
 
 from dyade.fill import AlreadyCompleted, FillSession, UnknownVisitCode
 from dyade.storage.users import create_user
 from fill_support import PASSWORD
-from kiosk_support import close_kiosk, key, open_kiosk
+from kiosk_support import close_kiosk, key, open_kiosk, sign_in_later
 
 K, M = Qt.Key, Qt.KeyboardModifier
 ESCAPES = [
@@ -57,23 +57,6 @@ def test_closing_the_window_and_the_systems_close_request_are_refused(qtbot, kio
     QApplication.closeAllWindows()
     qtbot.wait(20)
     assert kiosk.isVisible() and kiosk.questionnaire is not None
-
-
-def sign_in_later(qtbot, kiosk, login, password, then=None):
-    """Fill the staff dialog once it is open (it runs its own event loop)."""
-
-    def fill():
-        dialog = kiosk._dialog
-        if dialog is None:
-            QTimer.singleShot(10, fill)
-            return
-        dialog.login.setText(login)
-        dialog.password.setText(password)
-        dialog.ok_button.click()
-        if then is not None:
-            then(dialog)
-
-    QTimer.singleShot(10, fill)
 
 
 def test_a_physician_sign_in_is_needed_to_leave(qtbot, kiosk_at_question):

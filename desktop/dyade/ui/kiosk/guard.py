@@ -1,11 +1,13 @@
-"""What keeps the kiosk a kiosk: escape keys swallowed, and a reset when left idle."""
+"""What keeps the kiosk a kiosk: escape keys swallowed, the window kept in front, and
+a reset when left idle."""
 
 from __future__ import annotations
 
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
 
 MOD = Qt.KeyboardModifier
 BLOCKED = {
@@ -44,6 +46,88 @@ class EscapeGuard(QObject):
             event.accept()
             return True
         return False
+
+RESTORE_DELAY_MS = 150  # lets a move between the kiosk and its own dialog settle first
+STRAYING = (QEvent.Type.WindowStateChange, QEvent.Type.WindowDeactivate)
+
+
+def belongs_to(widget: QWidget | None, window: QWidget) -> bool:
+    """Is ``widget`` the window itself or one of its own dialogs (at any depth)?"""
+    while widget is not None:
+        if widget is window:
+            return True
+        widget = widget.parentWidget()
+    return False
+
+
+class FocusKeeper(QObject):
+    """Brings the locked kiosk back full screen, raised and active.
+
+    Minimising it, leaving full screen or switching to another window (Alt+Tab)
+    would hand a patient the rest of the computer, the workspace included. Each of
+    these starts a short timer; when it fires, the kiosk is restored if it is still
+    out of place. The kiosk's own dialogs (the staff sign-in) count as in place, and
+    a modal one gets the focus back rather than losing it to the kiosk.
+    """
+
+    restored = Signal()
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.armed = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(RESTORE_DELAY_MS)
+        self._timer.timeout.connect(self._restore)
+        window.installEventFilter(self)
+        QGuiApplication.instance().applicationStateChanged.connect(self._on_app_state)
+
+    @property
+    def pending(self) -> bool:
+        """Is a restore waiting for its timer?"""
+        return self._timer.isActive()
+
+    def arm(self) -> None:
+        self.armed = True
+
+    def disarm(self) -> None:
+        """Staff left the kiosk: the window may now be hidden, closed or minimised."""
+        self.armed = False
+        self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.armed and watched is self.window and event.type() in STRAYING:
+            self._timer.start()
+        return False
+
+    def _on_app_state(self, state: Qt.ApplicationState) -> None:
+        if self.armed and state != Qt.ApplicationState.ApplicationActive:
+            self._timer.start()
+
+    def strayed(self) -> bool:
+        """Is the kiosk out of place: minimised, windowed, or behind another window?"""
+        window = self.window
+        return (
+            window.isMinimized()
+            or not window.isFullScreen()
+            or QGuiApplication.applicationState() != Qt.ApplicationState.ApplicationActive
+            or not belongs_to(QApplication.activeWindow(), window)
+        )
+
+    def _restore(self) -> None:
+        if not self.armed or not self.strayed():
+            return
+        window = self.window
+        if window.isMinimized() or not window.isFullScreen():
+            window.showFullScreen()  # only then: no state change, no new round
+        modal = QApplication.activeModalWidget()
+        front = modal if modal is not None and belongs_to(modal, window) else window
+        if front is not window:
+            window.raise_()
+        front.raise_()
+        front.activateWindow()
+        self.restored.emit()
 
 
 class IdleWatch(QObject):

@@ -22,7 +22,7 @@ from dyade.paths import resources_dir
 from dyade.storage.users import User
 from dyade.ui.i18n import Translations
 from dyade.ui.kiosk.chrome import TEXT_SIZES, CountdownBanner, KioskHeader
-from dyade.ui.kiosk.guard import EscapeGuard, IdleWatch
+from dyade.ui.kiosk.guard import EscapeGuard, FocusKeeper, IdleWatch
 from dyade.ui.kiosk.pages import CodePage, ThanksPage, WelcomePage
 from dyade.ui.login_dialog import LoginDialog
 from dyade.ui.questionnaire import QuestionnaireView
@@ -82,6 +82,7 @@ class KioskWindow(Retranslating, QWidget):
         self.questionnaire: QuestionnaireView | None = None
         self.unlocked = False
         self.guard = EscapeGuard(self)
+        self.keeper = FocusKeeper(self)
         self.idle = IdleWatch(idle_seconds, WARN_SECONDS, self)
         self.idle.tick.connect(self._on_idle_tick)
         self.idle.expired.connect(self.reset)
@@ -132,8 +133,10 @@ class KioskWindow(Retranslating, QWidget):
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
 
     def show_locked(self) -> None:
+        """Full screen and active; brought back so whenever it strays (see FocusKeeper)."""
         self.showFullScreen()
         self.activateWindow()
+        self.keeper.arm()
 
     def _refuse_session_end(self, manager) -> None:
         """The system asks to log out: say no while a patient may be using the kiosk."""
@@ -148,6 +151,7 @@ class KioskWindow(Retranslating, QWidget):
         super().closeEvent(event)
 
     def _release(self) -> None:
+        self.keeper.disarm()
         app = QApplication.instance()
         app.removeEventFilter(self.guard)
         app.removeEventFilter(self.idle)
