@@ -10,6 +10,7 @@ from dyade.cli import main
 from dyade.errors import DyadeError
 from dyade.forms import default_library
 from dyade.reports.from_storage import stored_dyad_history, stored_visit_summary
+from dyade.reports.labels import Labels
 from dyade.storage import audit
 from dyade.storage.responses import complete_response, responses_of_visit, save_answers
 from dyade.storage.settings import set_setting
@@ -26,10 +27,12 @@ clinic, db, db_path, fast_crypto = (
 )
 
 
-def fill(db, visit, scenario: str) -> None:
-    """Both sides of a stored visit answered as in a clinical-case scenario."""
+def fill(db, visit, scenario: str, sides=("patient", "physician")) -> None:
+    """Sides of a stored visit (both unless told) answered as in a clinical-case scenario."""
     _, pa, _, da = load_pair(scenario)
     for response in responses_of_visit(db, visit.uuid):
+        if response.respondent not in sides:
+            continue
         save_answers(db, response.uuid, pa if response.respondent == "patient" else da)
         complete_response(db, response.uuid)
 
@@ -46,10 +49,29 @@ def test_visit_summary_by_code_is_written_and_audited(db, clinic, tmp_path):
     assert exports and exports[0].target == str(out)
 
 
-def test_an_unfinished_visit_is_refused(db, clinic, tmp_path):
-    with pytest.raises(DyadeError, match="not finished"):
+def test_a_visit_neither_side_has_finished_is_refused(db, clinic, tmp_path):
+    with pytest.raises(DyadeError, match="neither side has finished"):
         stored_visit_summary(db, clinic.visit.code, tmp_path / "v.pdf", lang="fr")
     assert not (tmp_path / "v.pdf").exists()
+
+
+@pytest.mark.parametrize(("side", "scenario", "lang", "said"), [
+    ("patient", "scenario-a", "fr", "seul le patient a répondu"),
+    ("physician", "scenario-b", "en", "only the physician has answered"),
+])  # fmt: skip
+def test_a_visit_one_side_has_finished_shows_that_side(
+    db, clinic, tmp_path, side, scenario, lang, said
+):
+    fill(db, clinic.visit, scenario, sides=(side,))
+    out = stored_visit_summary(db, clinic.visit.code, tmp_path / "v.pdf", lang=lang)
+    text = text_of(out)
+    assert said in text
+    assert Labels(lang)("flags.kinds.unperceived_rupture") in text  # that side's own rupture
+    assert Labels(lang)("flags.perceived.unknown") in text
+    assert text.count(", version 1") == 1  # the header names only the form that was answered
+    assert any(e.action == "exported" and e.target == str(out) for e in audit.entries(db))
+    with pytest.raises(DyadeError, match="no visit where both sides have finished"):
+        stored_dyad_history(db, clinic.dyad.uuid, tmp_path / "h.pdf", lang=lang)
 
 
 def test_dyad_history_from_the_database(db, clinic, tmp_path):

@@ -177,3 +177,70 @@ def test_starting_the_cli_does_not_load_reportlab():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+# ---- a visit where only one side has answered --------------------------------------------
+
+ONE_SIDE = {"patient": "scenario-a", "physician": "scenario-b"}
+
+
+def one_side(scenario: str, side: str):
+    """(form, analysis) of one side of a clinical-case scenario, the other not answered."""
+    from dyade.analysis.visit import analyse_one_side
+
+    pf, pa, df, da = load_pair(scenario)
+    form, answers = (pf, pa) if side == "patient" else (df, da)
+    return form, analyse_one_side(form, answers)
+
+
+def words(lab: Labels, key: str) -> str:
+    """A label as pypdf reads it back (no-break spaces as spaces)."""
+    return lab(key).replace("\u00a0", " ")
+
+
+@pytest.fixture(scope="module")
+def one_sided(tmp_path_factory):
+    """Scenario A with only the patient's answers, B with only the physician's, FR and EN."""
+    folder = tmp_path_factory.mktemp("one-side-pdfs")
+    made = {}
+    for side, scenario in ONE_SIDE.items():
+        form, analysis = one_side(scenario, side)
+        ctx = ReportContext(CLINIC, "P-0042", "Dr Anne Lefèvre", "2026-03-12", forms=(form,))
+        for lang in ("fr", "en"):
+            out = visit_summary(analysis, ctx, lang=lang, out=folder / f"{side}-{lang}.pdf")
+            made[side, lang] = (analysis, out)
+    return made
+
+
+@pytest.mark.parametrize("side", ["patient", "physician"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_visit_only_one_side_answered_says_who_answered(one_sided, side, lang):
+    analysis, path = one_sided[side, lang]
+    text, lab = text_of(path), Labels(lang)
+    assert words(lab, f"one_side.note.{side}")[:70] in text
+    assert words(lab, f"one_side.scores.{side}") in text
+    assert PdfReader(path).metadata.subject == lab(f"one_side.subject.{side}")
+    for sid in ("bond", "goals", "tasks"):
+        assert format_number(analysis.scores(side)[sid], lang) in text
+    rupture = analysis.flags[0]
+    assert (rupture.origin, rupture.perceived_by) == (side, "unknown")
+    assert words(lab, "flags.perceived.unknown") in text
+    assert words(lab, "one_side.not_answered") in text  # the other side's column and bars
+    assert words(lab, "one_side.not_known") in text  # what the estimates of it show
+    assert words(lab, "scores.not_scorable_note")[:40] not in text  # nothing is "not scorable"
+
+
+def test_the_side_that_did_not_answer_has_no_answer_printed_as_skipped(one_sided):
+    text = text_of(one_sided["patient", "en"][1])
+    assert "no answer" not in text and "not scorable" not in text.split("How to read")[0]
+    assert "Physician's estimate of the patient's answer" not in text  # no diamonds drawn
+
+
+def test_one_side_without_points_to_look_at(tmp_path):
+    for side, lang in (("patient", "fr"), ("physician", "en")):
+        form, analysis = one_side("harmonious", side)
+        ctx = ReportContext(CLINIC, "P-0042", "Dr Anne Lefèvre", "2026-03-12", forms=(form,))
+        text = text_of(visit_summary(analysis, ctx, lang=lang, out=tmp_path / f"{side}.pdf"))
+        lab = Labels(lang)
+        assert words(lab, f"one_side.flags_none.{side}") in text
+        assert words(lab, "flags.none") not in text  # "the two perceptions agree"

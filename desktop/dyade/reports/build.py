@@ -11,7 +11,7 @@ from dyade.reports.document import MARGIN_MM, DocumentInfo, refuse_existing, wri
 from dyade.reports.document import page_size as size_of
 from dyade.reports.formtext import forms_for
 from dyade.reports.labels import Labels, check_lang
-from dyade.reports.visit_pdf import visit_story
+from dyade.reports.visit_pdf import visit_story, visit_subject
 from dyade.reports.visit_view import as_dict, visit_view
 
 
@@ -22,16 +22,19 @@ def frame_width(size: str) -> float:
 
 
 def _forms(data: Mapping[str, Any], context: ReportContext) -> list[Any]:
-    ids = [(data[side]["form"], data[side]["version"]) for side in ("patient", "physician")]
-    return forms_for(ids, context.loaded_forms())
+    """The forms of the sides that answered (a side that has not answered has none)."""
+    sides = [data[side] for side in ("patient", "physician") if data.get(side)]
+    return forms_for([(side["form"], side["version"]) for side in sides], context.loaded_forms())
 
 
-def _info(kind: str, context: ReportContext, lab: Labels) -> DocumentInfo:
+def _info(
+    kind: str, context: ReportContext, lab: Labels, subject: str | None = None
+) -> DocumentInfo:
     title = lab(f"titles.{kind}")
     return DocumentInfo(
         title=f"{title} – {context.patient_code}",
         author=context.clinic,
-        subject=lab(f"subject.{kind}"),
+        subject=subject or lab(f"subject.{kind}"),
         footer=f"{title} · {context.patient_code}",
     )
 
@@ -45,8 +48,8 @@ def build_visit_summary(
     data = as_dict(analysis)
     view = visit_view(data, _forms(data, context), lab)
     story = visit_story(view, context, lab, frame_width(page_size), lab("titles.visit"))
-    return write_pdf(story, out, _info("visit", context, lab), lab, size=page_size,
-                     overwrite=overwrite)  # fmt: skip
+    info = _info("visit", context, lab, visit_subject(view, lab))
+    return write_pdf(story, out, info, lab, size=page_size, overwrite=overwrite)
 
 
 def build_dyad_history(

@@ -171,8 +171,11 @@ def _score_row(d: _Layers, row: ScoreRow, top: float, axis: _Axis, lab: Labels) 
     ):
         y = top - (i + 1) * BAR_H - i * BAR_GAP
         if value is None:
-            d.add(_text(axis.x0 + 2, y + 1.5, lab("scores.not_scorable"), 7, fontName=ITALIC))
-            d.add(_text(value_x, y + 1.5, lab("scores.not_scorable"), 7, fontName=ITALIC))
+            absent = lab("one_side.not_answered" if row.missing == side else "scores.not_scorable")
+            d.add(_text(axis.x0 + 2, y + 1.5, absent, 7, fontName=ITALIC))
+            d.add(
+                _text(value_x, y + 1.5, "—" if row.missing == side else absent, 7, fontName=ITALIC)
+            )
         else:
             d.bar(axis.x0, y, axis(value) - axis.x0, side)
             d.add(_text(value_x, y + 1.2, format_number(value, lab.lang), 7.5))
@@ -206,7 +209,9 @@ def subscale_chart(rows: Sequence[ScoreRow], lab: Labels, width: float) -> Drawi
     groups = [(c, [r for r in rows if r.component == c]) for c in ("general", "specific")]
     groups = [(c, rs) for c, rs in groups if rs]
     row_h = 2 * BAR_H + BAR_GAP + ROW_GAP
-    legend_h = 30.0
+    missing = next((r.missing for r in rows if r.missing), None)
+    legend = _legend_items(lab, missing)
+    legend_h = 6.0 + 12.0 * math.ceil(len(legend) / 2)
     plot_h = sum(GROUP_H + len(rs) * row_h for _, rs in groups)
     height = plot_h + 14 + legend_h
     d = _drawing(width, height)
@@ -221,17 +226,27 @@ def subscale_chart(rows: Sequence[ScoreRow], lab: Labels, width: float) -> Drawi
         for row in component_rows:
             _score_row(layers, row, top, axis, lab)
             top -= row_h
-    _legend(layers, lab, width)
+    _legend(layers, legend, width)
     layers.finish()
     return d
 
 
-def _legend(d: _Layers, lab: Labels, width: float) -> None:
-    half = width / 2
-    _legend_item(d, 0, 16, "patient", lab("scores.legend_patient"))
-    _legend_item(d, half, 16, "physician", lab("scores.legend_physician"))
-    _legend_item(d, 0, 4, "diamond", lab("scores.legend_physician_estimate"))
-    _legend_item(d, half, 4, "triangle", lab("scores.legend_patient_estimate"))
+def _legend_items(lab: Labels, missing: str | None) -> list[tuple[str, str]]:
+    """(mark, text) of the legend: a side that has not answered has no bar and no estimate."""
+    items = [
+        ("patient", "patient", lab("scores.legend_patient")),
+        ("physician", "physician", lab("scores.legend_physician")),
+        ("physician", "diamond", lab("scores.legend_physician_estimate")),
+        ("patient", "triangle", lab("scores.legend_patient_estimate")),
+    ]
+    return [(mark, text) for side, mark, text in items if side != missing]
+
+
+def _legend(d: _Layers, items: Sequence[tuple[str, str]], width: float) -> None:
+    """Two columns, filled row by row from the top."""
+    top = 4 + 12 * (math.ceil(len(items) / 2) - 1)
+    for i, (mark, text) in enumerate(items):
+        _legend_item(d, (i % 2) * width / 2, top - 12 * (i // 2), mark, text)
 
 
 # ---- trajectory ---------------------------------------------------------------

@@ -3,7 +3,9 @@
 Each piece of evidence names one side's item and answer and, when the item has
 a mirror, the other side's answer to it. Score-only evidence (a low or dropped
 subscale) prints the subscale's mean. Rows are merged so an item that supports
-a flag for several reasons prints once.
+a flag for several reasons prints once. When the other side has not answered
+the visit yet, its column says so (never "no answer", which means a skipped
+question).
 """
 
 from __future__ import annotations
@@ -14,33 +16,36 @@ from typing import Any
 from dyade.reports.formtext import FormText
 from dyade.reports.localefmt import format_score
 from dyade.reports.view import EvidenceRow
+from dyade.reports.visit_view import side_form, side_scores, subscale_label
 
 OTHER = {"patient": "physician", "physician": "patient"}
 
 
 def _score(data: Mapping[str, Any], side: str, sid: str, text: FormText) -> str:
-    """A side's mean on a subscale, or "not scorable"."""
+    """A side's mean on a subscale, "not scorable", or "not answered yet"."""
     lab = text.lab
-    value = (data[side]["scores"].get(sid) or {}).get("value")
+    if data.get(side) is None:
+        return lab("one_side.not_answered")
+    value = (side_scores(data, side).get(sid) or {}).get("value")
     return format_score(value, lab.lang, lab("scores.not_scorable"))
 
 
 def _score_text(data: Mapping[str, Any], side: str, sid: str, text: FormText) -> str:
-    from dyade.reports.visit_view import subscale_label
-
     name = subscale_label(text.lab, sid)
     return text.lab("evidence.score_of", name=name, score=_score(data, side, sid, text))
 
 
 def _item_row(data: Mapping[str, Any], ev: Mapping[str, Any], text: FormText) -> EvidenceRow:
     side, other = ev["side"], OTHER[ev["side"]]
-    form, other_form = data[side]["form"], data[other]["form"]
+    form, other_form = side_form(data, side), side_form(data, other)
     question = text.lab(
         "evidence.asked", side=text.lab(f"evidence.asked_of.{side}"),
         text=text.question(form, ev["item"]),
     )  # fmt: skip
     own = text.answer(form, ev["item"], ev.get("answer"))
-    if ev.get("mirror_item"):
+    if data.get(other) is None:
+        theirs = text.lab("one_side.not_answered")
+    elif ev.get("mirror_item"):
         theirs = text.answer(other_form, ev["mirror_item"], ev.get("mirror_answer"))
     elif ev.get("subscale") and ev.get("score") is not None and ev.get("note") == "estimate":
         theirs = _score_text(data, other, ev["subscale"], text)
@@ -51,8 +56,6 @@ def _item_row(data: Mapping[str, Any], ev: Mapping[str, Any], text: FormText) ->
 
 
 def _score_row(data: Mapping[str, Any], ev: Mapping[str, Any], text: FormText) -> EvidenceRow:
-    from dyade.reports.visit_view import subscale_label
-
     lab, sid = text.lab, ev["subscale"]
     question = lab("evidence.mean_score", name=subscale_label(lab, sid))
     return EvidenceRow(

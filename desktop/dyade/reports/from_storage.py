@@ -60,6 +60,36 @@ def _review(db: sqlite_utils.Database, dyad_uuid: str, user: Any) -> Any:
     return review_dyad(db, _library(db), dyad_uuid, user=user)
 
 
+def _visit_analysis(db: sqlite_utils.Database, visit: Any, review: Any) -> tuple[Any, tuple]:
+    """(analysis, forms) of one visit: as reviewed when complete, else the side that answered."""
+    done = next((v for v in review.visits if v.entry.visit.uuid == visit.uuid), None)
+    if done is not None:
+        return done.analysis, (done.patient_form, done.physician_form)
+    entry = next(e for e in review.pending if e.visit.uuid == visit.uuid)
+    return _one_side(db, entry, review)
+
+
+def _one_side(db: sqlite_utils.Database, entry: Any, review: Any) -> tuple[Any, tuple]:
+    """A visit only one side has finished, read like the others (the clinic's thresholds,
+    against the last complete visit before it); the other side is left unknown."""
+    from dyade.analysis.visit import analyse_one_side
+    from dyade.review import clinic_thresholds
+    from dyade.storage.responses import load_answers
+
+    visit = entry.visit
+    finished = [r for r in entry.responses if r.status == "complete"]
+    if not finished:
+        raise DyadeError(f"visit {visit.code} ({visit.date}): neither side has finished yet")
+    order = (visit.date, visit.created_at)
+    before = [v.analysis for v in review.visits
+              if (v.entry.visit.date, v.entry.visit.created_at) < order]  # fmt: skip
+    form = _library(db).require(finished[0].form_id)
+    analysis = analyse_one_side(form, load_answers(db, finished[0].uuid),
+                                thresholds=clinic_thresholds(db),
+                                previous=before[-1] if before else None)  # fmt: skip
+    return analysis, (form,)
+
+
 def _context(db, dyad_uuid: str, visit_date: str | None, forms, with_name: bool) -> ReportContext:
     from dyade.storage.dyads import get_dyad
     from dyade.storage.patients import get_patient
@@ -99,17 +129,16 @@ def stored_visit_summary(
 ) -> Path:
     """The summary of the (latest) visit with this kiosk code.
 
-    ``page_size`` (``a4`` or ``letter``) defaults to the clinic's setting.
+    A visit only one side has finished gets a summary of that side's answers
+    (it says that the other side has not answered yet). ``page_size`` (``a4``
+    or ``letter``) defaults to the clinic's setting.
     """
     from dyade.reports import visit_summary
 
     visit = _visit_by_code(db, code)
     review = _review(db, visit.dyad_uuid, user)
-    done = next((v for v in review.visits if v.entry.visit.uuid == visit.uuid), None)
-    if done is None:
-        raise DyadeError(f"visit {visit.code} ({visit.date}): both sides have not finished yet")
-    analysis, pf, df = done.analysis, done.patient_form, done.physician_form
-    context = _context(db, visit.dyad_uuid, visit.date, (pf, df), with_name)
+    analysis, forms = _visit_analysis(db, visit, review)
+    context = _context(db, visit.dyad_uuid, visit.date, forms, with_name)
     size = page_size_for(db, page_size)
     path = visit_summary(analysis, context, lang=lang, page_size=size, out=out,
                          overwrite=overwrite)  # fmt: skip

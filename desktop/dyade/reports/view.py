@@ -23,6 +23,7 @@ class ScoreRow:
     patient_estimate_of_physician: float | None = None
     physician_estimate_of_patient: float | None = None
     beyond_expected: bool | None = None
+    missing: str | None = None  # the side that has not answered this visit, if any
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,12 @@ class VisitView:
     scores: list[ScoreRow]
     meta: list[MetaRow]
     flags: list[FlagView]
+    missing: str | None = None  # "patient" or "physician" when only the other side answered
+
+    @property
+    def answered(self) -> tuple[str, ...]:
+        """The sides whose answers the summary prints."""
+        return tuple(s for s in ("patient", "physician") if s != self.missing)
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,9 @@
 """The visit summary's pages: header, both perceptions, flags with evidence and
-repairs, and the "how to read this" note."""
+repairs, and the "how to read this" note.
+
+A visit where only one side has answered says so under the header, and its
+headings name the side whose answers it shows.
+"""
 
 from __future__ import annotations
 
@@ -26,24 +30,37 @@ from dyade.reports.localefmt import format_date
 from dyade.reports.view import FlagView, VisitView
 
 
-def header(context: Any, lab: Labels, width: float, title: str) -> list[Any]:
+def visit_subject(view: VisitView, lab: Labels) -> str:
+    """The subtitle (and the PDF's subject): both sides, or the one that answered."""
+    return lab(f"one_side.subject.{view.answered[0]}") if view.missing else lab("subject.visit")
+
+
+def header(context: Any, lab: Labels, width: float, title: str, subtitle: str) -> list[Any]:
     date = format_date(context.visit_date, lab.lang) if context.visit_date else None
     date_row = (lab("header.visit_date"), date or lab("header.unknown"))
     rows = context_rows(context, lab, date_row=date_row)
-    subtitle = lab("subject.visit")
     return [*title_block(title, subtitle, lab.lang), header_table(rows, width, lab.lang)]
+
+
+def one_side_note(view: VisitView, lab: Labels, width: float) -> list[Any]:
+    """Who has answered, when only one side has: read before any score."""
+    if not view.missing:
+        return []
+    note = lab(f"one_side.note.{view.answered[0]}")
+    return [boxed(lab("one_side.title"), [note], width, lab.lang)]
 
 
 def scores_section(view: VisitView, lab: Labels, width: float) -> list[Any]:
     s = st.styles()
-    out: list[Any] = [heading(lab("sections.scores"), lab.lang)]
+    title = lab(f"one_side.scores.{view.answered[0]}") if view.missing else lab("sections.scores")
+    out: list[Any] = [heading(title, lab.lang)]
     out.append(para(lab("scores.intro"), s.muted, lab.lang))
     out.append(Spacer(1, 4))
     if view.scores:
         out.append(subscale_chart(view.scores, lab, width))
     if any(r.beyond_expected for r in view.scores):
         out.append(para(lab("scores.beyond_note"), s.muted, lab.lang))
-    if any(r.patient is None or r.physician is None for r in view.scores):
+    if any(getattr(r, side) is None for r in view.scores for side in view.answered):
         out.append(para(lab("scores.not_scorable_note"), s.muted, lab.lang))
     return [KeepTogether(out), *meta_section(view, lab, width)]
 
@@ -64,10 +81,11 @@ def meta_section(view: VisitView, lab: Labels, width: float) -> list[Any]:
     return [KeepTogether([heading(lab("sections.meta"), lab.lang, 3), table])]
 
 
-def _evidence(flag: FlagView, lab: Labels, width: float) -> list[Any]:
+def _evidence(flag: FlagView, lab: Labels, width: float, one_side: bool) -> list[Any]:
     s = st.styles()
     if not flag.evidence:
         return [para(lab("evidence.none"), s.muted, lab.lang)]
+    intro = lab("one_side.evidence_intro") if one_side else lab("evidence.intro")
     head = [
         lab("evidence.question"),
         lab("evidence.patient_answer"),
@@ -76,7 +94,7 @@ def _evidence(flag: FlagView, lab: Labels, width: float) -> list[Any]:
     rows = [[e.question, e.patient_answer, e.physician_answer] for e in flag.evidence]
     widths = [0.5 * width, 0.25 * width, 0.25 * width]
     return [
-        para(lab("evidence.intro"), s.small, lab.lang),
+        para(intro, s.small, lab.lang),
         grid_table(head, rows, widths, lab.lang),
     ]
 
@@ -95,7 +113,7 @@ def _repairs(flag: FlagView, lab: Labels) -> list[Any]:
     return out
 
 
-def flag_block(flag: FlagView, lab: Labels, width: float) -> list[Any]:
+def flag_block(flag: FlagView, lab: Labels, width: float, one_side: bool = False) -> list[Any]:
     """One flag: title, who perceived it, explanation, evidence, ways to repair.
 
     The severity bar runs beside the title and explanation; the evidence table
@@ -127,7 +145,7 @@ def flag_block(flag: FlagView, lab: Labels, width: float) -> list[Any]:
             ]
         )
     )
-    body: list[Any] = [Indenter(left=10.5), *_evidence(flag, lab, width - 10.5)]
+    body: list[Any] = [Indenter(left=10.5), *_evidence(flag, lab, width - 10.5, one_side)]
     if flag.suggestions:
         body += [Spacer(1, 2), heading(lab("sections.repair"), lab.lang, 3), *_repairs(flag, lab)]
     return [CondPageBreak(90), head, *body, Indenter(left=-10.5), Spacer(1, 8)]
@@ -137,17 +155,19 @@ def flags_section(view: VisitView, lab: Labels, width: float) -> list[Any]:
     s = st.styles()
     out: list[Any] = [CondPageBreak(80), heading(lab("sections.flags"), lab.lang)]
     if not view.flags:
-        return [*out, para(lab("flags.none"), s.body, lab.lang)]
+        none = lab(f"one_side.flags_none.{view.answered[0]}") if view.missing else lab("flags.none")
+        return [*out, para(none, s.body, lab.lang)]
     out.append(para(lab("repair.intro"), s.muted, lab.lang))
     out.append(Spacer(1, 4))
     for flag in view.flags:
-        out += flag_block(flag, lab, width)
+        out += flag_block(flag, lab, width, one_side=view.missing is not None)
     return out
 
 
 def visit_story(view: VisitView, context: Any, lab: Labels, width: float, title: str) -> list:
     """Every flowable of a visit summary, in reading order."""
-    story = header(context, lab, width, title)
+    story = header(context, lab, width, title, visit_subject(view, lab))
+    story += one_side_note(view, lab, width)
     story += scores_section(view, lab, width)
     story += flags_section(view, lab, width)
     story.append(boxed(lab("sections.how_to_read"), lab.paragraphs("how_to_read.paragraphs"),

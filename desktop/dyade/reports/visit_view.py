@@ -17,6 +17,7 @@ from dyade.reports.view import FlagView, MetaRow, ScoreRow, SuggestionView, Visi
 
 SUBSCALE_ORDER = ("bond", "goals", "tasks", "understanding", "competence")
 CHOICE_TARGETS = ("stage", "main_goal")
+SIDES = ("patient", "physician")
 
 
 def as_dict(analysis: Any) -> dict[str, Any]:
@@ -26,6 +27,21 @@ def as_dict(analysis: Any) -> dict[str, Any]:
     if isinstance(analysis, Mapping):
         return dict(analysis)
     raise TypeError(f"expected a visit analysis, got {type(analysis).__name__}")
+
+
+def missing_side(data: Mapping[str, Any]) -> str | None:
+    """The side that has not answered this visit (its summary is null), if any."""
+    return next((side for side in SIDES if data.get(side) is None), None)
+
+
+def side_form(data: Mapping[str, Any], side: str) -> str | None:
+    """The id of the form a side answered, None when it has not answered."""
+    return (data.get(side) or {}).get("form")
+
+
+def side_scores(data: Mapping[str, Any], side: str) -> Mapping[str, Any]:
+    """A side's scores by subscale, empty when it has not answered."""
+    return (data.get(side) or {}).get("scores", {})
 
 
 def subscale_label(lab: Labels, sid: str) -> str:
@@ -39,7 +55,7 @@ def _order(sid: str) -> tuple[int, str]:
 
 def score_rows(data: Mapping[str, Any], lab: Labels) -> list[ScoreRow]:
     """General and specific subscales of both sides, with each side's numeric estimates."""
-    patient, physician = data["patient"]["scores"], data["physician"]["scores"]
+    patient, physician = side_scores(data, "patient"), side_scores(data, "physician")
     beyond = {d["subscale"]: d.get("beyond_chance") for d in data.get("discrepancies", [])}
     estimates: dict[tuple[str, str], float] = {}
     for meta in data.get("meta_perception", []):
@@ -60,52 +76,63 @@ def score_rows(data: Mapping[str, Any], lab: Labels) -> list[ScoreRow]:
                 patient_estimate_of_physician=estimates.get(("patient", sid)),
                 physician_estimate_of_patient=estimates.get(("physician", sid)),
                 beyond_expected=beyond.get(sid),
+                missing=missing_side(data),
             )
         )
     return rows
 
 
-def _choice_text(data, text: FormText, side: str, target: str, code: str | None) -> str:
-    """An estimated or actual stage / main goal, in words, from the side's own item."""
+def _choice_text(data: Mapping[str, Any], text: FormText, meta: Mapping[str, Any], key: str) -> str:
+    """An estimated or actual stage / main goal in words: from the estimated side's own
+    item, else (that side has not answered) from the estimating side's item."""
+    code = meta.get(key)
     if code is None:
         return text.lab("meta.unknown")
-    form_id = data[side]["form"]
-    form = text.forms.get(form_id)
+    form_id = side_form(data, meta["about"])
+    form = text.forms.get(form_id or "")
     for item in getattr(form, "items", []):
-        if item.construct == target and code in item.codes():
+        if item.construct == meta["target"] and code in item.codes():
             return text.option(form_id, item.id, code)
-    return code
+    items = meta.get("items") or []
+    return text.option(side_form(data, meta["by"]), items[0], code) if items else code
+
+
+def _choice_meta(data: Mapping[str, Any], text: FormText, meta: Mapping[str, Any]) -> tuple:
+    """Estimate, actual and verdict of a stage or main-goal estimate."""
+    close = "meta.stage_close" if meta["target"] == "stage" else "meta.accurate"
+    verdict = {True: close, False: "meta.different", None: "meta.unknown"}[meta.get("accurate")]
+    estimate, actual = (_choice_text(data, text, meta, key) for key in ("estimate", "actual"))
+    return estimate, actual, text.lab(verdict)
+
+
+def _score_meta(text: FormText, meta: Mapping[str, Any]) -> tuple:
+    """Estimate, actual and verdict of an estimated score."""
+    lab, actual = text.lab, meta.get("actual")
+    if actual is None or meta.get("accurate") is None:
+        verdict = lab("meta.unknown")
+    elif meta["accurate"]:
+        verdict = lab("meta.accurate")
+    else:
+        verdict = lab("meta.over" if (meta.get("error") or 0) > 0 else "meta.under")
+    estimate = format_score(meta.get("estimate"), lab.lang, lab("meta.unknown"))
+    return estimate, format_score(actual, lab.lang, lab("scores.not_scorable")), verdict
 
 
 def meta_rows(data: Mapping[str, Any], text: FormText) -> list[MetaRow]:
-    """Each estimate of the other side against what the other reported."""
-    lab, rows = text.lab, []
+    """Each estimate of the other side against what the other reported.
+
+    When the other side has not answered, its answer and the verdict say so.
+    """
+    lab, rows, missing = text.lab, [], missing_side(data)
     for meta in data.get("meta_perception", []):
-        by, about, target = meta["by"], meta["about"], meta["target"]
-        if target in CHOICE_TARGETS:
-            estimate = _choice_text(data, text, about, target, meta.get("estimate"))
-            actual = _choice_text(data, text, about, target, meta.get("actual"))
-            close = "meta.stage_close" if target == "stage" else "meta.accurate"
-            verdict = {True: close, False: "meta.different", None: "meta.unknown"}
-            rows.append(MetaRow(lab(f"sides.{by}"), subscale_label(lab, target), estimate,
-                                actual, lab(verdict[meta.get("accurate")])))  # fmt: skip
-            continue
-        actual = meta.get("actual")
-        if actual is None or meta.get("accurate") is None:
-            verdict = lab("meta.unknown")
-        elif meta["accurate"]:
-            verdict = lab("meta.accurate")
+        if meta["target"] in CHOICE_TARGETS:
+            estimate, actual, verdict = _choice_meta(data, text, meta)
         else:
-            verdict = lab("meta.over" if (meta.get("error") or 0) > 0 else "meta.under")
-        rows.append(
-            MetaRow(
-                by=lab(f"sides.{by}"),
-                target=subscale_label(lab, target),
-                estimate=format_score(meta.get("estimate"), lab.lang, lab("meta.unknown")),
-                actual=format_score(actual, lab.lang, lab("scores.not_scorable")),
-                verdict=verdict,
-            )
-        )
+            estimate, actual, verdict = _score_meta(text, meta)
+        if meta["about"] == missing:
+            actual, verdict = lab("one_side.not_answered"), lab("one_side.not_known")
+        target = subscale_label(lab, meta["target"])
+        rows.append(MetaRow(lab(f"sides.{meta['by']}"), target, estimate, actual, verdict))
     return rows
 
 
@@ -163,4 +190,6 @@ def visit_view(analysis: Any, forms: list[Any], lab: Labels) -> VisitView:
     """Everything a visit summary prints, in ``lab``'s language."""
     data = as_dict(analysis)
     text = FormText(forms, lab)
-    return VisitView(score_rows(data, lab), meta_rows(data, text), flag_views(data, text))
+    return VisitView(
+        score_rows(data, lab), meta_rows(data, text), flag_views(data, text), missing_side(data)
+    )
