@@ -67,7 +67,7 @@ def test_scenario_a_shows_the_patients_unperceived_withdrawal(summaries):
     assert "Rupture seen from one side: withdrawal, patient's side" in text
     assert "the patient only" in text
     fr = text_of(summaries["scenario-a", "fr"][2])
-    assert "Rupture vue d'un seul côté : retrait, du côté du patient" in fr.replace("’", "'")
+    assert "Rupture vue d’un seul côté : retrait, du côté du patient" in fr
 
 
 def test_scenario_b_shows_the_physicians_unperceived_withdrawal(summaries):
