@@ -140,3 +140,25 @@ def test_reception_books_visits_but_sees_no_answers(qtbot, session):
     dyad = dyads_for(session.db, session.user)[0]
     with pytest.raises(AccessDenied):
         review_dyad(session.db, session.library, dyad.uuid, user=session.user)
+
+
+def test_kiosk_speaks_the_patients_language_and_staff_get_theirs_back(qtbot, session):
+    """A French workspace hands the kiosk to an English-speaking patient, then takes it back."""
+    from dyade.ui.workspace.patients import open_kiosk_for
+    from dyade.ui.workspace.words import current_language
+
+    session, clinic = session
+    Translations().set_language("fr")
+    workspace = Workspace(session)
+    qtbot.addWidget(workspace)
+    assert workspace.nav["patients"].text() == "Patients et visites"
+    kiosk = open_kiosk_for(workspace, clinic.visit.code)
+    kiosk.switch_language("en")  # widgets re-translate on a posted LanguageChange
+    qtbot.waitUntil(lambda: kiosk.header.staff.text() == "Staff")  # no French catalogue left
+    kiosk.switch_language("fr")
+    qtbot.waitUntil(lambda: kiosk.header.staff.text() == "Personnel")
+    kiosk.switch_language("en")
+    qtbot.waitUntil(lambda: workspace.nav["patients"].text() == "Patients and visits")
+    kiosk.unlock(clinic.physician)
+    assert current_language() == "fr"
+    qtbot.waitUntil(lambda: workspace.nav["patients"].text() == "Patients et visites")

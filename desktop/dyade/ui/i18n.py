@@ -12,6 +12,7 @@ import hashlib
 import logging
 import subprocess
 from pathlib import Path
+from typing import ClassVar
 
 import platformdirs
 import PySide6
@@ -64,25 +65,35 @@ def qm_path(lang: str) -> Path | None:
         return None
 
 
+class _Installed:
+    """The one set of catalogues installed in this process, and its language."""
+
+    translators: ClassVar[list[QTranslator]] = []
+    language: ClassVar[str] = "en"
+
+
 class Translations:
-    """Owns the installed translators so the language can change at run time.
+    """Swaps the installed catalogues so the language can change at run time.
 
     Installing a translator makes Qt send ``LanguageChange`` to every widget;
-    widgets re-translate in ``changeEvent``.
+    widgets re-translate in ``changeEvent``. Qt's catalogues are global to the
+    process, so every instance shares one state: the kiosk switching to the
+    patient's language and the workspace switching back never stack catalogues
+    (a French catalogue left installed would answer an English patient).
     """
 
-    def __init__(self) -> None:
-        self._installed: list[QTranslator] = []
-        self.language = "en"
+    @property
+    def language(self) -> str:
+        return _Installed.language
 
     def set_language(self, lang: str) -> None:
         if lang not in LANGUAGES:
             raise ValueError(f"unsupported language {lang!r}")
         app = QCoreApplication.instance()
-        for translator in self._installed:
+        for translator in _Installed.translators:
             app.removeTranslator(translator)
-        self._installed = []
-        self.language = lang
+        _Installed.translators = []
+        _Installed.language = lang
         QLocale.setDefault(QLocale(QLocale.Language.French if lang == "fr" else QLocale.English))
         if lang == "en":
             return  # English is the source text; removing translators re-translated
@@ -94,6 +105,11 @@ class Translations:
         translator = QTranslator(app)
         if qm is not None and translator.load(str(qm)):
             app.installTranslator(translator)
-            self._installed.append(translator)
+            _Installed.translators.append(translator)
         else:
             log.warning("no translation catalogue loaded from %s", qm)
+
+
+def current_language() -> str:
+    """The language the app shows now."""
+    return _Installed.language

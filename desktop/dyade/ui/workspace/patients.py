@@ -53,10 +53,12 @@ def heading(parent: QWidget) -> tuple[QLabel, QLabel]:
 
 def open_kiosk_for(workspace, code: str) -> QWidget:
     """Open the patient kiosk on this visit code (the laptop is then handed over)."""
+    from dyade.ui.i18n import Translations, current_language
     from dyade.ui.kiosk import KioskWindow
     from dyade.ui.workspace import prefs
 
     session = workspace.session
+    staff_language = current_language()  # the patient may switch; staff get theirs back
     kiosk = KioskWindow(
         session.db,
         session.library,
@@ -65,6 +67,7 @@ def open_kiosk_for(workspace, code: str) -> QWidget:
         idle_seconds=float(prefs.read(session.db, "kiosk_idle_seconds") or 120),
     )
     kiosk.open_visit_code(code)
+    kiosk.left.connect(lambda _user: Translations().set_language(staff_language))
     kiosk.left.connect(lambda _user: workspace.refresh_all())
     kiosk.show_locked()
     return workspace.keep(kiosk)

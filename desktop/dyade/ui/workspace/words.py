@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QLocale
-
 from dyade.analysis import texts
 from dyade.errors import DyadeError
+from dyade.ui.i18n import current_language
 
-
-def current_language() -> str:
-    """The language the app shows now (set by ``Translations.set_language``)."""
-    return "fr" if QLocale().language() == QLocale.Language.French else "en"
+__all__ = ["current_language", "label", "named", "pick"]
 
 
 def pick(node: Any, lang: str | None = None) -> str:
