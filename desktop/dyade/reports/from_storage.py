@@ -9,6 +9,9 @@ before), so the PDF always matches the current engine and the screen.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -81,12 +84,13 @@ def _one_side(db: sqlite_utils.Database, entry: Any, review: Any) -> tuple[Any, 
     if not finished:
         raise DyadeError(f"visit {visit.code} ({visit.date}): neither side has finished yet")
     order = (visit.date, visit.created_at)
-    before = [v.analysis for v in review.visits
-              if (v.entry.visit.date, v.entry.visit.created_at) < order]  # fmt: skip
+    before = [
+        v.analysis for v in review.visits if (v.entry.visit.date, v.entry.visit.created_at) < order
+    ]
     form = _library(db).require(finished[0].form_id)
-    analysis = analyse_one_side(form, load_answers(db, finished[0].uuid),
-                                thresholds=clinic_thresholds(db),
-                                previous=before[-1] if before else None)  # fmt: skip
+    answers = load_answers(db, finished[0].uuid)
+    previous = before[-1] if before else None
+    analysis = analyse_one_side(form, answers, thresholds=clinic_thresholds(db), previous=previous)
     return analysis, (form,)
 
 
@@ -109,11 +113,42 @@ def _context(db, dyad_uuid: str, visit_date: str | None, forms, with_name: bool)
     )
 
 
-def _log(db, out: Path, details: dict[str, Any], user: Any) -> None:
+@dataclass(frozen=True)
+class _Request:
+    """What an export was asked for: where, in which language and size, by whom."""
+
+    out: Path
+    lang: str
+    page_size: str | None
+    overwrite: bool
+    user: Any
+    with_name: bool
+
+
+def _write(
+    db: sqlite_utils.Database,
+    req: _Request,
+    about: tuple[str, str | None, tuple],
+    details: dict[str, Any],
+    make: Callable[..., Path],
+) -> Path:
+    """The steps every stored report shares: header, page size, the PDF, the audit entry.
+
+    ``about`` is (dyad, visit date, forms) for the header; ``make(context, **pdf)``
+    writes the PDF.
+    """
     from dyade.storage import audit
 
+    dyad_uuid, visit_date, forms = about
+    context = _context(db, dyad_uuid, visit_date, forms, req.with_name)
+    size = page_size_for(db, req.page_size)
+    path = make(context, lang=req.lang, page_size=size, out=req.out, overwrite=req.overwrite)
+    user_uuid = req.user and req.user.uuid
     with db.atomic():
-        audit.record(db, "exported", str(out), user_uuid=user and user.uuid, details=details)
+        audit.record(
+            db, "exported", str(path), user_uuid=user_uuid, details={**details, "lang": req.lang}
+        )
+    return path
 
 
 def stored_visit_summary(
@@ -135,15 +170,11 @@ def stored_visit_summary(
     """
     from dyade.reports import visit_summary
 
+    req = _Request(out, lang, page_size, overwrite, user, with_name)
     visit = _visit_by_code(db, code)
-    review = _review(db, visit.dyad_uuid, user)
-    analysis, forms = _visit_analysis(db, visit, review)
-    context = _context(db, visit.dyad_uuid, visit.date, forms, with_name)
-    size = page_size_for(db, page_size)
-    path = visit_summary(analysis, context, lang=lang, page_size=size, out=out,
-                         overwrite=overwrite)  # fmt: skip
-    _log(db, path, {"report": "visit", "visit": visit.uuid, "lang": lang}, user)
-    return path
+    analysis, forms = _visit_analysis(db, visit, _review(db, visit.dyad_uuid, user))
+    about, details = (visit.dyad_uuid, visit.date, forms), {"report": "visit", "visit": visit.uuid}
+    return _write(db, req, about, details, partial(visit_summary, analysis))
 
 
 def stored_dyad_history(
@@ -160,17 +191,12 @@ def stored_dyad_history(
     """The history of one dyad, every visit with both sides complete (page size as above)."""
     from dyade.reports import dyad_history
 
+    req = _Request(out, lang, page_size, overwrite, user, with_name)
     review = _review(db, dyad_uuid, user)
     if not review.visits:
         raise DyadeError(f"dyad {dyad_uuid}: no visit where both sides have finished")
     last = review.visits[-1]
     flags = {v.number: v.analysis.flags for v in review.visits}
-    context = _context(db, dyad_uuid, last.entry.visit.date,
-                       (last.patient_form, last.physician_form), with_name)  # fmt: skip
-    size = page_size_for(db, page_size)
-    path = dyad_history(
-        review.history, last.analysis, context, lang=lang, page_size=size, out=out,
-        overwrite=overwrite, visit_flags=flags,
-    )  # fmt: skip
-    _log(db, path, {"report": "dyad", "dyad": dyad_uuid, "lang": lang}, user)
-    return path
+    make = partial(dyad_history, review.history, last.analysis, visit_flags=flags)
+    about = (dyad_uuid, last.entry.visit.date, (last.patient_form, last.physician_form))
+    return _write(db, req, about, {"report": "dyad", "dyad": dyad_uuid}, make)
