@@ -8,6 +8,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
+# The clinic database fixtures (db, db_path, clinic, fast_crypto, dyade) for any test.
+pytest_plugins = ("storage_fixtures",)
+
 
 @pytest.fixture(autouse=True)
 def dyade_home(tmp_path_factory, monkeypatch):

@@ -1,5 +1,9 @@
-"""Fixtures shared by the ``test_storage_*`` files: real SQLCipher databases,
-with cheap key derivation and password hashing so the suite stays fast."""
+"""Fixtures shared by the tests that use a clinic database: real SQLCipher databases,
+with cheap key derivation and password hashing so the suite stays fast.
+
+``tests/conftest.py`` loads this module as a plugin, so a test only names the
+fixture it needs (``db``, ``db_path``, ``clinic``, ``fast_crypto``, ``dyade``).
+"""
 
 from __future__ import annotations
 
@@ -82,3 +86,20 @@ def make_clinic(db) -> Clinic:
 @pytest.fixture
 def clinic(db) -> Clinic:
     return make_clinic(db)
+
+
+@pytest.fixture
+def dyade(tmp_path, monkeypatch, capsys):
+    """Run ``dyade --db <tmp> ...``; return (exit code, stdout, stderr)."""
+    from dyade.cli import main
+
+    monkeypatch.setenv("DYADE_PASSPHRASE", PASSPHRASE)
+    monkeypatch.setenv("DYADE_USER_PASSWORD", "a long password")
+    monkeypatch.setenv("DYADE_TRANSFER_PASSPHRASE", "transfer phrase")
+
+    def run(*args: str, db: str = "clinic.db"):
+        code = main(["--db", str(tmp_path / db), *args])
+        out = capsys.readouterr()
+        return code, out.out, out.err
+
+    return run

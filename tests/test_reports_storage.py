@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
-import storage_fixtures
 from dyade.cli import main
 from dyade.errors import DyadeError
 from dyade.forms import default_library
@@ -17,14 +16,6 @@ from dyade.storage.settings import set_setting
 from dyade.storage.visits import create_visit
 from reports_support import load_pair, text_of
 from storage_fixtures import FORMS, PASSPHRASE
-
-# Fixtures shared with the storage tests (real SQLCipher, cheap key derivation).
-clinic, db, db_path, fast_crypto = (
-    storage_fixtures.clinic,
-    storage_fixtures.db,
-    storage_fixtures.db_path,
-    storage_fixtures.fast_crypto,
-)
 
 
 def fill(db, visit, scenario: str, sides=("patient", "physician")) -> None:

@@ -6,7 +6,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-import storage_fixtures
 from dyade.storage import audit
 from dyade.storage.dyads import can_see_clinical, dyads_for, share_dyad, unshare_dyad
 from dyade.storage.errors import AccessDenied, InvalidRecord, LoginRefused
@@ -25,14 +24,6 @@ from dyade.storage.visits import dyad_history
 from storage_fixtures import Clinic
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
-
-# Fixtures shared by the storage tests.
-clinic, db, db_path, fast_crypto = (
-    storage_fixtures.clinic,
-    storage_fixtures.db,
-    storage_fixtures.db_path,
-    storage_fixtures.fast_crypto,
-)
 
 
 def _patient_response(db, clinic: Clinic) -> str:

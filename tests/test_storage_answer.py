@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-import storage_fixtures
-from dyade.cli import main
 from dyade.forms import default_library
 from dyade.storage.answer_file import record_response
 from dyade.storage.connection import open_database
@@ -22,12 +20,6 @@ from storage_fixtures import PASSPHRASE, Clinic
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
 
-clinic, db, db_path, fast_crypto = (
-    storage_fixtures.clinic,
-    storage_fixtures.db,
-    storage_fixtures.db_path,
-    storage_fixtures.fast_crypto,
-)
 EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
 
 
@@ -112,19 +104,6 @@ def test_wrong_side_wrong_form_wrong_code(db, clinic: Clinic):
     record_response(db, clinic.visit.code, "patient", form, answers)
     with pytest.raises(InvalidRecord, match="complete already"):
         record_response(db, clinic.visit.code, "patient", form, answers)
-
-
-@pytest.fixture
-def dyade(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("DYADE_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setenv("DYADE_USER_PASSWORD", "a long password")
-
-    def run(*args: str, db: str = "clinic.db"):
-        code = main(["--db", str(tmp_path / db), *args])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
 
 
 def _open_visit(dyade) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-import storage_fixtures
 from dyade.storage.dyads import create_dyad, share_dyad
 from dyade.storage.patients import create_patient
 from dyade.storage.results import needs_attention, save_visit_result
@@ -13,13 +12,6 @@ from dyade.storage.visits import create_visit
 from storage_fixtures import FORMS, Clinic
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
-
-fast_crypto, db_path, db, clinic = (
-    storage_fixtures.fast_crypto,
-    storage_fixtures.db_path,
-    storage_fixtures.db,
-    storage_fixtures.clinic,
-)
 
 
 def _listed(db, physician) -> list[tuple[str, str, int]]:

@@ -7,7 +7,6 @@ from datetime import date, timedelta
 
 import pytest
 
-import storage_fixtures
 from dyade.storage.backup import backup, daily_backups, maybe_daily_backup, restore
 from dyade.storage.connection import open_database
 from dyade.storage.errors import DamagedDatabase, DatabaseInUse, WrongPassphrase
@@ -15,14 +14,6 @@ from dyade.storage.patients import create_patient, find_patient
 from storage_fixtures import PASSPHRASE, Clinic
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
-
-# Fixtures shared by the storage tests.
-clinic, db, db_path, fast_crypto = (
-    storage_fixtures.clinic,
-    storage_fixtures.db,
-    storage_fixtures.db_path,
-    storage_fixtures.fast_crypto,
-)
 
 
 def _codes(path) -> list[str]:

@@ -10,29 +10,9 @@ from pathlib import Path
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
-import storage_fixtures
-from dyade.cli import main
 from storage_fixtures import PASSPHRASE
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
-
-# Fixture shared by the storage tests.
-fast_crypto = storage_fixtures.fast_crypto
-
-
-@pytest.fixture
-def dyade(tmp_path, monkeypatch, capsys):
-    """Run ``dyade --db <tmp> ...``; return (exit code, stdout, stderr)."""
-    monkeypatch.setenv("DYADE_PASSPHRASE", PASSPHRASE)
-    monkeypatch.setenv("DYADE_USER_PASSWORD", "a long password")
-    monkeypatch.setenv("DYADE_TRANSFER_PASSPHRASE", "transfer phrase")
-
-    def run(*args: str, db: str = "clinic.db"):
-        code = main(["--db", str(tmp_path / db), *args])
-        out = capsys.readouterr()
-        return code, out.out, out.err
-
-    return run
 
 
 def _setup(dyade, db="clinic.db") -> str:

@@ -9,7 +9,6 @@ import textwrap
 
 import pytest
 
-import storage_fixtures
 from dyade.errors import DyadeError
 from dyade.storage.connection import open_database, passphrase_from_env_or_file
 from dyade.storage.errors import DamagedDatabase, DatabaseInUse, WrongPassphrase
@@ -17,14 +16,6 @@ from dyade.storage.migrations import SCHEMA
 from storage_fixtures import PASSPHRASE, Clinic
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
-
-# Fixtures shared by the storage tests.
-clinic, db, db_path, fast_crypto = (
-    storage_fixtures.clinic,
-    storage_fixtures.db,
-    storage_fixtures.db_path,
-    storage_fixtures.fast_crypto,
-)
 
 
 def _all_bytes(path) -> bytes:

@@ -9,7 +9,6 @@ import textwrap
 
 import pytest
 
-import storage_fixtures
 from dyade.storage.connection import open_database
 from dyade.storage.responses import get_response, load_answers, responses_of_visit, save_answer
 from storage_fixtures import FAST_KDF_ITER, PASSPHRASE, make_clinic
@@ -28,9 +27,6 @@ KIOSK = textwrap.dedent(
         time.sleep(0.01)
     """
 )
-
-# Fixture shared by the storage tests.
-fast_crypto = storage_fixtures.fast_crypto
 
 
 def test_answers_survive_sigkill_and_the_questionnaire_resumes(tmp_path):

@@ -7,7 +7,6 @@ import json
 
 import pytest
 
-import storage_fixtures
 from dyade.storage import audit
 from dyade.storage.dyads import create_dyad
 from dyade.storage.errors import AccessDenied
@@ -17,14 +16,6 @@ from dyade.storage.responses import responses_of_visit, save_answers
 from dyade.storage.results import save_visit_result
 from dyade.storage.visits import create_visit
 from storage_fixtures import FORMS, Clinic
-
-# Fixtures shared by the storage tests.
-clinic, db, db_path, fast_crypto = (
-    storage_fixtures.clinic,
-    storage_fixtures.db,
-    storage_fixtures.db_path,
-    storage_fixtures.fast_crypto,
-)
 
 
 @pytest.fixture

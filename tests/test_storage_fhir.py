@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
-import storage_fixtures
 from dyade.forms import default_library
 from dyade.review import refresh_dyad
 from dyade.storage import audit
@@ -22,12 +21,6 @@ from storage_fixtures import FORMS, Clinic
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
 
-clinic, db, db_path, fast_crypto = (
-    storage_fixtures.clinic,
-    storage_fixtures.db,
-    storage_fixtures.db_path,
-    storage_fixtures.fast_crypto,
-)
 EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
 
 

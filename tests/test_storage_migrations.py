@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 import sqlite_utils
 
-import storage_fixtures
 from dyade.errors import DyadeError
 from dyade.storage.connection import open_database
 from dyade.storage.migrations import SCHEMA, Migrations
@@ -14,9 +13,6 @@ from dyade.storage.visits import create_visit
 from storage_fixtures import FORMS, PASSPHRASE, make_clinic
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
-
-# Fixture shared by the storage tests.
-fast_crypto = storage_fixtures.fast_crypto
 
 
 def _schema(db: sqlite_utils.Database) -> list[tuple]:

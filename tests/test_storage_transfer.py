@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-import storage_fixtures
 from dyade.storage.connection import open_database
 from dyade.storage.errors import TransferRefused
 from dyade.storage.patients import get_patient, update_patient
@@ -22,9 +21,6 @@ from storage_fixtures import FORMS, PASSPHRASE, Clinic, make_clinic
 pytestmark = pytest.mark.usefixtures("fast_crypto")
 TRANSFER_PHRASE = "a phrase both laptops know"
 ALL_TABLES = [*TABLES, "conflicts", "settings"]
-
-# Fixture shared by the storage tests.
-fast_crypto = storage_fixtures.fast_crypto
 
 
 def _snapshot(db, tables=ALL_TABLES) -> dict[str, list[tuple]]:

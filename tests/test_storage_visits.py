@@ -6,7 +6,6 @@ import re
 
 import pytest
 
-import storage_fixtures
 from dyade.storage.dyads import create_dyad
 from dyade.storage.errors import InvalidRecord, NotFound
 from dyade.storage.patients import create_patient
@@ -33,14 +32,6 @@ from dyade.storage.visits import (
 from storage_fixtures import FORMS, Clinic
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
-
-# Fixtures shared by the storage tests.
-clinic, db, db_path, fast_crypto = (
-    storage_fixtures.clinic,
-    storage_fixtures.db,
-    storage_fixtures.db_path,
-    storage_fixtures.fast_crypto,
-)
 
 
 def _by_side(db, visit_uuid):
