@@ -3,7 +3,9 @@
 As root, a small tmpfs is mounted for the test (filled with a ballast file to
 make it full, remounted read-only to make it read-only). Elsewhere a full disk
 is injected under the open connection (every write raises SQLite's own
-"database or disk is full") and read-only is the file mode.
+"database or disk is full") and read-only is the file mode. A file made
+read-only while a database has it open (:class:`ReadOnlyWhileOpen`) uses the
+file mode, or the immutable flag as root.
 ``DYADE_FAULTS_NO_MOUNT=1`` forces the injected full disk (to test it as root).
 """
 
@@ -134,3 +136,33 @@ class ReadOnlyFolder:
     def close(self) -> None:
         if self.real:
             _umount(self.folder)
+
+
+class ReadOnlyWhileOpen:
+    """Makes the file of an open database, or its folder, read-only, then writable again.
+
+    An ordinary account gets the file modes (0444, 0555). Root ignores modes, and a
+    read-only remount is refused while files are open for writing, so as root the
+    immutable flag (``chattr +i``) is set instead: even root may not write through
+    a handle opened before. The ``-shm`` file is never touched: SQLite maps it in
+    memory, and a mapping that can no longer be written kills the process.
+    """
+
+    def __init__(self) -> None:
+        self.protected: list[Path] = []
+
+    def protect(self, target: Path) -> None:
+        if os.geteuid() == 0:
+            done = subprocess.run(["chattr", "+i", str(target)], capture_output=True, text=True)
+            assert done.returncode == 0, f"cannot make {target} read-only as root: {done.stderr}"
+        else:
+            target.chmod(stat.S_IRUSR | stat.S_IXUSR if target.is_dir() else stat.S_IRUSR)
+        self.protected.append(target)
+
+    def release(self) -> None:
+        for target in reversed(self.protected):
+            if os.geteuid() == 0:
+                subprocess.run(["chattr", "-i", str(target)], capture_output=True)
+            else:
+                target.chmod(stat.S_IRWXU if target.is_dir() else stat.S_IRUSR | stat.S_IWUSR)
+        self.protected.clear()

@@ -13,7 +13,7 @@ import shutil
 from datetime import date
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 import storage_fixtures
 from disk_faults import FullableDisk, ReadOnlyFolder
@@ -116,6 +116,8 @@ def test_kiosk_on_a_full_disk_shows_a_kind_message_and_keeps_the_screen(qtbot, d
     finally:
         kiosk.unlocked = True
         kiosk.close()
+        kiosk.deleteLater()
+        QApplication.processEvents()
         translations.set_language("en")
         db.close()
     tally.add(trials=1, faults=1)

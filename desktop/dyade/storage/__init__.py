@@ -9,6 +9,7 @@ from dyade.storage.connection import open_database, passphrase_from_env_or_file
 from dyade.storage.errors import (
     AccessDenied,
     DamagedDatabase,
+    DatabaseChanged,
     DatabaseInUse,
     DatabaseMoved,
     LoginRefused,
@@ -21,6 +22,7 @@ from dyade.storage.errors import (
 __all__ = [
     "AccessDenied",
     "DamagedDatabase",
+    "DatabaseChanged",
     "DatabaseInUse",
     "DatabaseMoved",
     "LoginRefused",

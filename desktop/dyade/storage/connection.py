@@ -47,13 +47,16 @@ class ClinicDatabase(sqlite_utils.Database):
 
     Disk failures (full, read-only, failing device, damaged page) leave its
     ``execute`` and ``atomic`` as :mod:`dyade.storage.faults` errors for a
-    person, and no transaction starts once the file was deleted or replaced.
+    person, and no transaction starts once the file was deleted, replaced,
+    made read-only or overwritten (:func:`dyade.storage.faults.check_in_place`).
     """
 
     path: Path
     lock: DatabaseLock | None = None
     identity: faults.Identity | None = None  # the file opened, to notice it vanish
+    stamp: faults.Stamp | None = None  # the file as Dyade's last transaction left it
     rescued: Path | Literal[False] | None = None
+    changed: DyadeError | None = None  # set once the file was damaged under Dyade
 
     def execute(self, sql: str, parameters=None):
         try:
@@ -64,7 +67,8 @@ class ClinicDatabase(sqlite_utils.Database):
 
     @contextlib.contextmanager
     def atomic(self) -> Iterator[ClinicDatabase]:
-        if not self.conn.in_transaction:
+        outermost = not self.conn.in_transaction
+        if outermost:
             faults.check_in_place(self)
         try:
             with super().atomic():
@@ -72,6 +76,9 @@ class ClinicDatabase(sqlite_utils.Database):
         except DbError as exc:
             faults.raise_explained(exc, getattr(self, "path", None))
             raise
+        finally:
+            if outermost and self.identity is not None:  # a commit may have checkpointed
+                self.stamp = faults.file_stamp(self.path)
 
     def close(self) -> None:
         try:
@@ -219,6 +226,7 @@ def open_database(
             held.release()
         raise
     db.path, db.lock, db.identity = path, held, faults.file_identity(path)
+    db.stamp = faults.file_stamp(path)
     if migrate:
         _migrate(db)
     log.info("opened database %s", path)

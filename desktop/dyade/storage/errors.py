@@ -21,6 +21,10 @@ class DatabaseMoved(DyadeError):
     """The database file was deleted or replaced while Dyade had it open."""
 
 
+class DatabaseChanged(DatabaseMoved):
+    """Another program overwrote the database file while Dyade had it open, damaging it."""
+
+
 class DatabaseInUse(DyadeError):
     """Another Dyade window or command already has this database open."""
 

@@ -3,10 +3,23 @@
 SQLite reports a full disk, a read-only folder or a failing device as a bare
 ``OperationalError``; :func:`explain` turns those into :class:`StorageFault`
 (or :class:`DamagedDatabase`) with a message that says what happened and the
-way out. A database file deleted or replaced while Dyade runs is worse: in WAL
-mode SQLite goes on writing to the vanished file, and everything would be lost
-at close. :func:`check_in_place` notices it before each transaction, copies
-what the open connection still holds to a rescue file, and says where it is.
+way out. Other faults SQLite does not see, because it keeps the file open and
+its pages in memory; :func:`check_in_place` looks for them before each
+transaction:
+
+- the file deleted or replaced: in WAL mode SQLite goes on writing to the
+  vanished file, and everything would be lost at close;
+- the file or its folder made read-only: the open handle could still write,
+  but the clinic could not open the file again, so nothing more is written;
+- bytes of the file overwritten by another program (its size or modification
+  time changed between two of Dyade's own transactions): the file on disk is
+  checked, and if it is damaged nothing more is written to it. A write within
+  the same clock tick (a few milliseconds) as Dyade's last write to the file
+  keeps its time and goes unseen here; the check at the next opening finds it.
+
+For the first and the last, what the open connection still holds (its cache
+and write-ahead log) is copied to a checked rescue file first, and the
+message says where it is.
 """
 
 from __future__ import annotations
@@ -20,13 +33,14 @@ from pathlib import Path
 import sqlcipher3
 
 from dyade.errors import DyadeError
-from dyade.storage.errors import DamagedDatabase, DatabaseMoved, StorageFault
+from dyade.storage.errors import DamagedDatabase, DatabaseChanged, DatabaseMoved, StorageFault
 
 log = logging.getLogger(__name__)
 
 RESTORE_HINT = "restore the latest backup (dyade restore PATH)"
 FULL, READONLY, IOERR, CANTOPEN, CORRUPT, NOTADB = 13, 8, 10, 14, 11, 26
 Identity = tuple[int, int]
+Stamp = tuple[int, int]  # modification time (ns) and size of the main file
 
 
 def error_code(exc: BaseException) -> int | None:
@@ -83,17 +97,50 @@ def raise_explained(exc: BaseException, path: Path | str | None) -> None:
         raise better from exc
 
 
-def file_identity(path: Path) -> Identity | None:
-    """Device and inode of ``path`` (None if it is missing)."""
+def _stat(path: Path) -> os.stat_result | None:
     try:
-        stat = os.stat(path)
+        return os.stat(path)
     except OSError:
         return None
-    return stat.st_dev, stat.st_ino
+
+
+def file_identity(path: Path, stat: os.stat_result | None = None) -> Identity | None:
+    """Device and inode of ``path`` (None if it is missing)."""
+    stat = stat or _stat(path)
+    return None if stat is None else (stat.st_dev, stat.st_ino)
+
+
+def file_stamp(path: Path, stat: os.stat_result | None = None) -> Stamp | None:
+    """Modification time and size of ``path``: they change when anyone writes to it
+    (the time moves with the system's clock tick, a few milliseconds)."""
+    stat = stat or _stat(path)
+    return None if stat is None else (stat.st_mtime_ns, stat.st_size)
+
+
+def _problems_of(conn: sqlcipher3.Connection, path: Path, pragma: str) -> list[str]:
+    """Run ``pragma`` on the file at ``path`` as it is on disk.
+
+    ATTACH opens the file afresh with the connection's key: its pages are read
+    from disk, not from the connection's cache, which may still hold the pages
+    as they were before someone overwrote them.
+    """
+    try:
+        conn.execute("ATTACH DATABASE ? AS on_disk", [str(path)])
+    except sqlcipher3.Error as exc:
+        return [str(exc)]
+    try:
+        rows = conn.execute(f"PRAGMA on_disk.{pragma}(5)").fetchall()
+    except sqlcipher3.Error as exc:
+        return [str(exc)]
+    finally:
+        conn.execute("DETACH DATABASE on_disk")
+    problems = [row[0] for row in rows]
+    return [] if problems == ["ok"] else problems
 
 
 def rescue_copy(conn: sqlcipher3.Connection, path: Path) -> Path | None:
-    """Copy what ``conn`` still holds beside ``path`` (same key); None if that fails too."""
+    """Copy what ``conn`` still holds beside ``path`` (same key) and check the copy;
+    None if that fails too."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.stem}.rescued-{stamp}{path.suffix or '.db'}")
     try:
@@ -103,28 +150,76 @@ def rescue_copy(conn: sqlcipher3.Connection, path: Path) -> Path | None:
     except (sqlcipher3.Error, OSError) as exc:
         log.error("rescue copy of %s to %s failed: %s", path, target, exc)
         return None
-    log.warning("database %s vanished while open; rescued to %s", path, target)
+    problems = _problems_of(conn, target, "integrity_check")
+    if problems:
+        log.error("rescue copy %s fails its check: %s", target, problems)
+        target.unlink(missing_ok=True)
+        return None
+    log.warning("database %s changed while open; rescued to %s", path, target)
     return target
 
 
-def check_in_place(db) -> None:
-    """Refuse to write when the open file is no longer the one at ``db.path``.
-
-    ``db`` is a :class:`~dyade.storage.connection.ClinicDatabase`; its
-    ``identity`` was taken at open. The first time a change is seen, the data
-    the connection still reaches is copied to a rescue file.
-    """
-    expected = getattr(db, "identity", None)
-    if expected is None or file_identity(db.path) == expected:
-        return
+def _rescue_once(db) -> str:
+    """Copy the data once (the first time a change is seen); the way out to tell."""
     if getattr(db, "rescued", None) is None:
         db.rescued = rescue_copy(db.conn, db.path) or False
-    state = "was deleted" if not db.path.exists() else "was replaced by another file"
     if db.rescued:
-        way_out = (
+        return (
             f"everything saved until now was copied to {db.rescued}. Close Dyade, then put "
             f"that copy in place (dyade restore {db.rescued})"
         )
-    else:
-        way_out = f"close Dyade now and {RESTORE_HINT}"
-    raise DatabaseMoved(f"the database {db.path} {state} while Dyade was running; {way_out}")
+    return f"close Dyade now and {RESTORE_HINT}"
+
+
+def _refuse_read_only(db) -> None:
+    """The file or its folder may no longer be written by this account."""
+    if os.access(db.path, os.W_OK) and os.access(db.path.parent, os.W_OK):
+        return
+    raise StorageFault(
+        f"the database {db.path} became read-only while Dyade was running (the file or its "
+        "folder may no longer be written by this account); nothing already saved is lost and "
+        "nothing more was written. Give this account write access to the file and its folder "
+        "again, then try again; or close Dyade, copy the file to a writable folder and open it "
+        "there (dyade --db PATH)"
+    )
+
+
+def _refuse_changed(db, stamp: Stamp | None) -> None:
+    """Someone else wrote to the file: go on only if it is still sound on disk."""
+    problems = _problems_of(db.conn, db.path, "quick_check")
+    if not problems:
+        log.warning("database %s was changed by another program; it is still sound", db.path)
+        db.stamp = stamp
+        return
+    log.error("database %s was damaged while open: %s", db.path, problems[:5])
+    way_out = _rescue_once(db)
+    db.changed = DatabaseChanged(
+        f"the database {db.path} was overwritten by another program while Dyade was running "
+        f"and is now damaged; nothing more is written to it. {way_out[0].upper()}{way_out[1:]}"
+    )
+    raise db.changed
+
+
+def check_in_place(db) -> None:
+    """Refuse to write when the open file is no longer the one Dyade wrote.
+
+    ``db`` is a :class:`~dyade.storage.connection.ClinicDatabase`; its
+    ``identity`` and ``stamp`` were taken at open, the stamp again after each
+    of its transactions. Deleted, replaced or damaged: the data the connection
+    still reaches is copied to a rescue file, and every later change is refused
+    until Dyade is closed. Read-only: refused while it lasts.
+    """
+    expected = getattr(db, "identity", None)
+    if expected is None:
+        return
+    if getattr(db, "changed", None) is not None:
+        raise DatabaseChanged(str(db.changed))
+    stat = _stat(db.path)
+    if file_identity(db.path, stat) != expected:
+        state = "was deleted" if stat is None else "was replaced by another file"
+        way_out = _rescue_once(db)
+        raise DatabaseMoved(f"the database {db.path} {state} while Dyade was running; {way_out}")
+    _refuse_read_only(db)
+    stamp = file_stamp(db.path, stat)
+    if stamp != getattr(db, "stamp", stamp):
+        _refuse_changed(db, stamp)
