@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from dyade.storage.connection import connect, integrity_problems
+from dyade.storage.connection import connect, integrity_problems, open_database
 
 LONG = os.environ.get("DYADE_FAULTS_LONG") == "1"
 CHILD = Path(__file__).with_name("crash_child.py")
+KIOSK_CHILD = Path(__file__).with_name("kiosk_child.py")
 PASSPHRASE = "correct horse battery staple"
 KDF = 2_000  # SQLCipher key derivation at a test's cost; production keeps 256,000
 
@@ -59,6 +60,18 @@ def tally(request):
         row = asdict(counts) | {"test": request.node.name}
         with open(target, "a", encoding="utf-8") as handle:
             handle.write(json.dumps(row) + "\n")
+
+
+@pytest.fixture
+def clinic_file(tmp_path, fast_crypto):
+    """An encrypted clinic with one open visit (full forms): the file and the clinic."""
+    from storage_fixtures import make_clinic
+
+    path = tmp_path / "base.db"
+    db = open_database(path, PASSPHRASE, create=True, kdf_iter=KDF)
+    clinic = make_clinic(db)
+    db.close()
+    return path, clinic
 
 
 def digest(path_or_db, *, skip: tuple[str, ...] = ("audit",)) -> str:
@@ -120,10 +133,11 @@ def check_integrity(path: Path) -> list[str]:
         conn.close()
 
 
-def child(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
-    """Start ``crash_child.py`` with ``args``; its stdout is a line per confirmed step."""
+def child(*args: str, env: dict[str, str] | None = None, script: Path = CHILD) -> subprocess.Popen:
+    """Start ``crash_child.py`` (or ``script``) with ``args``; its stdout is a line per
+    confirmed step."""
     return subprocess.Popen(
-        [sys.executable, str(CHILD), *args],
+        [sys.executable, str(script), *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -139,8 +153,10 @@ def kill(proc: subprocess.Popen) -> tuple[list[str], str]:
     return out.splitlines(), err
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> tuple[int, list[str], str]:
-    """Run ``crash_child.py`` to its end: exit code, stdout lines, stderr."""
-    proc = child(*args, env=env)
+def run(
+    *args: str, env: dict[str, str] | None = None, script: Path = CHILD
+) -> tuple[int, list[str], str]:
+    """Run ``crash_child.py`` (or ``script``) to its end: exit code, stdout lines, stderr."""
+    proc = child(*args, env=env, script=script)
     out, err = proc.communicate(timeout=120)
     return proc.returncode, out.splitlines(), err

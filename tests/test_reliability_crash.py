@@ -32,27 +32,18 @@ from faults_support import (
     audit_count,
     check_integrity,
     child,
+    clinic_file,
     digest,
     kill,
     run,
     scale,
     tally,
 )
-from storage_fixtures import FORMS, make_clinic
+from storage_fixtures import FORMS
 
 fast_crypto = storage_fixtures.fast_crypto
-__all__ = ["tally"]
+__all__ = ["clinic_file", "tally"]
 pytestmark = pytest.mark.usefixtures("fast_crypto")
-
-
-@pytest.fixture
-def clinic_file(tmp_path):
-    """An encrypted clinic with one open visit (full forms); the file and the visit code."""
-    path = tmp_path / "base.db"
-    db = open_database(path, PASSPHRASE, create=True, kdf_iter=KDF)
-    clinic = make_clinic(db)
-    db.close()
-    return path, clinic
 
 
 def _confirmed(lines: list[str]) -> list[tuple[str, object]]:
