@@ -244,3 +244,19 @@ def test_one_side_without_points_to_look_at(tmp_path):
         lab = Labels(lang)
         assert words(lab, f"one_side.flags_none.{side}") in text
         assert words(lab, "flags.none") not in text  # "the two perceptions agree"
+
+
+def test_ways_to_repair_never_ends_a_page_alone(summaries, one_sided):
+    """The heading shares its page with a suggestion (it was left alone at a page's foot)."""
+    from dyade.analysis import texts
+
+    pdfs = [(lang, path) for (_, lang), (*_, path) in [*summaries.items(), *one_sided.items()]]
+    for lang, path in pdfs:
+        heading = words(Labels(lang), "sections.repair")
+        kinds = ("explore_perspectives", "metacommunicate")
+        principles = [texts.lookup("principles", kind)[lang] for kind in kinds]
+        for page in PdfReader(path).pages:
+            text = re.sub(r"\s+", " ", page.extract_text().replace("\u00a0", " "))
+            if heading in text:
+                after = text.rsplit(heading, 1)[1]
+                assert any(p[:30] in after for p in principles), (path.name, after[:80])

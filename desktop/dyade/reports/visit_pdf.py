@@ -100,13 +100,19 @@ def _evidence(flag: FlagView, lab: Labels, width: float, one_side: bool) -> list
 
 
 def _repairs(flag: FlagView, lab: Labels) -> list[Any]:
+    """The "ways to repair" heading and each suggestion with its phrases, never split.
+
+    The heading stays with the first suggestion (never alone at a page's foot),
+    and a little space sets each suggestion apart from the phrases before it.
+    """
     s = st.styles()
-    out: list[Any] = []
-    for sug in flag.suggestions:
+    out: list[Any] = [Spacer(1, 2)]
+    for index, sug in enumerate(flag.suggestions):
         name = st.escape(typeset(sug.principle, lab.lang))
         if sug.function:
             name += " — " + st.escape(typeset(sug.function, lab.lang))
-        block = [rich(f"<b>{name}</b>", s.small)]
+        block = [heading(lab("sections.repair"), lab.lang, 3)] if index == 0 else [Spacer(1, 3)]
+        block.append(rich(f"<b>{name}</b>", s.small))
         block += [para(f"« {p} »" if lab.lang == "fr" else f"“{p}”", s.quote, lab.lang)
                   for p in sug.phrases]  # fmt: skip
         out.append(KeepTogether(block))
@@ -147,7 +153,7 @@ def flag_block(flag: FlagView, lab: Labels, width: float, one_side: bool = False
     )
     body: list[Any] = [Indenter(left=10.5), *_evidence(flag, lab, width - 10.5, one_side)]
     if flag.suggestions:
-        body += [Spacer(1, 2), heading(lab("sections.repair"), lab.lang, 3), *_repairs(flag, lab)]
+        body += _repairs(flag, lab)
     return [CondPageBreak(90), head, *body, Indenter(left=-10.5), Spacer(1, 8)]
 
 
