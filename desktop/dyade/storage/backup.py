@@ -3,7 +3,8 @@
 A backup is a compact copy made by ``VACUUM INTO``: SQLCipher writes it with
 the same key, so it is as encrypted as the database and opens with the same
 passphrase. It is written to a temporary name, checked, then renamed, so a
-backup file is either whole or absent.
+backup file is either whole or absent; the temporary file a killed backup or
+restore left is removed by the next one (:mod:`dyade.storage.temps`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import secrets
 import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from dyade.storage.connection import (
 from dyade.storage.errors import DamagedDatabase
 from dyade.storage.lock import DatabaseLock
 from dyade.storage.settings import get_setting
+from dyade.storage.temps import done, remove_stale, temp_beside
 
 log = logging.getLogger(__name__)
 
@@ -37,10 +38,6 @@ _DAILY = re.compile(r"-(\d{4}-\d{2}-\d{2})\.db$")
 def _fsync(path: Path) -> None:
     with open(path, "rb+") as handle:
         os.fsync(handle.fileno())
-
-
-def _temp_beside(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
 
 
 def _check_copy(db: ClinicDatabase, copy: Path) -> None:
@@ -58,7 +55,8 @@ def backup(db: ClinicDatabase, out_path: str | os.PathLike[str], *, by: str | No
     """Write an encrypted, checked copy of ``db`` to ``out_path`` (replaced atomically)."""
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    temp = _temp_beside(out)
+    remove_stale(out.parent, lambda target: target == out.name)  # a killed backup's
+    temp = temp_beside(out)
     try:
         try:
             db.execute("VACUUM INTO ?", [str(temp)])
@@ -71,6 +69,7 @@ def backup(db: ClinicDatabase, out_path: str | os.PathLike[str], *, by: str | No
         os.replace(temp, out)
     finally:
         temp.unlink(missing_ok=True)
+        done(temp)
     with db.atomic():
         audit.record(db, "backup", str(out), user_uuid=by)
     log.info("backup written to %s", out)
@@ -92,6 +91,8 @@ def maybe_daily_backup(
     keep = int(get_setting(db, "daily_backups_kept") if keep is None else keep)
     stem = db.path.stem
     target = folder / f"{stem}-{date.today().isoformat()}.db"
+    daily = re.compile(re.escape(stem) + _DAILY.pattern)
+    remove_stale(folder, lambda name: daily.fullmatch(name) is not None)  # killed ones'
     made = None
     if not target.exists():
         made = backup(db, target)
@@ -179,7 +180,8 @@ def restore(
     if not source.is_file():
         raise DyadeError(f"no backup file at {source}; check the path")
     with DatabaseLock(target):
-        temp = _temp_beside(target)
+        remove_stale(target.parent, lambda name: name == target.name)  # a killed restore's
+        temp = temp_beside(target)
         try:
             temp.write_bytes(source.read_bytes())
             _fsync(temp)
@@ -195,6 +197,7 @@ def restore(
                 raise
         finally:
             temp.unlink(missing_ok=True)
+            done(temp)
         _record_restore(target, passphrase, kdf_iter, source)
     return aside
 

@@ -21,6 +21,7 @@ from dyade.errors import DyadeError
 from dyade.storage import faults
 from dyade.storage.errors import DamagedDatabase, WrongPassphrase
 from dyade.storage.lock import DatabaseLock
+from dyade.storage.temps import remove_stale
 
 log = logging.getLogger(__name__)
 
@@ -213,6 +214,8 @@ def open_database(
     except OSError as exc:  # a read-only or full folder: say so, never a traceback
         faults.raise_explained(exc, path)
         raise
+    if held is not None:  # no restore runs into it now: its leftovers can go
+        remove_stale(path.parent, lambda target: target == path.name)
     try:
         conn = connect(path, passphrase, kdf_iter)
         try:
