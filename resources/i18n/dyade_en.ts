@@ -46,11 +46,11 @@
 <context>
     <name>ClinicPage</name>
     <message>
-        <source>Your clinic</source>
+        <source>Welcome to Dyade. Step 1 of 3: your clinic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The name is shown on the patient kiosk and on the reports.</source>
+        <source>Three steps set Dyade up on this laptop: the clinic, the passphrase that encrypts its data, and your own account. The clinic&apos;s name is shown on the patient kiosk and on the reports.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -135,6 +135,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No dyad yet. A dyad is one patient with one physician. To begin: add a patient in “Patients and visits”, start a dyad with you as the physician, then create a visit and hand the kiosk to the patient. The dyad appears here; its comparison is ready once both of you have answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to Patients and visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Review the selected dyad</source>
         <translation type="unfinished"></translation>
     </message>
@@ -199,6 +207,10 @@
     <name>DyadDialog</name>
     <message>
         <source>Start a dyad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dyad pairs this patient with one physician: their visits are compared and followed together. Only that physician (and colleagues they share it with) will see the answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -421,19 +433,11 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Smaller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Smaller text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Make the text on screen smaller</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Larger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -601,9 +605,40 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>Add a staff account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name shown in Dyade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
-        <source>Database passphrase</source>
+        <source>Step 2 of 3: the database passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -628,13 +663,36 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Reset a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password of {name}. Give it to them in person; it replaces the old one at once and lifts a wait after wrong passwords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PatientDialog</name>
     <message>
         <source>Add a patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Clinic code</source>
+        <source>The patient code is the one your clinic already uses (a file number, for example): it is how you find the patient again. The name is optional and never shown at the kiosk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -807,7 +865,7 @@ Replace them?</source>
 <context>
     <name>PhysicianPage</name>
     <message>
-        <source>Your account</source>
+        <source>Step 3 of 3: your account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -855,6 +913,17 @@ Replace them?</source>
     </message>
     <message>
         <source>Each answer is saved as you give it: you can close this window and come back later from the list of questionnaires to fill in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Questionnaire</name>
+    <message>
+        <source>Your questionnaire for patient {code} is saved. Both sides have answered: the comparison is ready on the dashboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your questionnaire for patient {code} is saved. The comparison will be ready on the dashboard once the patient has answered too.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -956,6 +1025,21 @@ Replace them?</source>
     </message>
     <message>
         <source>History over visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change a role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role of {name}. What the account sees changes at its next sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1070,6 +1154,129 @@ Replace them?</source>
     <name>SetupWizard</name>
     <message>
         <source>Dyade: set up the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fills in their side after each visit and reviews their own dyads and those shared with them. Manages staff accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adds patients, books visits and hands the kiosk. Never sees answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings, backups and staff accounts; can open the answers of every dyad.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is your own account: you can reset its password, but its role and whether it is active are changed by another physician or administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} is the only active physician or administrator account: it keeps a role that manages accounts and stays active until another one is added or reactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone who signs in to this clinic&apos;s Dyade, one account per person. An account no longer needed is deactivated rather than deleted: its dyads and its history stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset the password…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the role…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active, waiting until {time} after wrong passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactivate this account to change its role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The login {login} is already taken: choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate an account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate the account of {name}? They can no longer sign in. Their dyads and history stay, and the account can be reactivated later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1347,6 +1554,10 @@ Replace them?</source>
 <context>
     <name>Workspace</name>
     <message>
+        <source>What just happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1360,6 +1571,10 @@ Replace them?</source>
     </message>
     <message>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -45,12 +45,12 @@
 <context>
     <name>ClinicPage</name>
     <message>
-        <source>Your clinic</source>
-        <translation>Votre cabinet</translation>
+        <source>Welcome to Dyade. Step 1 of 3: your clinic</source>
+        <translation>Bienvenue dans Dyade. Étape 1 sur 3 : votre cabinet</translation>
     </message>
     <message>
-        <source>The name is shown on the patient kiosk and on the reports.</source>
-        <translation>Ce nom apparaît sur la borne des patients et sur les rapports.</translation>
+        <source>Three steps set Dyade up on this laptop: the clinic, the passphrase that encrypts its data, and your own account. The clinic's name is shown on the patient kiosk and on the reports.</source>
+        <translation>Trois étapes suffisent pour installer Dyade sur cet ordinateur : le cabinet, la phrase secrète qui chiffre ses données, puis votre compte. Le nom du cabinet apparaît sur la borne des patients et sur les rapports.</translation>
     </message>
     <message>
         <source>Clinic name</source>
@@ -134,6 +134,14 @@
         <translation>Vos dyades, celles qui demandent un regard en premier en haut : une rupture qu’un côté n’a pas perçue, puis les épisodes non résolus, les ruptures perçues des deux côtés, les buts ou stades différents, une alliance plus basse. Double-cliquez sur une dyade pour l’examiner.</translation>
     </message>
     <message>
+        <source>No dyad yet. A dyad is one patient with one physician. To begin: add a patient in “Patients and visits”, start a dyad with you as the physician, then create a visit and hand the kiosk to the patient. The dyad appears here; its comparison is ready once both of you have answered.</source>
+        <translation>Aucune dyade pour l’instant. Une dyade, c’est un patient avec un médecin. Pour commencer : ajoutez un patient dans « Patients et visites », créez une dyade dont vous êtes le médecin, puis une visite, et confiez la borne au patient. La dyade apparaît ici ; sa comparaison est prête quand vous avez répondu tous les deux.</translation>
+    </message>
+    <message>
+        <source>Go to Patients and visits</source>
+        <translation>Aller à Patients et visites</translation>
+    </message>
+    <message>
         <source>Review the selected dyad</source>
         <translation>Examiner la dyade choisie</translation>
     </message>
@@ -199,6 +207,10 @@
     <message>
         <source>Start a dyad</source>
         <translation>Créer une dyade</translation>
+    </message>
+    <message>
+        <source>A dyad pairs this patient with one physician: their visits are compared and followed together. Only that physician (and colleagues they share it with) will see the answers.</source>
+        <translation>Une dyade associe ce patient à un médecin : leurs visites sont comparées et suivies ensemble. Seul ce médecin (et les confrères avec qui il la partage) verra les réponses.</translation>
     </message>
     <message>
         <source>Physician</source>
@@ -423,20 +435,12 @@ Les remplacer ?</translation>
         <translation>Afficher les questions en anglais</translation>
     </message>
     <message>
-        <source>Smaller</source>
-        <translation>Plus petit</translation>
-    </message>
-    <message>
         <source>Smaller text</source>
         <translation>Texte plus petit</translation>
     </message>
     <message>
         <source>Make the text on screen smaller</source>
         <translation>Réduire la taille du texte à l’écran</translation>
-    </message>
-    <message>
-        <source>Larger</source>
-        <translation>Plus grand</translation>
     </message>
     <message>
         <source>Larger text</source>
@@ -603,10 +607,41 @@ Les remplacer ?</translation>
     </message>
 </context>
 <context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>Add a staff account</source>
+        <translation>Ajouter un compte du personnel</translation>
+    </message>
+    <message>
+        <source>Name shown in Dyade</source>
+        <translation>Nom affiché dans Dyade</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Saisissez-le à nouveau</translation>
+    </message>
+</context>
+<context>
     <name>PassphrasePage</name>
     <message>
-        <source>Database passphrase</source>
-        <translation>Phrase secrète de la base</translation>
+        <source>Step 2 of 3: the database passphrase</source>
+        <translation>Étape 2 sur 3 : la phrase secrète de la base</translation>
     </message>
     <message>
         <source>Everything is encrypted with this passphrase. It is never stored: if it is lost, the data cannot be read. Write it down somewhere safe.</source>
@@ -630,14 +665,37 @@ Les remplacer ?</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Reset a password</source>
+        <translation>Réinitialiser un mot de passe</translation>
+    </message>
+    <message>
+        <source>The new password of {name}. Give it to them in person; it replaces the old one at once and lifts a wait after wrong passwords.</source>
+        <translation>Le nouveau mot de passe de {name}. Transmettez-le en personne ; il remplace l’ancien aussitôt et lève l’attente imposée après des mots de passe erronés.</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>Nouveau mot de passe</translation>
+    </message>
+    <message>
+        <source>Type it again</source>
+        <translation>Saisissez-le à nouveau</translation>
+    </message>
+</context>
+<context>
     <name>PatientDialog</name>
     <message>
         <source>Add a patient</source>
         <translation>Ajouter un patient</translation>
     </message>
     <message>
-        <source>Clinic code</source>
-        <translation>Code du cabinet</translation>
+        <source>The patient code is the one your clinic already uses (a file number, for example): it is how you find the patient again. The name is optional and never shown at the kiosk.</source>
+        <translation>Le code patient est celui que votre cabinet utilise déjà (un numéro de dossier, par exemple) : c’est ainsi que vous retrouverez le patient. Le nom est facultatif et n’apparaît jamais sur la borne.</translation>
+    </message>
+    <message>
+        <source>Patient code</source>
+        <translation>Code patient</translation>
     </message>
     <message>
         <source>Name (optional)</source>
@@ -728,7 +786,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>A dyad is one patient with one physician. Choose it above, then create a visit: Dyade gives a code for the kiosk and adds both questionnaires to the list of questionnaires to fill in. Full forms: the complete questionnaires, for a first visit or a periodic check; brief forms: a few questions, for follow-ups.</source>
-        <translation>Une dyade, c’est un patient avec un médecin. Choisissez-la ci-dessus, puis créez une visite : Dyade donne un code pour la borne et ajoute les deux questionnaires à la liste des questionnaires à remplir. Formulaires complets : les questionnaires entiers, pour une première visite ou un point régulier ; formulaires brefs : quelques questions, pour le suivi.</translation>
+        <translation>Une dyade, c’est un patient avec un médecin. Choisissez-la ci-dessus, puis créez une visite : Dyade donne un code pour la borne et ajoute les deux questionnaires à la liste des questionnaires à remplir. Questionnaires complets : en entier, pour une première visite ou un point régulier ; questionnaires courts : quelques questions, pour le suivi.</translation>
     </message>
     <message>
         <source>Choose a patient in the list.</source>
@@ -809,8 +867,8 @@ Les remplacer ?</translation>
 <context>
     <name>PhysicianPage</name>
     <message>
-        <source>Your account</source>
-        <translation>Votre compte</translation>
+        <source>Step 3 of 3: your account</source>
+        <translation>Étape 3 sur 3 : votre compte</translation>
     </message>
     <message>
         <source>The first physician account. It can add colleagues and reception staff.</source>
@@ -830,7 +888,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Type it again</source>
-        <translation>Saisissez-la à nouveau</translation>
+        <translation>Saisissez-le à nouveau</translation>
     </message>
     <message>
         <source>Choose a login: one word, without spaces.</source>
@@ -858,6 +916,17 @@ Les remplacer ?</translation>
     <message>
         <source>Each answer is saved as you give it: you can close this window and come back later from the list of questionnaires to fill in.</source>
         <translation>Chaque réponse est enregistrée dès qu’elle est donnée : vous pouvez fermer cette fenêtre et revenir plus tard depuis la liste des questionnaires à remplir.</translation>
+    </message>
+</context>
+<context>
+    <name>Questionnaire</name>
+    <message>
+        <source>Your questionnaire for patient {code} is saved. Both sides have answered: the comparison is ready on the dashboard.</source>
+        <translation>Votre questionnaire pour le patient {code} est enregistré. Les deux côtés ont répondu : la comparaison est prête dans le tableau de bord.</translation>
+    </message>
+    <message>
+        <source>Your questionnaire for patient {code} is saved. The comparison will be ready on the dashboard once the patient has answered too.</source>
+        <translation>Votre questionnaire pour le patient {code} est enregistré. La comparaison sera prête dans le tableau de bord quand le patient aura répondu à son tour.</translation>
     </message>
 </context>
 <context>
@@ -959,6 +1028,21 @@ Les remplacer ?</translation>
     <message>
         <source>History over visits</source>
         <translation>Histoire au fil des visites</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Change a role</source>
+        <translation>Changer un rôle</translation>
+    </message>
+    <message>
+        <source>The role of {name}. What the account sees changes at its next sign-in.</source>
+        <translation>Le rôle de {name}. Ce que voit le compte change à sa prochaine connexion.</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1157,129 @@ Les remplacer ?</translation>
     <message>
         <source>Dyade: set up the clinic</source>
         <translation>Dyade : installation du cabinet</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>Physician</source>
+        <translation>Médecin</translation>
+    </message>
+    <message>
+        <source>Reception</source>
+        <translation>Accueil</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Fills in their side after each visit and reviews their own dyads and those shared with them. Manages staff accounts.</source>
+        <translation>Remplit son questionnaire après chaque visite et examine ses dyades et celles partagées avec lui. Gère les comptes du personnel.</translation>
+    </message>
+    <message>
+        <source>Adds patients, books visits and hands the kiosk. Never sees answers.</source>
+        <translation>Ajoute les patients, crée les visites et confie la borne. Ne voit jamais les réponses.</translation>
+    </message>
+    <message>
+        <source>Settings, backups and staff accounts; can open the answers of every dyad.</source>
+        <translation>Réglages, sauvegardes et comptes du personnel ; peut ouvrir les réponses de toutes les dyades.</translation>
+    </message>
+    <message>
+        <source>This is your own account: you can reset its password, but its role and whether it is active are changed by another physician or administrator.</source>
+        <translation>C’est votre propre compte : vous pouvez réinitialiser son mot de passe, mais son rôle et son activation sont modifiés par un autre médecin ou par l’administration.</translation>
+    </message>
+    <message>
+        <source>{name} is the only active physician or administrator account: it keeps a role that manages accounts and stays active until another one is added or reactivated.</source>
+        <translation>{name} est le seul compte actif de médecin ou d’administration : il garde un rôle qui gère les comptes et reste actif tant qu’un autre n’a pas été ajouté ou réactivé.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last sign-in</source>
+        <translation>Dernière connexion</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Comptes du personnel</translation>
+    </message>
+    <message>
+        <source>Everyone who signs in to this clinic's Dyade, one account per person. An account no longer needed is deactivated rather than deleted: its dyads and its history stay.</source>
+        <translation>Toutes les personnes qui se connectent au Dyade de ce cabinet, un compte par personne. Un compte qui ne sert plus est désactivé plutôt que supprimé : ses dyades et son historique restent.</translation>
+    </message>
+    <message>
+        <source>Add an account…</source>
+        <translation>Ajouter un compte…</translation>
+    </message>
+    <message>
+        <source>Reset the password…</source>
+        <translation>Réinitialiser le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Change the role…</source>
+        <translation>Changer le rôle…</translation>
+    </message>
+    <message>
+        <source>{name} (you)</source>
+        <translation>{name} (vous)</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>active, waiting until {time} after wrong passwords</source>
+        <translation>actif, en attente jusqu’à {time} après des mots de passe erronés</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Deactivate…</source>
+        <translation>Désactiver…</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>Réactiver</translation>
+    </message>
+    <message>
+        <source>Reactivate this account to change its role.</source>
+        <translation>Réactivez ce compte pour changer son rôle.</translation>
+    </message>
+    <message>
+        <source>The login {login} is already taken: choose another one.</source>
+        <translation>L’identifiant {login} est déjà pris : choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>Deactivate an account</source>
+        <translation>Désactiver un compte</translation>
+    </message>
+    <message>
+        <source>Deactivate the account of {name}? They can no longer sign in. Their dyads and history stay, and the account can be reactivated later.</source>
+        <translation>Désactiver le compte de {name} ? Cette personne ne pourra plus se connecter. Ses dyades et son historique restent, et le compte pourra être réactivé plus tard.</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Désactiver</translation>
     </message>
 </context>
 <context>
@@ -1349,6 +1556,10 @@ Les remplacer ?</translation>
 <context>
     <name>Workspace</name>
     <message>
+        <source>What just happened</source>
+        <translation>Ce qui vient de se passer</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Tableau de bord</translation>
     </message>
@@ -1363,6 +1574,10 @@ Les remplacer ?</translation>
     <message>
         <source>Settings</source>
         <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Comptes du personnel</translation>
     </message>
 </context>
 </TS>

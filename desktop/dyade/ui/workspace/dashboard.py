@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dyade.errors import DyadeError
 from dyade.review import refresh_if_stale
@@ -20,6 +21,7 @@ from dyade.storage.results import needs_attention
 from dyade.ui.errors import show_error
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.formats import date_text, number_text
 from dyade.ui.workspace.patients import heading, table
 
 # category (analysis rank // 10) -> symbol, colour (AA on white)
@@ -82,7 +84,7 @@ class DashboardPage(Retranslating, QWidget):
                 Column(lambda: self.tr("Attention"), self._badge, self._colour, self._badge_tip),
                 Column(lambda: self.tr("Patient code"), lambda r: r.dyad.patient_code),
                 Column(lambda: self.tr("Name"), lambda r: r.dyad.patient_name),
-                Column(lambda: self.tr("Last analysed visit"), lambda r: r.visit_date or "—"),
+                Column(lambda: self.tr("Last analysed visit"), lambda r: date_text(r.visit_date)),
                 Column(lambda: self.tr("Trend (patient's bond)"), self._trend),
                 Column(lambda: self.tr("Physician"), self._owner),
             ],
@@ -90,27 +92,33 @@ class DashboardPage(Retranslating, QWidget):
         )
         layout = QVBoxLayout(self)
         self.title, self.intro = heading(self)
-        self.view = table(self, self.model)
+        self.view = table(self, self.model, stretch=2)
         self.view.setSelectionMode(self.view.SelectionMode.ExtendedSelection)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, header.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, header.ResizeMode.ResizeToContents)
-        header.setMinimumSectionSize(110)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.open_button = QPushButton(self)
         self.open_button.setProperty("role", "primary")
         self.open_button.clicked.connect(self.open_selected)
         self.export_button = QPushButton(self)
         self.export_button.clicked.connect(self.export_selected)
+        self.empty = QLabel(self)  # a first day: say where to start rather than show a blank table
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("emptyState")
+        self.start_button = QPushButton(self)
+        self.start_button.setProperty("role", "primary")
+        self.start_button.clicked.connect(lambda: self.workspace.show_section("patients"))
         row = QHBoxLayout()
         row.addWidget(self.open_button)
         row.addWidget(self.export_button)
         row.addStretch(1)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
         self.retranslate()
+        self._show_rows()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))
@@ -121,6 +129,15 @@ class DashboardPage(Retranslating, QWidget):
                 "different goals or stages, a lower alliance. Double-click a dyad to review it."
             )
         )
+        self.empty.setText(
+            self.tr(
+                "No dyad yet. A dyad is one patient with one physician. To begin: add a patient "
+                "in “Patients and visits”, start a dyad with you as the physician, then "
+                "create a visit and hand the kiosk to the patient. The dyad appears here; its "
+                "comparison is ready once both of you have answered."
+            )
+        )
+        self.start_button.setText(self.tr("Go to Patients and visits"))
         self.open_button.setText(self.tr("Review the selected dyad"))
         self.export_button.setText(self.tr("Export the selected dyads as PDF…"))
         self.export_button.setToolTip(
@@ -153,9 +170,9 @@ class DashboardPage(Retranslating, QWidget):
         if change is None:
             return "—"
         if change > 0:
-            return self.tr("▲ up {n}").format(n=f"{change:+.1f}")
+            return self.tr("▲ up {n}").format(n=number_text(change, signed=True))
         if change < 0:
-            return self.tr("▼ down {n}").format(n=f"{change:+.1f}")
+            return self.tr("▼ down {n}").format(n=number_text(change, signed=True))
         return self.tr("▬ steady")
 
     def _owner(self, row: DashboardRow) -> str:
@@ -171,6 +188,19 @@ class DashboardPage(Retranslating, QWidget):
         except DyadeError as exc:
             show_error(self, str(exc))
         self.model.set_rows(dashboard_rows(db, user))
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        empty = not self.model.rows
+        self.empty.setVisible(empty)
+        self.start_button.setVisible(empty)
+        self.view.setVisible(not empty)
+        self._selection_changed()
+
+    def _selection_changed(self, *_args) -> None:
+        chosen = bool(self.view.selectionModel().selectedRows())
+        self.open_button.setEnabled(chosen)
+        self.export_button.setEnabled(chosen)
 
     def selected(self) -> DashboardRow | None:
         rows = self.selected_rows()

@@ -18,12 +18,22 @@ from PySide6.QtWidgets import (
 from dyade.ui.retranslate import Retranslating
 
 
+def intro_label(parent: QDialog) -> QLabel:
+    """The sentence at the top of a small dialog that says what it is for."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setProperty("role", "muted")
+    return label
+
+
 class PatientDialog(Retranslating, QDialog):
     """Code (required), name and birth year (optional), preferred language."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
+        self.intro = intro_label(self)
+        form.addRow(self.intro)
         self.code, self.name = QLineEdit(self), QLineEdit(self)
         self.birth_year = QSpinBox(self)
         self.birth_year.setRange(0, 2200)
@@ -50,8 +60,15 @@ class PatientDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Add a patient"))
+        self.intro.setText(
+            self.tr(
+                "The patient code is the one your clinic already uses (a file number, for "
+                "example): it is how you find the patient again. The name is optional and "
+                "never shown at the kiosk."
+            )
+        )
         texts = (
-            self.tr("Clinic code"),
+            self.tr("Patient code"),
             self.tr("Name (optional)"),
             self.tr("Birth year (optional)"),
             self.tr("Preferred language"),
@@ -75,6 +92,8 @@ class DyadDialog(Retranslating, QDialog):
     def __init__(self, physicians, current_uuid: str | None, parent=None) -> None:
         super().__init__(parent)
         layout = QFormLayout(self)
+        self.intro = intro_label(self)
+        layout.addRow(self.intro)
         self.physician = QComboBox(self)
         for user in physicians:
             self.physician.addItem(user.display_name, user.uuid)
@@ -88,10 +107,18 @@ class DyadDialog(Retranslating, QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
+        self.setMinimumWidth(460)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Start a dyad"))
+        self.intro.setText(
+            self.tr(
+                "A dyad pairs this patient with one physician: their visits are compared "
+                "and followed together. Only that physician (and colleagues they share it "
+                "with) will see the answers."
+            )
+        )
         self.label.setText(self.tr("Physician"))
 
 

@@ -29,8 +29,12 @@ from dyade.ui.workspace.dialogs import DyadDialog, PatientDialog, VisitCodeDialo
 PATIENT_LIMIT = 5000
 
 
-def table(parent: QWidget, model) -> QTableView:
-    """A read-only, row-selecting table as every list of the workspace uses it."""
+def table(parent: QWidget, model, stretch: int = -1) -> QTableView:
+    """A read-only, row-selecting table as every list of the workspace uses it.
+
+    Columns fit their header and cells (never a cut header: "…ière visite anal…"
+    is unreadable); the ``stretch`` column, by default the last, takes what is left.
+    """
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -38,7 +42,10 @@ def table(parent: QWidget, model) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    column = stretch if stretch >= 0 else model.columnCount() - 1
+    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
     return view
 
 
@@ -117,13 +124,14 @@ class PatientsPage(Retranslating, QWidget):
         self.add_button.clicked.connect(self.add_patient)
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.add_button)
-        self.patient_view = table(self, self.proxy)
+        self.patient_view = table(self, self.proxy, stretch=1)
         self.patient_view.selectionModel().selectionChanged.connect(self._patient_changed)
         for part in (self.title,):
             left.addWidget(part)
         left.addLayout(search_row)
         left.addWidget(self.patient_view, 1)
         layout.addLayout(left, 3)
+        layout.addSpacing(12)
         layout.addLayout(self._dyad_column(), 2)
 
     def _dyad_column(self) -> QVBoxLayout:
@@ -145,11 +153,8 @@ class PatientsPage(Retranslating, QWidget):
         self.help.setProperty("role", "muted")
         right.addWidget(self.patient_title)
         right.addWidget(self.dyad_view, 1)
-        right.addWidget(self.dyad_button)
-        row = QHBoxLayout()
-        row.addWidget(self.full_button)
-        row.addWidget(self.brief_button)
-        right.addLayout(row)
+        for button in (self.dyad_button, self.full_button, self.brief_button):
+            right.addWidget(button)  # one under the other: long French labels stay whole
         right.addWidget(self.help)
         return right
 

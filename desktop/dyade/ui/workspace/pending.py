@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from dyade.storage.responses import pending_responses
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.formats import date_text
 from dyade.ui.workspace.patients import heading, open_kiosk_for, table
 
 OVERDUE_COLOUR = "#8A4B00"
@@ -27,7 +28,9 @@ class PendingPage(Retranslating, QWidget):
         self.today = date.today().isoformat()
         self.model = RecordTableModel(
             [
-                Column(lambda: self.tr("Visit date"), lambda r: r.visit_date, self._colour),
+                Column(
+                    lambda: self.tr("Visit date"), lambda r: date_text(r.visit_date), self._colour
+                ),
                 Column(lambda: self.tr("When"), self._when, self._colour),
                 Column(lambda: self.tr("Patient code"), lambda r: r.patient_code),
                 Column(lambda: self.tr("Kiosk code"), lambda r: r.visit_code),

@@ -7,7 +7,8 @@ it is sent, the dyad is analysed again so the dashboard is up to date.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from dyade.errors import DyadeError
@@ -16,12 +17,14 @@ from dyade.storage.responses import dyad_of_response
 from dyade.ui.errors import show_error
 from dyade.ui.questionnaire import QuestionnaireView
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.formats import date_text
 
 
 class PhysicianQuestionnaireWindow(Retranslating, QWidget):
     """Emits ``finished(dyad_uuid)`` once the questionnaire is sent."""
 
     finished = Signal(str)
+    analysed = Signal(bool)  # True when both sides have answered and the comparison is ready
 
     def __init__(self, session, fill: FillSession, patient_code: str, visit_date: str) -> None:
         super().__init__(None)
@@ -39,14 +42,14 @@ class PhysicianQuestionnaireWindow(Retranslating, QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
-        self.resize(900, 700)
+        fit_to_screen(self, 900, 760)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Dyade: your questionnaire"))
         self.heading.setText(
             self.tr("Your questionnaire: patient {code}, visit of {date}").format(
-                code=self.patient_code, date=self.visit_date
+                code=self.patient_code, date=date_text(self.visit_date)
             )
         )
         self.note.setText(
@@ -58,14 +61,44 @@ class PhysicianQuestionnaireWindow(Retranslating, QWidget):
 
     def _submitted(self) -> None:
         from dyade.review import refresh_dyad
+        from dyade.storage.responses import get_response
+        from dyade.storage.results import get_visit_result
 
-        dyad_uuid = dyad_of_response(self.session.db, self.fill.response_uuid)
+        db = self.session.db
+        dyad_uuid = dyad_of_response(db, self.fill.response_uuid)
         try:
-            refresh_dyad(self.session.db, self.session.library, dyad_uuid)
+            refresh_dyad(db, self.session.library, dyad_uuid)
         except DyadeError as exc:
             show_error(self, str(exc))
+        visit_uuid = get_response(db, self.fill.response_uuid).visit_uuid
+        self.analysed.emit(get_visit_result(db, visit_uuid) is not None)
         self.finished.emit(dyad_uuid)
         self.close()
+
+
+def sent_notice(patient_code: str, analysed: bool) -> str:
+    """What the physician reads once their questionnaire is sent: where the comparison is."""
+    if analysed:
+        return QCoreApplication.translate(
+            "Questionnaire",
+            "Your questionnaire for patient {code} is saved. Both sides have answered: the "
+            "comparison is ready on the dashboard.",
+        ).format(code=patient_code)
+    return QCoreApplication.translate(
+        "Questionnaire",
+        "Your questionnaire for patient {code} is saved. The comparison will be ready on the "
+        "dashboard once the patient has answered too.",
+    ).format(code=patient_code)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open at a comfortable size, never larger than the screen (small laptops)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    area = screen.availableGeometry()
+    window.resize(min(width, int(area.width() * 0.95)), min(height, int(area.height() * 0.92)))
 
 
 def open_physician_questionnaire(workspace, response_uuid: str) -> QWidget | None:
@@ -86,6 +119,7 @@ def open_physician_questionnaire(workspace, response_uuid: str) -> QWidget | Non
     code = next((p.patient_code for p in _pending_of(session, response_uuid)), "")
     window = PhysicianQuestionnaireWindow(session, fill, code, visit.date)
     window.finished.connect(lambda _dyad: workspace.refresh_all())
+    window.analysed.connect(lambda ready: workspace.notify(sent_notice(code, ready)))
     window.show()
     return workspace.keep(window)
 

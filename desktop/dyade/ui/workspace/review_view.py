@@ -18,6 +18,7 @@ from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace import answers_text
 from dyade.ui.workspace.dashboard import BADGES
+from dyade.ui.workspace.formats import number_text
 from dyade.ui.workspace.patients import table
 from dyade.ui.workspace.score_chart import ScoreChart, ScoreRow
 from dyade.ui.workspace.words import current_language, label, named, pick
@@ -127,8 +128,10 @@ class VisitReview(Retranslating, QWidget):
             ],
             self,
         )
-        self.item_view: QTableView = table(body, self.items)
+        self.item_view: QTableView = table(body, self.items, stretch=0)
         self.item_view.setWordWrap(True)
+        rows = self.item_view.verticalHeader()
+        rows.setSectionResizeMode(rows.ResizeMode.ResizeToContents)
         self.item_view.setMinimumHeight(360)
         for widget in (
             self.flags_title,
@@ -235,7 +238,7 @@ class VisitReview(Retranslating, QWidget):
             shown = answers_text.answer(form, item, value, lang)
             return f"{escape(text)}<br/><b>{escape(shown)}</b>"
         if ev is not None and ev.subscale:
-            score = "—" if ev.score is None else f"{ev.score:.1f}"
+            score = "—" if ev.score is None else number_text(ev.score)
             return f"{escape(named('subscales', ev.subscale))}: <b>{score}</b>"
         return "—"
 

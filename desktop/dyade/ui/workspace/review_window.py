@@ -18,6 +18,7 @@ from dyade.review import DyadReview, review_dyad
 from dyade.ui.errors import show_error
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.exports import ExportBar
+from dyade.ui.workspace.formats import date_text
 from dyade.ui.workspace.history_chart import HistoryChart
 from dyade.ui.workspace.review_view import VisitReview
 from dyade.ui.workspace.words import named
@@ -58,7 +59,7 @@ class HistoryPanel(Retranslating, QWidget):
         for index, sid in enumerate(CHART_SUBSCALES):
             self.subscale.setItemText(index, named("subscales", sid))
         sid = self.subscale.currentData() or "bond"
-        labels = {v.number: v.entry.visit.date for v in self.review.visits}
+        labels = {v.number: date_text(v.entry.visit.date) for v in self.review.visits}
         texts = {
             "patient": self.tr("patient's answers"),
             "physician": self.tr("physician's answers"),
@@ -111,7 +112,7 @@ class ReviewWindow(Retranslating, QWidget):
         self.visit_label = QLabel(self)
         self.visit_choice = QComboBox(self)
         for visit in review.visits:
-            self.visit_choice.addItem(visit.entry.visit.date, visit.number)
+            self.visit_choice.addItem(date_text(visit.entry.visit.date), visit.number)
         self.visit_choice.setCurrentIndex(self.visit_choice.count() - 1)
         self.visit_choice.currentIndexChanged.connect(self._visit_changed)
         top.addWidget(self.heading, 1)

@@ -13,6 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from dyade.ui.workspace.formats import number_text
+
 PATIENT = QColor("#0B5F5A")
 PHYSICIAN = QColor("#A04A00")
 GRID = QColor("#C5CFD6")
@@ -98,7 +100,7 @@ class ScoreChart(QWidget):
                 width = self._x(value, left, right) - left
                 painter.fillRect(QRectF(left, top, max(2.0, width), ROW - 6), colour)
                 painter.setPen(INK)
-                painter.drawText(QPointF(right + 8, top + ROW - 10), f"{value:.1f}")
+                painter.drawText(QPointF(right + 8, top + ROW - 10), number_text(value))
             if estimate is not None:
                 self._diamond(
                     painter, QPointF(self._x(estimate, left, right), top + (ROW - 6) / 2), INK

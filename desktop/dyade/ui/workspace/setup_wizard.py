@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -60,6 +60,36 @@ def create_clinic(
     return Session(db=db, path=path, user=user)
 
 
+def password_problem(password: str, again: str) -> str:
+    """What is wrong with a new password typed twice ("" when nothing); staff accounts share it."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return QCoreApplication.translate(
+            "PhysicianPage", "The password needs at least {n} characters."
+        ).format(n=MIN_PASSWORD_LENGTH)
+    if password != again:
+        return QCoreApplication.translate("PhysicianPage", "The two passwords are not the same.")
+    return ""
+
+
+def account_problem(login: str, password: str, again: str) -> str:
+    """The first physician's rules, which every account added later follows too."""
+    login = login.strip()
+    if not login or any(c.isspace() for c in login):
+        return QCoreApplication.translate(
+            "PhysicianPage", "Choose a login: one word, without spaces."
+        )
+    return password_problem(password, again)
+
+
+def explanation(page: QWizardPage, form: QFormLayout) -> QLabel:
+    """A page's explanation, in the page: the wizard's own subtitle cuts long text."""
+    label = QLabel(page)
+    label.setWordWrap(True)
+    label.setProperty("role", "muted")
+    form.addRow(label)
+    return label
+
+
 def _password_field(parent: QWizardPage) -> QLineEdit:
     field = QLineEdit(parent)
     field.setEchoMode(QLineEdit.EchoMode.Password)
@@ -70,6 +100,7 @@ class ClinicPage(Retranslating, QWizardPage):
     def __init__(self, language: str) -> None:
         super().__init__()
         form = QFormLayout(self)
+        self.explain = explanation(self, form)
         self.name = QLineEdit(self)
         self.language = QComboBox(self)
         self.language.addItem("Français", "fr")
@@ -82,8 +113,14 @@ class ClinicPage(Retranslating, QWizardPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Your clinic"))
-        self.setSubTitle(self.tr("The name is shown on the patient kiosk and on the reports."))
+        self.setTitle(self.tr("Welcome to Dyade. Step 1 of 3: your clinic"))
+        self.explain.setText(
+            self.tr(
+                "Three steps set Dyade up on this laptop: the clinic, the passphrase that "
+                "encrypts its data, and your own account. The clinic's name is shown on the "
+                "patient kiosk and on the reports."
+            )
+        )
         self.name_label.setText(self.tr("Clinic name"))
         self.language_label.setText(self.tr("Default language"))
 
@@ -95,6 +132,7 @@ class PassphrasePage(Retranslating, QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         form = QFormLayout(self)
+        self.explain = explanation(self, form)
         self.first, self.second = _password_field(self), _password_field(self)
         self.first_label, self.second_label = QLabel(self), QLabel(self)
         self.hint = QLabel(self)
@@ -107,8 +145,8 @@ class PassphrasePage(Retranslating, QWizardPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Database passphrase"))
-        self.setSubTitle(
+        self.setTitle(self.tr("Step 2 of 3: the database passphrase"))
+        self.explain.setText(
             self.tr(
                 "Everything is encrypted with this passphrase. It is never stored: if it is "
                 "lost, the data cannot be read. Write it down somewhere safe."
@@ -140,6 +178,7 @@ class PhysicianPage(Retranslating, QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         form = QFormLayout(self)
+        self.explain = explanation(self, form)
         self.display_name, self.login = QLineEdit(self), QLineEdit(self)
         self.password, self.again = _password_field(self), _password_field(self)
         self.labels = [QLabel(self) for _ in range(4)]
@@ -153,8 +192,8 @@ class PhysicianPage(Retranslating, QWizardPage):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Your account"))
-        self.setSubTitle(
+        self.setTitle(self.tr("Step 3 of 3: your account"))
+        self.explain.setText(
             self.tr("The first physician account. It can add colleagues and reception staff.")
         )
         for label, text in zip(
@@ -166,16 +205,7 @@ class PhysicianPage(Retranslating, QWizardPage):
         self._changed()
 
     def problem(self) -> str:
-        login = self.login.text().strip()
-        if not login or any(c.isspace() for c in login):
-            return self.tr("Choose a login: one word, without spaces.")
-        if len(self.password.text()) < MIN_PASSWORD_LENGTH:
-            return self.tr("The password needs at least {n} characters.").format(
-                n=MIN_PASSWORD_LENGTH
-            )
-        if self.password.text() != self.again.text():
-            return self.tr("The two passwords are not the same.")
-        return ""
+        return account_problem(self.login.text(), self.password.text(), self.again.text())
 
     def _changed(self) -> None:
         self.hint.setText(self.problem())
@@ -200,7 +230,7 @@ class SetupWizard(Retranslating, QWizard):
         for page in (self.clinic, self.passphrase, self.physician):
             self.addPage(page)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setMinimumSize(640, 420)
+        self.setMinimumSize(680, 460)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -72,7 +73,15 @@ class Workspace(Retranslating, QWidget):
             self.stack.addWidget(self.pages[section])
         nav.addStretch(1)
         layout.addLayout(nav)
-        layout.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        self.notice = QLabel(self)  # what just happened (a questionnaire sent, an export written)
+        self.notice.setObjectName("notice")
+        self.notice.setWordWrap(True)
+        self.notice.setAccessibleName(self.tr("What just happened"))
+        self.notice.hide()
+        right.addWidget(self.notice)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         if self.sections:
             self.show_section(self.sections[0])
         self.retranslate()
@@ -87,7 +96,13 @@ class Workspace(Retranslating, QWidget):
         for section, button in self.nav.items():
             button.setText(names[section])
 
+    def notify(self, text: str) -> None:
+        """Say what just happened above the current page, until the next section is chosen."""
+        self.notice.setText(text)
+        self.notice.show()
+
     def show_section(self, section: str) -> QWidget:
+        self.notice.hide()
         page = self.pages[section]
         self.nav[section].setChecked(True)
         self.stack.setCurrentWidget(page)

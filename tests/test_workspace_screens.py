@@ -1,0 +1,88 @@
+"""What the physician reads on the workspace lists: whole headers, their own date and number
+formats, and a first-day dashboard that says where to start."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+
+from dyade.storage import open_database
+from dyade.storage.dyads import dyads_for
+from dyade.ui.app import make_application
+from dyade.ui.i18n import Translations
+from dyade.ui.workspace.formats import date_text, number_text
+from dyade.ui.workspace.session import Session
+from dyade.ui.workspace.shell import Workspace
+from storage_fixtures import PASSPHRASE, fast_crypto, make_clinic  # noqa: F401
+
+pytestmark = pytest.mark.usefixtures("fast_crypto")
+
+
+@pytest.fixture
+def french():
+    make_application()
+    Translations().set_language("fr")
+    yield
+    Translations().set_language("en")
+
+
+@pytest.fixture
+def clinic(tmp_path):
+    path = tmp_path / "clinic.db"
+    db = open_database(path, PASSPHRASE, create=True)
+    yield db, path, make_clinic(db)
+    db.close()
+
+
+def test_dates_and_numbers_follow_the_language(french):
+    assert date_text("2026-11-21") == "21 nov. 2026"
+    assert number_text(-1.3) == "-1,3"
+    assert number_text(0.5, signed=True) == "+0,5"
+    assert date_text(None) == "—"
+    Translations().set_language("en")
+    assert date_text("2026-11-21") == "21 Nov 2026"
+    assert number_text(-1.3) == "-1.3"
+
+
+def test_french_headers_are_never_cut(qtbot, french, clinic):
+    db, path, made = clinic
+    workspace = Workspace(Session(db=db, path=path, user=made.physician))
+    qtbot.addWidget(workspace)
+    workspace.resize(1100, 700)
+    workspace.show()
+    for section in ("dashboard", "patients", "pending"):
+        page = workspace.show_section(section)
+        qtbot.wait(10)
+        views = [page.view] if hasattr(page, "view") else [page.patient_view, page.dyad_view]
+        for view in views:
+            header = view.horizontalHeader()
+            metrics = QFontMetrics(header.font())
+            for column in range(header.count()):
+                text = view.model().headerData(column, header.orientation())
+                assert header.sectionSize(column) >= metrics.horizontalAdvance(text), (
+                    section,
+                    text,
+                )
+
+
+def test_dashboard_buttons_wait_for_a_chosen_dyad(qtbot, french, clinic):
+    db, path, made = clinic
+    workspace = Workspace(Session(db=db, path=path, user=made.physician))
+    qtbot.addWidget(workspace)
+    page = workspace.show_section("dashboard")
+    assert page.empty.isHidden() and not page.view.isHidden()
+    assert not page.open_button.isEnabled()  # nothing chosen yet
+    page.view.selectRow(0)
+    assert page.open_button.isEnabled() and page.export_button.isEnabled()
+
+
+def test_empty_dashboard_guides_a_new_physician(qtbot, french, clinic):
+    db, path, made = clinic
+    assert dyads_for(db, made.colleague) == []  # a physician with no dyad yet
+    workspace = Workspace(Session(db=db, path=path, user=made.colleague))
+    qtbot.addWidget(workspace)
+    page = workspace.show_section("dashboard")
+    assert not page.empty.isHidden() and page.view.isHidden()
+    assert not page.open_button.isEnabled() and not page.export_button.isEnabled()
+    page.start_button.click()
+    assert workspace.stack.currentWidget() is workspace.pages["patients"]
