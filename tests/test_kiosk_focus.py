@@ -88,7 +88,7 @@ def test_the_staff_dialog_keeps_the_focus_and_staff_can_still_leave(qtbot, locke
 def test_a_kiosk_not_shown_locked_is_left_alone(qtbot, tmp_path, monkeypatch):
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
     try:
-        event = QEvent(QEvent.Type.WindowDeactivate)
+        event = QEvent(QEvent.Type.ActivationChange)
         QApplication.sendEvent(kiosk, event)
         kiosk.showMinimized()
         assert not kiosk.keeper.pending and kiosk.isMinimized()

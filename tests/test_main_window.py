@@ -108,7 +108,8 @@ def test_kiosk_opens_directly_with_a_passphrase_from_the_environment(qtbot, tmp_
     args = argparse.Namespace(demo=False, db=str(path), kiosk=True, passphrase_file=None)
     kiosk = start_window(window, args, "en")
     assert isinstance(kiosk, KioskWindow) and kiosk.isVisible()
-    assert not window.isVisible() and window.session is not None
+    qtbot.waitUntil(lambda: window.session is not None)  # opened once the kiosk is painted
+    assert not window.isVisible() and kiosk.db is window.session.db
     user = users.create_user(window.session.db, "doc", "physician", "a-good-password")
     kiosk.unlock(user)  # a physician signs out of the kiosk: the workspace, signed in
     assert window.isVisible() and window.workspace is not None

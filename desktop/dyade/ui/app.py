@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from dyade.errors import DyadeError
 from dyade.paths import resources_dir
 from dyade.ui.errors import install_excepthook
 from dyade.ui.i18n import Translations
@@ -97,20 +99,34 @@ def ensure_demo(path: Path) -> str:
     return DEMO_PASSPHRASE
 
 
+def kiosk_clinic(session):
+    """The unlocked clinic as the kiosk uses it (its name, language and idle time)."""
+    from dyade.ui.kiosk import KioskClinic
+    from dyade.ui.workspace import prefs
+
+    return KioskClinic(
+        session.db,
+        session.library,
+        name=prefs.read(session.db, "clinic_name") or "",
+        language=prefs.read(session.db, "language") or "fr",
+        idle_seconds=float(prefs.read(session.db, "kiosk_idle_seconds") or 120),
+    )
+
+
 def open_kiosk(window, session) -> None:
     """Hand the unlocked clinic to the patient kiosk instead of the workspace.
 
     When a physician signs out of the kiosk, the workspace opens with them signed in.
     """
     from dyade.ui.kiosk import KioskWindow
-    from dyade.ui.workspace import prefs
 
+    clinic = kiosk_clinic(session)
     kiosk = KioskWindow(
-        session.db,
-        session.library,
-        clinic_name=prefs.read(session.db, "clinic_name") or "",
-        language=prefs.read(session.db, "language") or "fr",
-        idle_seconds=float(prefs.read(session.db, "kiosk_idle_seconds") or 120),
+        clinic.db,
+        clinic.library,
+        clinic_name=clinic.name,
+        language=clinic.language,
+        idle_seconds=clinic.idle_seconds,
     )
     window.kiosk = kiosk
     window.hide()
@@ -136,16 +152,57 @@ def kiosk_on_first_session(window) -> None:
     window.session_opened.connect(once)
 
 
-def unattended_session(path: Path, args: argparse.Namespace):
-    """With ``--passphrase-file`` or ``$DYADE_PASSPHRASE``: the clinic opened without
-    the unlock page (a kiosk laptop started unattended); None without a passphrase."""
-    from dyade.storage import open_database, passphrase_from_env_or_file
-    from dyade.ui.workspace.session import Session
+def passphrase_given(args: argparse.Namespace) -> bool:
+    """Is there a passphrase for an unattended start (``--passphrase-file`` or
+    ``$DYADE_PASSPHRASE``, as storage reads them)? Asked before storage loads."""
+    return bool(getattr(args, "passphrase_file", None) or os.environ.get("DYADE_PASSPHRASE"))
 
-    phrase = passphrase_from_env_or_file(getattr(args, "passphrase_file", None))
-    if phrase is None:
-        return None
-    return Session(db=open_database(path, phrase), path=path)
+
+def kiosk_first(
+    window, path: Path, args: argparse.Namespace, language: str, demo_passphrase: str | None
+):
+    """``--kiosk`` with a passphrase given: the kiosk's welcome screen is painted first,
+    the clinic (storage, forms) opened just after. A physician leaving the kiosk lands
+    in the workspace; if the clinic cannot be opened, the unlock page says why."""
+    from dyade.ui.kiosk import KioskWindow
+
+    def open_clinic():
+        from dyade.storage import open_database, passphrase_from_env_or_file
+        from dyade.ui.workspace.session import Session
+
+        phrase = None
+        try:
+            phrase = passphrase_from_env_or_file(getattr(args, "passphrase_file", None))
+            session = Session(db=open_database(path, phrase or ""), path=path)
+        except DyadeError as exc:
+            log.warning("the kiosk could not open %s: %s", path, exc)
+            unlock_instead(window, kiosk, path, demo_passphrase, phrase, exc)
+            return None
+        window.open_session(session)
+        kiosk.left.connect(lambda user: staff_back(window, session, user))
+        return kiosk_clinic(session)
+
+    kiosk = KioskWindow(None, None, language=language, opener=open_clinic)
+    window.kiosk = kiosk
+    kiosk.show_locked()
+    return kiosk
+
+
+def unlock_instead(window, kiosk, path: Path, demo_passphrase, phrase, problem) -> None:
+    """The kiosk could not open the clinic: the unlock page takes its place and says
+    why; the passphrase typed there opens the kiosk again."""
+    kiosk.give_way()  # still held by the window: this may run in one of its own slots
+    kiosk_on_first_session(window)
+    window.show_unlock(path, demo_passphrase=demo_passphrase)
+    window.show()
+    window.activateWindow()
+    page = window.unlock_page
+    if phrase:  # the page's own words, in its language, for what stopped this passphrase
+        page.passphrase.setText(phrase)
+        page.try_unlock()
+        page.passphrase.clear()
+    else:  # the passphrase file could not be read: storage's message names it
+        page.message.setText(str(problem))
 
 
 def start_window(window, args: argparse.Namespace, language: str):
@@ -153,12 +210,10 @@ def start_window(window, args: argparse.Namespace, language: str):
     (or, for ``--kiosk`` with a passphrase given, the kiosk itself)."""
     path = database_path(args)
     demo_passphrase = ensure_demo(path) if args.demo else None
+    if args.kiosk and path.exists() and passphrase_given(args):
+        return kiosk_first(window, path, args, language, demo_passphrase)
     if args.kiosk:
         kiosk_on_first_session(window)
-        session = unattended_session(path, args) if path.exists() else None
-        if session is not None:
-            window.open_session(session)
-            return window.kiosk
     if path.exists():
         window.show_unlock(path, demo_passphrase=demo_passphrase)
         window.show()

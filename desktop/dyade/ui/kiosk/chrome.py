@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from dyade.ui.questionnaire.common import icon
+from dyade.ui.icons import icon
 from dyade.ui.retranslate import Retranslating
 
 TEXT_SIZES = (18, 21, 24, 28)  # body text in points; the first is the default
@@ -77,6 +77,9 @@ class KioskHeader(Retranslating, QFrame):
 
     def set_language(self, lang: str) -> None:
         self.languages[lang].setChecked(True)
+
+    def set_clinic_name(self, name: str) -> None:
+        self.clinic.setText(name)
 
     def show_languages(self, visible: bool) -> None:
         """FR/EN once a language is chosen; hidden on the welcome, which is bilingual."""

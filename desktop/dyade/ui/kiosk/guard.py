@@ -47,8 +47,9 @@ class EscapeGuard(QObject):
             return True
         return False
 
+
 RESTORE_DELAY_MS = 150  # lets a move between the kiosk and its own dialog settle first
-STRAYING = (QEvent.Type.WindowStateChange, QEvent.Type.WindowDeactivate)
+STRAYING = (QEvent.Type.WindowStateChange, QEvent.Type.ActivationChange)
 
 
 def belongs_to(widget: QWidget | None, window: QWidget) -> bool:
@@ -80,7 +81,6 @@ class FocusKeeper(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(RESTORE_DELAY_MS)
         self._timer.timeout.connect(self._restore)
-        window.installEventFilter(self)
         QGuiApplication.instance().applicationStateChanged.connect(self._on_app_state)
 
     @property
@@ -96,10 +96,10 @@ class FocusKeeper(QObject):
         self.armed = False
         self._timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.armed and watched is self.window and event.type() in STRAYING:
+    def window_changed(self, event: QEvent) -> None:
+        """From the window's ``changeEvent``: its state or its activation changed."""
+        if self.armed and event.type() in STRAYING:
             self._timer.start()
-        return False
 
     def _on_app_state(self, state: Qt.ApplicationState) -> None:
         if self.armed and state != Qt.ApplicationState.ApplicationActive:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -15,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dyade.fill import KindError
-from dyade.storage.visits import CODE_LENGTH
-from dyade.ui.questionnaire.common import icon_pixmap
+from dyade.ui.icons import icon_pixmap
 from dyade.ui.retranslate import Retranslating
+
+if TYPE_CHECKING:  # the welcome screen is painted before the forms and storage load
+    from dyade.fill import KindError
 
 # The welcome screen is for someone whose language is not known yet: it speaks
 # both, so these strings are the same whatever the current language.
@@ -68,8 +71,7 @@ class WelcomePage(QWidget):
         layout = column(self)
         layout.addStretch(1)
         self.clinic = label(self, "clinicName")
-        self.clinic.setText(clinic_name)
-        self.clinic.setVisible(bool(clinic_name))
+        self.set_clinic_name(clinic_name)
         self.welcome = label(self, "pageTitle")
         self.welcome.setText(WELCOME)
         self.choose = label(self, "bilingual")
@@ -97,13 +99,22 @@ class WelcomePage(QWidget):
         layout.addStretch(2)
         self.setAccessibleName(WELCOME)
 
+    def set_clinic_name(self, name: str) -> None:
+        self.clinic.setText(name)
+        self.clinic.setVisible(bool(name))
+
 
 class CodePage(Retranslating, QWidget):
-    """Asks for the visit code given at the desk; shows a kind message if refused."""
+    """Asks for the visit code given at the desk; shows a kind message if refused.
+
+    Built once the clinic is open (the code's length comes from storage).
+    """
 
     code_entered = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
+        from dyade.storage.visits import CODE_LENGTH
+
         super().__init__(parent)
         self.refusal: KindError | None = None  # the last refusal, re-said on a language switch
         layout = column(self)

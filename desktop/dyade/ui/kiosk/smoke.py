@@ -31,10 +31,10 @@ def kiosk_smoke() -> str:
     offscreen_smoke()  # the application, offscreen unless one is running already
     from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+    from dyade.ui.icons import icon_pixmap
     from dyade.ui.kiosk.chrome import TEXT_SIZES, KioskHeader
     from dyade.ui.kiosk.pages import WelcomePage
     from dyade.ui.kiosk.window import kiosk_style_sheet
-    from dyade.ui.questionnaire.common import icon_pixmap
 
     for size in TEXT_SIZES:
         left = sorted(set(UNFILLED.findall(kiosk_style_sheet(size))))

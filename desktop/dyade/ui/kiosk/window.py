@@ -10,23 +10,27 @@ a physician's (or an administrator's) sign-in.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-import sqlite_utils
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from dyade.errors import DyadeError
-from dyade.fill import FillSession, FormLookup, KindError, patient_prompts
 from dyade.paths import resources_dir
-from dyade.storage.users import User
 from dyade.ui.i18n import Translations
 from dyade.ui.kiosk.chrome import TEXT_SIZES, CountdownBanner, KioskHeader
 from dyade.ui.kiosk.guard import EscapeGuard, FocusKeeper, IdleWatch
+from dyade.ui.kiosk.opening import AfterFirstPaint, ClinicOpener, KioskClinic
 from dyade.ui.kiosk.pages import CodePage, ThanksPage, WelcomePage
-from dyade.ui.login_dialog import LoginDialog
-from dyade.ui.questionnaire import QuestionnaireView
 from dyade.ui.retranslate import Retranslating
+
+# The forms, storage and questionnaire widgets load once the clinic is opened, after
+# the welcome screen is painted (see opening.py); here they are named for types only.
+if TYPE_CHECKING:
+    from dyade.fill import FillSession, FormLookup, KindError
+    from dyade.storage.users import User
+    from dyade.ui.questionnaire import QuestionnaireView
 
 log = logging.getLogger(__name__)
 EXIT_ROLES = ("physician", "admin")
@@ -62,8 +66,8 @@ class KioskWindow(Retranslating, QWidget):
 
     def __init__(
         self,
-        db: sqlite_utils.Database,
-        library: FormLookup,
+        db: object | None,
+        library: FormLookup | None,
         *,
         clinic_name: str = "",
         idle_seconds: float = 120,
@@ -71,15 +75,20 @@ class KioskWindow(Retranslating, QWidget):
         translations: Translations | None = None,
         thanks_seconds: float = 30,
         lock: bool = True,
+        opener: ClinicOpener | None = None,
     ) -> None:
+        """``db`` and ``library`` of an open clinic; or None for both and an ``opener``,
+        called just after the welcome screen is first painted (or sooner if needed)."""
         super().__init__(None, Qt.WindowType.Window)
         self.setObjectName("kiosk")
-        self.db, self.library, self.clinic_name = db, library, clinic_name
+        self.db, self.library, self.clinic_name = None, None, ""
+        self._opener = opener
         self.default_language = language
         self._own_translations = translations is None
         self.translations = translations or Translations()
         self.session: FillSession | None = None
         self.questionnaire: QuestionnaireView | None = None
+        self.code_page: CodePage | None = None  # built with the clinic
         self.unlocked = False
         self.guard = EscapeGuard(self)
         self.keeper = FocusKeeper(self)
@@ -93,6 +102,10 @@ class KioskWindow(Retranslating, QWidget):
         self.apply_text_size(TEXT_SIZES[0])
         if lock:
             self.lock()
+        if db is not None:
+            self.attach(KioskClinic(db, library, clinic_name, language, idle_seconds))
+        elif opener is not None:
+            self._first_paint = AfterFirstPaint(self, self.ensure_clinic)
         self.show_welcome()
 
     def _build(self) -> None:
@@ -108,18 +121,47 @@ class KioskWindow(Retranslating, QWidget):
         self.pages.setObjectName("kioskPages")
         self.welcome = WelcomePage(self.clinic_name, self.pages)
         self.welcome.language_chosen.connect(self._on_language_first)
-        self.code_page = CodePage(self.pages)
-        self.code_page.code_entered.connect(self._on_code_entered)
         self.thanks = ThanksPage(self.pages)
         self.thanks.finished.connect(self.reset)
         self.question_holder = QWidget(self.pages)
         self.question_layout = QVBoxLayout(self.question_holder)
         self.question_layout.setContentsMargins(40, 12, 40, 16)
-        for page in (self.welcome, self.code_page, self.question_holder, self.thanks):
+        for page in (self.welcome, self.question_holder, self.thanks):
             self.pages.addWidget(page)
         layout.addWidget(self.pages, 1)
         self.countdown = CountdownBanner(self)
         layout.addWidget(self.countdown)
+
+    # ---- the clinic ---------------------------------------------------------------
+
+    def attach(self, clinic: KioskClinic) -> None:
+        """The clinic is open: its name on screen, its settings, the visit code screen."""
+        self.db, self.library = clinic.db, clinic.library
+        self.clinic_name, self.idle_seconds = clinic.name, clinic.idle_seconds
+        self.header.set_clinic_name(clinic.name)
+        self.welcome.set_clinic_name(clinic.name)
+        if clinic.language != self.default_language:
+            self.default_language = clinic.language
+            if self.pages.currentWidget() is self.welcome and self.session is None:
+                self._set_language(clinic.language)
+        self.code_page = CodePage(self.pages)
+        self.code_page.code_entered.connect(self._on_code_entered)
+        self.pages.addWidget(self.code_page)
+
+    def ensure_clinic(self) -> bool:
+        """Open the clinic now if it is not open yet; False if it could not be."""
+        if self.db is None and self._opener is not None:
+            opener, self._opener = self._opener, None
+            clinic = opener()
+            if clinic is not None:
+                self.attach(clinic)
+        return self.db is not None
+
+    def give_way(self) -> None:
+        """The clinic could not be opened: nothing of a patient is on screen, so the
+        kiosk closes for the unlock page (shown by whoever opened it)."""
+        self.unlocked = True
+        self.close()
 
     # ---- locking ----------------------------------------------------------------
 
@@ -143,6 +185,10 @@ class KioskWindow(Retranslating, QWidget):
         if not self.unlocked and manager.allowsInteraction():
             manager.cancel()
 
+    def changeEvent(self, event: QEvent) -> None:
+        self.keeper.window_changed(event)
+        super().changeEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.unlocked:
             event.ignore()
@@ -159,6 +205,10 @@ class KioskWindow(Retranslating, QWidget):
 
     def ask_staff_exit(self) -> bool:
         """A physician signs in to leave; True when the kiosk closed."""
+        from dyade.ui.login_dialog import LoginDialog
+
+        if not self.ensure_clinic():
+            return False
         dialog = LoginDialog(
             self.db,
             self,
@@ -188,18 +238,23 @@ class KioskWindow(Retranslating, QWidget):
 
     def open_visit_code(self, code: str) -> bool:
         """Open the patient questionnaire of this visit; False (message shown) if refused."""
+        from dyade.fill import FillSession
+
         return self._open(lambda: FillSession.open_visit_code(self.db, self.library, code))
 
     def open_response(self, response_uuid: str) -> bool:
         """ "Hand to patient": open this patient response, starting with the language."""
-        return self._open(
-            lambda: FillSession.open_response(self.db, self.library, response_uuid),
-            patient_only=True,
-        )
+        from dyade.fill import FillSession
 
-    def _open(self, opener, *, patient_only: bool = False) -> bool:
+        return self._open(lambda: FillSession.open_response(self.db, self.library, response_uuid))
+
+    def _open(self, fill_opener) -> bool:
+        from dyade.fill import KindError
+
+        if not self.ensure_clinic():
+            return False
         try:
-            session = opener()
+            session = fill_opener()
         except KindError as exc:
             self.show_code_page(exc)
             return False
@@ -214,6 +269,8 @@ class KioskWindow(Retranslating, QWidget):
         return True
 
     def _on_code_entered(self, code: str) -> None:
+        from dyade.fill import FillSession, KindError
+
         try:
             session = FillSession.open_visit_code(self.db, self.library, code)
         except KindError as exc:
@@ -225,6 +282,8 @@ class KioskWindow(Retranslating, QWidget):
         self._start_questionnaire()
 
     def _on_language_first(self, lang: str) -> None:
+        if not self.ensure_clinic():
+            return
         self.switch_language(lang)
         if self.session is not None:
             self._start_questionnaire()
@@ -232,6 +291,8 @@ class KioskWindow(Retranslating, QWidget):
             self.show_code_page()
 
     def _start_questionnaire(self) -> None:
+        from dyade.ui.questionnaire import QuestionnaireView
+
         self.questionnaire = QuestionnaireView(self.session, self.question_holder)
         self.questionnaire.submitted.connect(self._on_submitted)
         self.question_layout.addWidget(self.questionnaire)
@@ -265,6 +326,8 @@ class KioskWindow(Retranslating, QWidget):
             self.code_page.field.setFocus()
 
     def _on_submitted(self) -> None:
+        from dyade.fill import patient_prompts
+
         lang, response_uuid = self.session.language, self.session.response_uuid
         tension = self.session.shows_tension()
         self.thanks.set_prompts(patient_prompts(lang) if tension else [])
@@ -291,7 +354,8 @@ class KioskWindow(Retranslating, QWidget):
         if getattr(self, "_dialog", None) is not None:
             self._dialog.reject()
         self._drop_session()
-        self.code_page.clear()
+        if self.code_page is not None:
+            self.code_page.clear()
         self.thanks.set_prompts([])
         self.header.reset_size()
         self._set_language(self.default_language)
@@ -316,9 +380,12 @@ class KioskWindow(Retranslating, QWidget):
         elif self.session is not None:
             self.session.set_language(lang)
         if self.thanks.prompts:
+            from dyade.fill import patient_prompts
+
             self.thanks.set_prompts(patient_prompts(lang))
-        if self.code_page.refusal is not None and self.code_page.error.isVisible():
-            self.code_page.show_error(self.code_page.refusal.kind_message(lang))
+        page = self.code_page
+        if page is not None and page.refusal is not None and page.error.isVisible():
+            page.show_error(page.refusal.kind_message(lang))
 
     def _set_language(self, lang: str) -> None:
         self.translations.set_language(lang)

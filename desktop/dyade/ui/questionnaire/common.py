@@ -2,34 +2,11 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QWidget
 
-from dyade.paths import resources_dir
+from dyade.ui.icons import icon, icon_pixmap
 
-
-@cache
-def icon(name: str) -> QIcon:
-    """An icon from ``resources/icons`` (``blank``: an empty one of any size)."""
-    if name == "blank":
-        return QIcon()
-    return QIcon(str(resources_dir() / "icons" / f"{name}.svg"))
-
-
-@cache
-def icon_pixmap(name: str, size: int) -> QPixmap:
-    """The icon drawn at ``size`` pixels (transparent when ``name`` is ``blank``).
-
-    Cached: every answer button shows a tick or a blank of the same few sizes.
-    """
-    if name == "blank":
-        pixmap = QPixmap(QSize(size, size))
-        pixmap.fill(Qt.GlobalColor.transparent)
-        return pixmap
-    return icon(name).pixmap(QSize(size, size))
+__all__ = ["icon", "icon_pixmap", "repolish"]
 
 
 def repolish(widget: QWidget) -> None:
