@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
@@ -158,3 +159,20 @@ def test_batch_cancel_stops_after_the_current_file(qtbot, workspace, tmp_path, m
     qtbot.waitUntil(lambda: batch.op is None, timeout=20_000)
     assert batch.result is None and len(calls) == 1
     assert len(list(tmp_path.glob("*.pdf"))) == 1  # the file under way is finished and kept
+
+
+def test_default_export_folder_is_one_that_exists(tmp_path, monkeypatch):
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QStandardPaths
+
+    from dyade.ui.workspace.exports import export_folder
+
+    missing = tmp_path / "Documents"  # named by the system, never created
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _where: str(missing))
+    monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    assert export_folder(SimpleNamespace(last_export_folder=None)) == tmp_path
+    missing.mkdir()
+    assert export_folder(SimpleNamespace(last_export_folder=None)) == missing
+    gone = SimpleNamespace(last_export_folder=str(tmp_path / "usb-key"))  # unplugged since
+    assert export_folder(gone) == missing

@@ -66,12 +66,17 @@ def page_size(session: Any) -> str:
 
 
 def export_folder(workspace: Any) -> Path:
-    """The folder used last in this session, else the person's documents folder."""
+    """The folder used last in this session, else the documents folder, else home.
+
+    Only a folder that exists: a fresh system may name a Documents folder it never made,
+    and the first export then failed on "the folder does not exist".
+    """
     last = getattr(workspace, "last_export_folder", None)
-    if last:
-        return Path(last)
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs else Path.home()
+    for folder in (last, docs):
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()
 
 
 # -- the work itself (no widgets: the batch runs it on a worker thread) ------------------
