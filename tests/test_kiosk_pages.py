@@ -89,3 +89,32 @@ def test_every_page_of_a_person_is_destroyed_on_reset_and_after_sending(
         assert not wording & set(texts_of(kiosk))
     finally:
         close_kiosk(clinic, kiosk)
+
+
+def test_each_question_screen_opens_scrolled_to_the_top(qtbot, tmp_path, monkeypatch):
+    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, kind="full")
+    try:
+        assert kiosk.size().width() == 1366 and kiosk.header.text_size == 18
+        key(qtbot, K.Key_1)
+        qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
+        key(qtbot, K.Key_Return)
+        view = kiosk.questionnaire
+        first = view.scroll.verticalScrollBar()
+        assert first.maximum() > 0  # the instructions and the first question overflow
+        assert first.value() == 0
+        assert view.intro.visibleRegion().boundingRect().top() == 0  # its first line whole
+        assert view.items[0].options.buttons[0].hasFocus()  # the keys still answer it
+        key(qtbot, K.Key_3)
+        first.setValue(first.maximum())  # the patient scrolled down, then went on
+        key(qtbot, K.Key_Return)
+        key(qtbot, K.Key_3)
+        key(qtbot, K.Key_Left)
+        assert view.index == 0 and first.value() == 0
+        kiosk.header.step_size(+3)  # the largest text: later screens open at the top too
+        tops = []
+        answer_to_review(
+            view, pick=2, after_each=lambda: tops.append(view.scroll.verticalScrollBar().value())
+        )
+        assert tops == [0] * len(view.session.screens)
+    finally:
+        close_kiosk(clinic, kiosk)

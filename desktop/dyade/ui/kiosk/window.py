@@ -300,7 +300,7 @@ class KioskWindow(Retranslating, QWidget):
         self.header.show_languages(True)
         self.idle.seconds = self.idle_seconds
         self.idle.start()
-        self.questionnaire._focus_start()
+        self.questionnaire.show_screen(self.questionnaire.index)  # now shown: focus, at the top
 
     # ---- screens ------------------------------------------------------------------
 

@@ -137,12 +137,12 @@ class QuestionnaireView(Retranslating, QWidget):
         else:
             page = self.page(self.index)
             self.items = list(page.items)
-        page.verticalScrollBar().setValue(0)
         self.stack.setCurrentWidget(page)
         self.scroll = page
         self._refresh()
         self._chain_tab_order()
         self._focus_start()
+        page.verticalScrollBar().setValue(0)  # after the focus, which scrolls to its answer
         QMetaObject.invokeMethod(self, "_build_soon", Qt.ConnectionType.QueuedConnection)
 
     def page(self, index: int) -> ScreenPage:
