@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
 from dyade.cli.common import read_answer_file
 from dyade.errors import DyadeError
+
+JSON_START = re.compile(rb'\{\s*"|\[\s*[{\["\]]')  # an object, or a list of objects
 
 
 def _thresholds(args: argparse.Namespace):
@@ -54,14 +57,35 @@ def _analyse(args: argparse.Namespace) -> int:
     from dyade.analysis.batch_stream import stream, totals_line
     from dyade.analysis.csv_batch import BatchRun
 
+    _refuse_json(Path(args.file))
     run = BatchRun(Path(args.file), _library().forms, _thresholds(args))
     written = stream(run, Path(args.out) if args.out else None)
     if written:
         print(totals_line(run.result))
         print("written: " + ", ".join(str(p) for p in written))
     for problem in run.result.problems:
-        print(f"dyade: {args.file}, {problem}", file=sys.stderr)
+        print(f"dyade: {args.file}, {one_line(str(problem))}", file=sys.stderr)
     return 1 if run.result.problems else 0
+
+
+def _refuse_json(path: Path) -> None:
+    """A JSON export (``--format json`` or ``fhir``) given instead of the CSV one."""
+    try:
+        with open(path, "rb") as handle:
+            start = handle.read(64).removeprefix(b"\xef\xbb\xbf").lstrip()
+    except OSError:
+        return  # said by the analysis, with the reason
+    if JSON_START.match(start):
+        raise DyadeError(
+            f"{path}: a JSON file; dyade analyse reads a CSV of responses, one per row, "
+            "such as dyade export --format csv writes"
+        )
+
+
+def one_line(text: str) -> str:
+    """``text`` with its control characters written as escapes (``\\r``, ``\\x00``): a
+    cell or a column name from the file may hold them, and each problem is one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
