@@ -5,8 +5,13 @@
 
 The tests run in a child pytest (``tests/test_reliability_*.py``,
 ``test_security_*.py``, ``test_fuzz_*.py``), each adding its counts to a tally
-file; the table sums them by area. Exit status: 0 when every test passed,
-nothing was lost and no exception went unhandled.
+file; the table sums them by area (the test module's name): the core and the
+on-screen kiosk killed mid-questionnaire (``reliability_crash``,
+``reliability_kiosk``), faults at open and while open (``reliability_faults``,
+``reliability_running``), leftovers of killed backups (``reliability_leftovers``),
+and every parser of outside data, Dyade's own exports included (``fuzz_*``).
+Exit status: 0 when every test passed, nothing was lost and no exception went
+unhandled.
 """
 
 from __future__ import annotations
