@@ -56,6 +56,7 @@ class ClinicDatabase(sqlite_utils.Database):
     lock: DatabaseLock | None = None
     identity: faults.Identity | None = None  # the file opened, to notice it vanish
     stamp: faults.Stamp | None = None  # the file as Dyade's last transaction left it
+    writable_at_open = False  # may the file and its folder be written, by the system's word
     rescued: Path | Literal[False] | None = None
     changed: DyadeError | None = None  # set once the file was damaged under Dyade
 
@@ -229,7 +230,7 @@ def open_database(
             held.release()
         raise
     db.path, db.lock, db.identity = path, held, faults.file_identity(path)
-    db.stamp = faults.file_stamp(path)
+    db.stamp, db.writable_at_open = faults.file_stamp(path), faults.writable(path)
     if migrate:
         _migrate(db)
     log.info("opened database %s", path)

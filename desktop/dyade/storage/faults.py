@@ -171,9 +171,18 @@ def _rescue_once(db) -> str:
     return f"close Dyade now and {RESTORE_HINT}"
 
 
+def writable(path: Path) -> bool:
+    """May this account write the file and its folder (as the system says)?"""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
 def _refuse_read_only(db) -> None:
-    """The file or its folder may no longer be written by this account."""
-    if os.access(db.path, os.W_OK) and os.access(db.path.parent, os.W_OK):
+    """The file or its folder may no longer be written by this account.
+
+    Only a change since the opening counts: where the system's answer and the
+    real permissions differ (some network shares), it says the same from the start.
+    """
+    if not getattr(db, "writable_at_open", False) or writable(db.path):
         return
     raise StorageFault(
         f"the database {db.path} became read-only while Dyade was running (the file or its "
