@@ -42,6 +42,10 @@ class KindError(DyadeError):
         """The message for a person, in ``lang`` (``fr`` or ``en``)."""
         return self.messages["fr" if lang == "fr" else "en"]
 
+    def text(self, lang: str) -> str:
+        """What the app shows is the kind message; ``str`` stays the technical one."""
+        return self.kind_message(lang)
+
 
 class UnknownVisitCode(KindError):
     """No visit has this code (mistyped, or its visit was cancelled)."""
@@ -222,7 +226,9 @@ class FillSession:
         if form is None:
             raise DyadeError(
                 f"the form '{response.form_id}' of this questionnaire is not installed; "
-                "check the forms folder (dyade forms list)"
+                "check the forms folder (dyade forms list)",
+                fr=f"le questionnaire {response.form_id!r} n’est pas installé\u00a0; "
+                "vérifiez le dossier des questionnaires (dyade forms list)",
             )
         answers = stored.load_answers(db, response.uuid, user=user)
         return cls(db, form, response, answers)
@@ -234,7 +240,7 @@ class FillSession:
         item = self.form.item(item_id)
         problem = value_problem(self.form, item, value)
         if problem:
-            raise DyadeError(f"form {self.form.id}: {problem}")
+            raise DyadeError(f"form {self.form.id}: {problem}")  # the widgets prevent it
         try:
             stored.save_answer(self.db, self.response_uuid, item_id, value)
         except (StorageFault, DatabaseMoved) as exc:
@@ -321,7 +327,11 @@ class FillSession:
         """Complete the response; refused while a required question is unanswered."""
         missing = self.missing()
         if missing:
-            raise MissingAnswers(f"form {self.form.id}: unanswered items {', '.join(missing)}")
+            listed = ", ".join(missing)
+            raise MissingAnswers(
+                f"form {self.form.id}: unanswered items {listed}",
+                fr=f"questionnaire {self.form.id}\u00a0: questions sans réponse {listed}",
+            )
         try:
             stored.complete_response(self.db, self.response_uuid)
         except (StorageFault, DatabaseMoved) as exc:

@@ -20,6 +20,7 @@ from dyade.errors import DyadeError
 from dyade.storage import audit
 from dyade.storage.connection import (
     RESTORE_HINT,
+    RESTORE_HINT_FR,
     ClinicDatabase,
     DbError,
     connect,
@@ -48,7 +49,10 @@ def _check_copy(db: ClinicDatabase, copy: Path) -> None:
     finally:
         db.execute("DETACH DATABASE backup_check")
     if [row[0] for row in rows] != ["ok"]:
-        raise DamagedDatabase(f"the backup written to {copy} fails its check: {rows}")
+        raise DamagedDatabase(
+            f"the backup written to {copy} fails its check: {rows}",
+            fr=f"la sauvegarde écrite dans {copy} échoue à sa vérification\u00a0: {rows}",
+        )
 
 
 def backup(db: ClinicDatabase, out_path: str | os.PathLike[str], *, by: str | None = None) -> Path:
@@ -62,7 +66,9 @@ def backup(db: ClinicDatabase, out_path: str | os.PathLike[str], *, by: str | No
             db.execute("VACUUM INTO ?", [str(temp)])
         except DbError as exc:
             raise DamagedDatabase(
-                f"{db.path} could not be copied ({exc}); it may be damaged: {RESTORE_HINT}"
+                f"{db.path} could not be copied ({exc}); it may be damaged: {RESTORE_HINT}",
+                fr=f"{db.path} n’a pas pu être copié ({exc})\u00a0; il est peut-être "
+                f"endommagé\u00a0: {RESTORE_HINT_FR}",
             ) from exc
         _check_copy(db, temp)
         _fsync(temp)
@@ -110,8 +116,11 @@ def _verify(path: Path, passphrase: str, kdf_iter: int | None, shown: Path) -> N
     finally:
         conn.close()
     if problems:
+        listed = "; ".join(problems[:5])
         raise DamagedDatabase(
-            f"{shown} fails its integrity check ({'; '.join(problems[:5])}); choose another backup"
+            f"{shown} fails its integrity check ({listed}); choose another backup",
+            fr=f"{shown} échoue à sa vérification d’intégrité ({listed})\u00a0; choisissez une "
+            "autre sauvegarde",
         )
 
 
@@ -178,7 +187,10 @@ def restore(
     """
     source, target = Path(path), Path(target)
     if not source.is_file():
-        raise DyadeError(f"no backup file at {source}; check the path")
+        raise DyadeError(
+            f"no backup file at {source}; check the path",
+            fr=f"aucune sauvegarde à l’emplacement {source}\u00a0; vérifiez le chemin",
+        )
     with DatabaseLock(target):
         remove_stale(target.parent, lambda name: name == target.name)  # a killed restore's
         temp = temp_beside(target)

@@ -17,9 +17,10 @@ from typing import Literal
 import sqlcipher3
 import sqlite_utils
 
-from dyade.errors import DyadeError
+from dyade.errors import DyadeError, os_reason
 from dyade.storage import faults
 from dyade.storage.errors import DamagedDatabase, WrongPassphrase
+from dyade.storage.faults import RESTORE_HINT, RESTORE_HINT_FR
 from dyade.storage.lock import DatabaseLock
 from dyade.storage.temps import remove_stale
 
@@ -31,7 +32,6 @@ log = logging.getLogger(__name__)
 DEFAULT_KDF_ITER = 256_000
 BUSY_TIMEOUT_MS = 5_000
 SQLITE_HEADER = b"SQLite format 3\x00"
-RESTORE_HINT = "restore the latest backup (dyade restore PATH)"
 
 # Above this size the check at open is skipped ("auto"): quick_check reads every
 # page (about 2 s for 300 MB on a modest laptop); the daily backup still runs the
@@ -104,12 +104,16 @@ def _precheck_file(path: Path) -> None:
     if head == SQLITE_HEADER:
         raise DamagedDatabase(
             f"{path} is a plain, unencrypted SQLite file, not a Dyade database; "
-            "choose the clinic's database file"
+            "choose the clinic's database file",
+            fr=f"{path} est un fichier SQLite ordinaire, non chiffré, et non une base Dyade\u00a0;"
+            " choisissez le fichier de la base du cabinet",
         )
     if size % 512:
         raise DamagedDatabase(
             f"{path} is not a Dyade database or is damaged (its size, {size} bytes, is not "
-            f"a whole number of pages); {RESTORE_HINT}"
+            f"a whole number of pages); {RESTORE_HINT}",
+            fr=f"{path} n’est pas une base Dyade ou est endommagé (sa taille, {size} octets, "
+            f"n’est pas un nombre entier de pages)\u00a0; {RESTORE_HINT_FR}",
         )
 
 
@@ -128,7 +132,10 @@ def _first_read(conn: sqlcipher3.Connection, path: Path) -> None:
             faults.raise_explained(exc, path)  # a disk failure, not the passphrase
         raise WrongPassphrase(
             f"the passphrase does not open {path}; check it (capitals, spaces) and try "
-            f"again. If it is surely right, the file is damaged: {RESTORE_HINT}"
+            f"again. If it is surely right, the file is damaged: {RESTORE_HINT}",
+            fr=f"la phrase secrète n’ouvre pas {path}\u00a0; vérifiez-la (majuscules, espaces) "
+            "et réessayez. Si vous êtes sûr qu’elle est juste, le fichier est endommagé\u00a0: "
+            f"{RESTORE_HINT_FR}",
         ) from exc
 
 
@@ -184,7 +191,10 @@ def _check_or_raise(conn: sqlcipher3.Connection, path: Path, check: Check) -> No
     problems = integrity_problems(conn, check)
     if problems:
         listed = "; ".join(problems[:5])
-        raise DamagedDatabase(f"{path} is damaged ({listed}); {RESTORE_HINT}")
+        raise DamagedDatabase(
+            f"{path} is damaged ({listed}); {RESTORE_HINT}",
+            fr=f"{path} est endommagé ({listed})\u00a0; {RESTORE_HINT_FR}",
+        )
 
 
 def open_database(
@@ -206,9 +216,15 @@ def open_database(
     """
     path = Path(path)
     if not passphrase:
-        raise WrongPassphrase(f"no passphrase given for {path}")
+        raise WrongPassphrase(
+            f"no passphrase given for {path}", fr=f"aucune phrase secrète donnée pour {path}"
+        )
     if not path.exists() and not create:
-        raise DyadeError(f"no database at {path}; check the path or create one first")
+        raise DyadeError(
+            f"no database at {path}; check the path or create one first",
+            fr=f"aucune base à l’emplacement {path}\u00a0; vérifiez le chemin ou créez d’abord "
+            "la base",
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         held = DatabaseLock(path).acquire() if lock else None
@@ -255,9 +271,16 @@ def passphrase_from_env_or_file(path: str | os.PathLike[str] | None) -> str | No
         try:
             text = file.read_text(encoding="utf-8")
         except OSError as exc:
-            raise DyadeError(f"cannot read the passphrase file {file}: {exc.strerror}") from exc
+            raise DyadeError(
+                f"cannot read the passphrase file {file}: {exc.strerror}",
+                fr=f"impossible de lire le fichier de la phrase secrète {file}\u00a0: "
+                f"{os_reason(exc, 'fr')}",
+            ) from exc
         phrase = text.rstrip("\r\n")
         if not phrase:
-            raise DyadeError(f"the passphrase file {file} is empty")
+            raise DyadeError(
+                f"the passphrase file {file} is empty",
+                fr=f"le fichier de la phrase secrète {file} est vide",
+            )
         return phrase
     return os.environ.get("DYADE_PASSPHRASE") or None

@@ -52,9 +52,15 @@ def create_dyad(
 
     get_patient(db, patient_uuid)
     if get_user(db, physician_uuid).role != "physician":
-        raise InvalidRecord("a dyad pairs a patient with a physician account")
+        raise InvalidRecord(
+            "a dyad pairs a patient with a physician account",
+            fr="une dyade associe un patient à un compte de médecin",
+        )
     if find_dyad(db, patient_uuid, physician_uuid) is not None:
-        raise InvalidRecord("this patient and physician already form a dyad")
+        raise InvalidRecord(
+            "this patient and physician already form a dyad",
+            fr="ce patient et ce médecin forment déjà une dyade",
+        )
     dyad_uuid = new_uuid()
     with db.atomic():
         db.execute(
@@ -68,7 +74,9 @@ def create_dyad(
 def get_dyad(db: sqlite_utils.Database, dyad_uuid: str) -> Dyad:
     row = db.execute(f"SELECT {_COLUMNS} FROM dyads WHERE uuid = ?", [dyad_uuid]).fetchone()
     if row is None:
-        raise NotFound(f"no dyad with id {dyad_uuid}")
+        raise NotFound(
+            f"no dyad with id {dyad_uuid}", fr=f"aucune dyade n’a l’identifiant {dyad_uuid}"
+        )
     return Dyad(*row)
 
 
@@ -86,7 +94,10 @@ def share_dyad(
     """Let another physician see this dyad (a replacement, a supervisor)."""
     get_dyad(db, dyad_uuid)
     if get_user(db, user_uuid).role != "physician":
-        raise InvalidRecord("a dyad is shared with physicians only")
+        raise InvalidRecord(
+            "a dyad is shared with physicians only",
+            fr="une dyade ne se partage qu’avec des médecins",
+        )
     with db.atomic():
         db.execute(
             "INSERT OR IGNORE INTO dyad_access (dyad_uuid, user_uuid, granted_at) VALUES (?,?,?)",
@@ -153,8 +164,12 @@ def require_clinical(db: sqlite_utils.Database, user: User | None, dyad_uuid: st
     if user.role == "receptionist":
         raise AccessDenied(
             f"{user.login} is a receptionist account: answers, scores and flags "
-            "are shown to physicians only"
+            "are shown to physicians only",
+            fr=f"{user.login} est un compte d’accueil\u00a0: les réponses, les scores et les "
+            "signaux ne sont montrés qu’aux médecins",
         )
     raise AccessDenied(
-        f"{user.login} may not see the answers of this dyad; its physician can share it"
+        f"{user.login} may not see the answers of this dyad; its physician can share it",
+        fr=f"{user.login} n’a pas accès aux réponses de cette dyade\u00a0; son médecin peut la "
+        "partager",
     )

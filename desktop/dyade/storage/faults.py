@@ -32,12 +32,13 @@ from pathlib import Path
 
 import sqlcipher3
 
-from dyade.errors import DyadeError
+from dyade.errors import DyadeError, os_reason
 from dyade.storage.errors import DamagedDatabase, DatabaseChanged, DatabaseMoved, StorageFault
 
 log = logging.getLogger(__name__)
 
 RESTORE_HINT = "restore the latest backup (dyade restore PATH)"
+RESTORE_HINT_FR = "restaurez la dernière sauvegarde (dyade restore CHEMIN)"
 FULL, READONLY, IOERR, CANTOPEN, CORRUPT, NOTADB = 13, 8, 10, 14, 11, 26
 Identity = tuple[int, int]
 Stamp = tuple[int, int]  # modification time (ns) and size of the main file
@@ -51,41 +52,60 @@ def error_code(exc: BaseException) -> int | None:
 def explain(exc: BaseException, path: Path | str | None) -> DyadeError | None:
     """The person-facing error for a storage failure, or None if ``exc`` is not one."""
     where = f"the database {path}" if path else "the database"
+    ici = f"la base {path}" if path else "la base"
     if isinstance(exc, OSError):
-        return _explain_os(exc, where)
+        return _explain_os(exc, where, ici)
     code = error_code(exc)
     if code == FULL:
         return StorageFault(
             f"the disk holding {where} is full; nothing already saved is lost. Free some space "
-            "(or move the database to another disk with dyade --db PATH), then try again"
+            "(or move the database to another disk with dyade --db PATH), then try again",
+            fr=f"le disque qui contient {ici} est plein\u00a0; rien de ce qui est déjà "
+            "enregistré n’est perdu. Libérez de la place (ou déplacez la base sur un autre "
+            "disque avec dyade --db CHEMIN), puis réessayez",
         )
     if code == READONLY:
         return StorageFault(
             f"{where} cannot be written (read-only file or folder); nothing already saved is "
             "lost. Give Dyade write access, or copy the file to a writable folder and open it "
-            "there (dyade --db PATH)"
+            "there (dyade --db PATH)",
+            fr=f"{ici} ne peut pas être modifiée (fichier ou dossier en lecture seule)\u00a0; "
+            "rien de ce qui est déjà enregistré n’est perdu. Donnez à Dyade le droit d’y "
+            "écrire, ou copiez le fichier dans un dossier où ce compte peut écrire et ouvrez-le là "
+            "(dyade --db CHEMIN)",
         )
     if code in (IOERR, CANTOPEN):
         return StorageFault(
             f"{where} could not be read or written (disk error, removed drive, or a file "
             "Dyade may not open); nothing already saved is lost. Check the disk, then try "
-            f"again; if it keeps failing, {RESTORE_HINT}"
+            f"again; if it keeps failing, {RESTORE_HINT}",
+            fr=f"{ici} n’a pas pu être lue ou écrite (erreur de disque, support retiré, ou "
+            "fichier que Dyade n’a pas le droit d’ouvrir)\u00a0; rien de ce qui est déjà "
+            "enregistré n’est perdu. Vérifiez le disque, puis réessayez\u00a0; si l’échec se "
+            f"répète, {RESTORE_HINT_FR}",
         )
     if code in (CORRUPT, NOTADB):
-        return DamagedDatabase(f"{where} is damaged ({exc}); {RESTORE_HINT}")
+        return DamagedDatabase(
+            f"{where} is damaged ({exc}); {RESTORE_HINT}",
+            fr=f"{ici} est endommagée ({exc})\u00a0; {RESTORE_HINT_FR}",
+        )
     return None
 
 
-def _explain_os(exc: OSError, where: str) -> DyadeError:
+def _explain_os(exc: OSError, where: str, ici: str) -> DyadeError:
     if exc.errno == errno.ENOSPC:
-        reason = "the disk is full"
+        reason, raison = "the disk is full", "le disque est plein"
     elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         reason = "the file or its folder is read-only for this account"
+        raison = "le fichier ou son dossier est en lecture seule pour ce compte"
     else:
-        reason = exc.strerror or str(exc)
+        reason, raison = exc.strerror or str(exc), os_reason(exc, "fr")
     return StorageFault(
         f"{where} cannot be used: {reason} ({exc.filename or where}). Free some space or "
-        "give write access, or open a copy in another folder (dyade --db PATH)"
+        "give write access, or open a copy in another folder (dyade --db PATH)",
+        fr=f"{ici} ne peut pas être utilisée\u00a0: {raison} ({exc.filename or ici}). "
+        "Libérez de la place ou donnez le droit d’écrire, ou ouvrez une copie dans un autre "
+        "dossier (dyade --db CHEMIN)",
     )
 
 
@@ -159,16 +179,23 @@ def rescue_copy(conn: sqlcipher3.Connection, path: Path) -> Path | None:
     return target
 
 
-def _rescue_once(db) -> str:
-    """Copy the data once (the first time a change is seen); the way out to tell."""
+def _rescue_once(db) -> tuple[str, str]:
+    """Copy the data once (the first time a change is seen); the way out to tell,
+    in English and in French."""
     if getattr(db, "rescued", None) is None:
         db.rescued = rescue_copy(db.conn, db.path) or False
     if db.rescued:
         return (
             f"everything saved until now was copied to {db.rescued}. Close Dyade, then put "
-            f"that copy in place (dyade restore {db.rescued})"
+            f"that copy in place (dyade restore {db.rescued})",
+            f"tout ce qui a été enregistré jusqu’ici a été copié dans {db.rescued}. Fermez "
+            f"Dyade, puis mettez cette copie à sa place (dyade restore {db.rescued})",
         )
-    return f"close Dyade now and {RESTORE_HINT}"
+    return f"close Dyade now and {RESTORE_HINT}", f"fermez Dyade maintenant et {RESTORE_HINT_FR}"
+
+
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
 
 
 def writable(path: Path) -> bool:
@@ -189,7 +216,13 @@ def _refuse_read_only(db) -> None:
         "folder may no longer be written by this account); nothing already saved is lost and "
         "nothing more was written. Give this account write access to the file and its folder "
         "again, then try again; or close Dyade, copy the file to a writable folder and open it "
-        "there (dyade --db PATH)"
+        "there (dyade --db PATH)",
+        fr=f"la base {db.path} est passée en lecture seule pendant que Dyade était ouvert (ce "
+        "compte ne peut peut-être plus écrire dans le fichier ou son dossier)\u00a0; rien de ce "
+        "qui est déjà enregistré n’est perdu et plus rien n’a été écrit. Rendez à ce compte le "
+        "droit d’écrire dans le fichier et son dossier, puis réessayez\u00a0; ou fermez Dyade, "
+        "copiez le fichier dans un dossier où ce compte peut écrire et ouvrez-le là "
+        "(dyade --db CHEMIN)",
     )
 
 
@@ -201,12 +234,28 @@ def _refuse_changed(db, stamp: Stamp | None) -> None:
         db.stamp = stamp
         return
     log.error("database %s was damaged while open: %s", db.path, problems[:5])
-    way_out = _rescue_once(db)
+    way_out, issue = _rescue_once(db)
     db.changed = DatabaseChanged(
         f"the database {db.path} was overwritten by another program while Dyade was running "
-        f"and is now damaged; nothing more is written to it. {way_out[0].upper()}{way_out[1:]}"
+        f"and is now damaged; nothing more is written to it. {_capital(way_out)}",
+        fr=f"la base {db.path} a été écrasée par un autre programme pendant que Dyade était "
+        f"ouvert et elle est maintenant endommagée\u00a0; plus rien n’y est écrit. "
+        f"{_capital(issue)}",
     )
     raise db.changed
+
+
+def _refuse_moved(db, stat: os.stat_result | None) -> None:
+    """The file was deleted or replaced: rescue what the connection holds, say where."""
+    if stat is None:
+        state, etat = "was deleted", "a été supprimée"
+    else:
+        state, etat = "was replaced by another file", "a été remplacée par un autre fichier"
+    way_out, issue = _rescue_once(db)
+    raise DatabaseMoved(
+        f"the database {db.path} {state} while Dyade was running; {way_out}",
+        fr=f"la base {db.path} {etat} pendant que Dyade était ouvert\u00a0; {issue}",
+    )
 
 
 def check_in_place(db) -> None:
@@ -222,12 +271,10 @@ def check_in_place(db) -> None:
     if expected is None:
         return
     if getattr(db, "changed", None) is not None:
-        raise DatabaseChanged(str(db.changed))
+        raise DatabaseChanged(str(db.changed), fr=db.changed.fr)
     stat = _stat(db.path)
     if file_identity(db.path, stat) != expected:
-        state = "was deleted" if stat is None else "was replaced by another file"
-        way_out = _rescue_once(db)
-        raise DatabaseMoved(f"the database {db.path} {state} while Dyade was running; {way_out}")
+        _refuse_moved(db, stat)
     _refuse_read_only(db)
     stamp = file_stamp(db.path, stat)
     if stamp != getattr(db, "stamp", stamp):

@@ -51,7 +51,9 @@ class DatabaseLock:
             handle.close()
             raise DatabaseInUse(
                 f"{self.db_path} is already open in another Dyade window or "
-                "command on this computer; close it there first"
+                "command on this computer; close it there first",
+                fr=f"{self.db_path} est déjà ouvert dans une autre fenêtre ou commande Dyade "
+                "sur cet ordinateur\u00a0; fermez-le d’abord là-bas",
             )
         self._handle = handle
         return self

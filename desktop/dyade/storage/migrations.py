@@ -66,7 +66,10 @@ class Migrations:
         if current > self.latest:
             raise DyadeError(
                 f"this database uses schema version {current}, made by a newer Dyade than "
-                f"this one (which knows up to {self.latest}); update Dyade to open it"
+                f"this one (which knows up to {self.latest}); update Dyade to open it",
+                fr=f"cette base utilise la version {current} du schéma, créée par un Dyade plus "
+                f"récent que celui-ci (qui connaît jusqu’à la version {self.latest})\u00a0; "
+                "mettez Dyade à jour pour l’ouvrir",
             )
         goal = self.latest if target is None else target
         applied = []

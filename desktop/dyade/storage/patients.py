@@ -8,7 +8,7 @@ import sqlite_utils
 
 from dyade.storage import audit
 from dyade.storage.errors import InvalidRecord, NotFound
-from dyade.storage.records import new_uuid, now
+from dyade.storage.records import check_language, new_uuid, now
 
 LANGUAGES = ("fr", "en")
 _COLUMNS = "uuid, code, name, birth_year, language, created_at"
@@ -27,11 +27,16 @@ class Patient:
 def _check(code: str, birth_year: int | None, language: str) -> str:
     code = code.strip()
     if not code or len(code) > 40:
-        raise InvalidRecord(f"patient code {code!r}: give 1 to 40 characters")
+        raise InvalidRecord(
+            f"patient code {code!r}: give 1 to 40 characters",
+            fr=f"code patient {code!r}\u00a0: donnez de 1 à 40 caractères",
+        )
     if birth_year is not None and not 1880 <= birth_year <= 2200:
-        raise InvalidRecord(f"birth year {birth_year}: give a four-digit year")
-    if language not in LANGUAGES:
-        raise InvalidRecord(f"language {language!r}: choose fr or en")
+        raise InvalidRecord(
+            f"birth year {birth_year}: give a four-digit year",
+            fr=f"année de naissance {birth_year}\u00a0: donnez une année à quatre chiffres",
+        )
+    check_language(language)
     return code
 
 
@@ -47,7 +52,9 @@ def create_patient(
     """Register a patient under a clinic code unique in this database."""
     code = _check(code, birth_year, language)
     if find_patient(db, code) is not None:
-        raise InvalidRecord(f"patient code {code!r} is already used")
+        raise InvalidRecord(
+            f"patient code {code!r} is already used", fr=f"le code patient {code!r} est déjà pris"
+        )
     patient_uuid = new_uuid()
     with db.atomic():
         db.execute(
@@ -61,7 +68,10 @@ def create_patient(
 def get_patient(db: sqlite_utils.Database, patient_uuid: str) -> Patient:
     row = db.execute(f"SELECT {_COLUMNS} FROM patients WHERE uuid = ?", [patient_uuid]).fetchone()
     if row is None:
-        raise NotFound(f"no patient with id {patient_uuid}")
+        raise NotFound(
+            f"no patient with id {patient_uuid}",
+            fr=f"aucun patient n’a l’identifiant {patient_uuid}",
+        )
     return Patient(*row)
 
 
@@ -74,7 +84,7 @@ def patient_by_code(db: sqlite_utils.Database, code: str) -> Patient:
     """Like :func:`find_patient`, but a missing code is an error naming it."""
     patient = find_patient(db, code)
     if patient is None:
-        raise NotFound(f"no patient with code {code!r}")
+        raise NotFound(f"no patient with code {code!r}", fr=f"aucun patient n’a le code {code!r}")
     return patient
 
 

@@ -42,4 +42,17 @@ def iso_date(value: date | str | None) -> str | None:
     try:
         return date.fromisoformat(value).isoformat()
     except ValueError:
-        raise InvalidRecord(f"date {value!r}: write it as YYYY-MM-DD") from None
+        raise InvalidRecord(
+            f"date {value!r}: write it as YYYY-MM-DD",
+            fr=f"date {value!r}\u00a0: écrivez-la sous la forme AAAA-MM-JJ",
+        ) from None
+
+
+def check_language(language: str) -> str:
+    """``fr`` or ``en``, the languages of Dyade's forms; anything else is refused."""
+    if language not in ("fr", "en"):
+        raise InvalidRecord(
+            f"language {language!r}: choose fr or en",
+            fr=f"langue {language!r}\u00a0: choisissez fr ou en",
+        )
+    return language

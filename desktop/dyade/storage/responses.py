@@ -17,7 +17,7 @@ import sqlite_utils
 from dyade.storage import audit
 from dyade.storage.dyads import require_clinical
 from dyade.storage.errors import InvalidRecord, NotFound
-from dyade.storage.records import from_json, iso_date, now, to_json
+from dyade.storage.records import check_language, from_json, iso_date, now, to_json
 from dyade.storage.users import User
 
 RESPONDENTS = ("patient", "physician")
@@ -60,7 +60,7 @@ class PendingResponse:
 def get_response(db: sqlite_utils.Database, response_uuid: str) -> Response:
     row = db.execute(f"SELECT {_COLUMNS} FROM responses WHERE uuid = ?", [response_uuid]).fetchone()
     if row is None:
-        raise NotFound(f"no response with id {response_uuid}")
+        raise _no_response(response_uuid)
     return Response(*row)
 
 
@@ -72,22 +72,38 @@ def responses_of_visit(db: sqlite_utils.Database, visit_uuid: str) -> list[Respo
     return [Response(*row) for row in rows]
 
 
+def _no_response(response_uuid: str) -> NotFound:
+    return NotFound(
+        f"no response with id {response_uuid}",
+        fr=f"aucune réponse n’a l’identifiant {response_uuid}",
+    )
+
+
 def _refuse_write(db: sqlite_utils.Database, response_uuid: str) -> InvalidRecord | NotFound:
     """Why an update of an open response touched no row."""
     response = get_response(db, response_uuid)  # raises NotFound
     return InvalidRecord(
         f"response {response.uuid} ({response.form_id}) is {response.status}; "
-        "a completed questionnaire is not changed"
+        "a completed questionnaire is not changed",
+        fr=f"le questionnaire {response.uuid} ({response.form_id}) est terminé\u00a0; un "
+        "questionnaire terminé ne se modifie plus",
     )
 
 
 def _answer_json(item_id: str, value: Any) -> str:
     if not isinstance(item_id, str) or not item_id:
-        raise InvalidRecord(f"item id {item_id!r}: give the item's id from the form")
+        raise InvalidRecord(
+            f"item id {item_id!r}: give the item's id from the form",
+            fr=f"identifiant de question {item_id!r}\u00a0: donnez l’identifiant de la question "
+            "dans le questionnaire",
+        )
     try:
         return to_json(value)
     except (TypeError, ValueError) as exc:
-        raise InvalidRecord(f"item {item_id}: the answer {value!r} cannot be stored") from exc
+        raise InvalidRecord(
+            f"item {item_id}: the answer {value!r} cannot be stored",
+            fr=f"question {item_id}\u00a0: la réponse {value!r} ne peut pas être enregistrée",
+        ) from exc
 
 
 _TOUCH = (
@@ -135,8 +151,7 @@ def save_answers(
 
 def set_response_language(db: sqlite_utils.Database, response_uuid: str, language: str) -> None:
     """The respondent switched language mid-questionnaire."""
-    if language not in ("fr", "en"):
-        raise InvalidRecord(f"language {language!r}: choose fr or en")
+    check_language(language)
     with db.atomic():
         cursor = db.execute(
             "UPDATE responses SET language = ?, updated_at = ? WHERE uuid = ? "
@@ -181,7 +196,7 @@ def dyad_of_response(db: sqlite_utils.Database, response_uuid: str) -> str:
         [response_uuid],
     ).fetchone()
     if row is None:
-        raise NotFound(f"no response with id {response_uuid}")
+        raise _no_response(response_uuid)
     return row[0]
 
 

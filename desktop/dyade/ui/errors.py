@@ -11,12 +11,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from dyade.errors import DyadeError
 from dyade.logs import log_file
+from dyade.ui.i18n import current_language
 
 log = logging.getLogger("dyade.ui")
 
 
 def show_error(parent, message: str) -> None:
-    """A modal message for a person: what went wrong, never a traceback."""
+    """A modal message for a person: what went wrong, never a traceback.
+
+    Called with ``str(exc)`` while handling a :class:`DyadeError`, it shows that
+    error in the app's language (as :func:`describe` would).
+    """
+    message = _in_app_language(message)
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         QCoreApplication.translate("Errors", "Dyade"),
@@ -27,10 +33,18 @@ def show_error(parent, message: str) -> None:
     box.exec()
 
 
+def _in_app_language(message: str) -> str:
+    """The handled error's own message, in the app's language; any other text as given."""
+    handled = sys.exc_info()[1]
+    if isinstance(handled, DyadeError) and message == str(handled):
+        return describe(handled)
+    return message
+
+
 def describe(exc: BaseException) -> str:
-    """What to tell a person about ``exc``."""
+    """What to tell a person about ``exc``, in the language the app shows now."""
     if isinstance(exc, DyadeError):
-        return str(exc)
+        return exc.text(current_language())
     return QCoreApplication.translate(
         "Errors",
         "Something went wrong and Dyade could not finish this action. Your saved answers are "
