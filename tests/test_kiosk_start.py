@@ -87,6 +87,8 @@ def test_the_clinic_opens_just_after_and_a_visit_code_opens_its_questionnaire(
         assert not window.isVisible()
         kiosk.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk)
+        # started in the app's language (en), the welcome now offers the clinic's first
+        assert kiosk.default_language == "fr" and kiosk.welcome.buttons["fr"].hasFocus()
         key(qtbot, Qt.Key.Key_2)
         qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
         key(qtbot, Qt.Key.Key_Return)

@@ -144,6 +144,7 @@ class KioskWindow(Retranslating, QWidget):
             self.default_language = clinic.language
             if self.pages.currentWidget() is self.welcome and self.session is None:
                 self._set_language(clinic.language)
+                self.welcome.buttons[clinic.language].setFocus()
         self.code_page = CodePage(self.pages)
         self.code_page.code_entered.connect(self._on_code_entered)
         self.pages.addWidget(self.code_page)
