@@ -1,5 +1,10 @@
 """Staff accounts: physicians, receptionists and admins, with slow password hashes.
 
+Physicians and admins manage accounts (the first physician of a new clinic is
+its only account, so it must be able to add colleagues and reception); a clinic
+always keeps one active account of those roles, and nobody changes their own
+role or deactivates themselves, so no change here can lock a clinic out.
+
 Failed sign-ins are counted per account; after a few, the account is locked
 for a delay that doubles with each further failure, so guessing a password on
 a shared laptop takes years while a person who mistyped waits seconds.
@@ -15,10 +20,11 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from dyade.storage import audit
-from dyade.storage.errors import InvalidRecord, LoginRefused, NotFound
+from dyade.storage.errors import AccessDenied, InvalidRecord, LoginRefused, NotFound
 from dyade.storage.records import new_uuid, now
 
 ROLES = ("physician", "receptionist", "admin")
+MANAGER_ROLES = ("physician", "admin")  # may manage accounts and let staff out of the kiosk
 LANGUAGES = ("fr", "en")
 MIN_PASSWORD_LENGTH = 8
 FREE_ATTEMPTS = 3  # failures allowed before the first lock
@@ -41,6 +47,14 @@ class User:
     language: str
     active: bool
     created_at: str
+
+
+@dataclass(frozen=True)
+class Activity:
+    """What the staff list shows beside an account: last sign-in, and a lock still running."""
+
+    last_sign_in: str | None
+    locked_until: str | None
 
 
 def _user(row: tuple) -> User:
@@ -73,9 +87,12 @@ def create_user(
     by: str | None = None,
 ) -> User:
     """Add a staff account; ``by`` is the uuid of the admin doing it (None: CLI)."""
+    _require_manager(db, by)
     _check_new(login, role, language, password)
     if find_user(db, login) is not None:
-        raise InvalidRecord(f"login {login!r} is already taken")
+        raise InvalidRecord(
+            f"login {login!r} is already taken", fr=f"l’identifiant {login!r} est déjà pris"
+        )
     user_uuid = new_uuid()
     with db.atomic():
         db.execute(
@@ -90,7 +107,10 @@ def create_user(
 def get_user(db: sqlite_utils.Database, user_uuid: str) -> User:
     row = db.execute(f"SELECT {_COLUMNS} FROM users WHERE uuid = ?", [user_uuid]).fetchone()
     if row is None:
-        raise NotFound(f"no staff account with id {user_uuid}")
+        raise NotFound(
+            f"no staff account with id {user_uuid}",
+            fr=f"aucun compte du personnel n’a l’identifiant interne {user_uuid}",
+        )
     return _user(row)
 
 
@@ -111,6 +131,8 @@ def set_password(
     """Replace the password and lift any lock."""
     _check_password(password)
     get_user(db, user_uuid)
+    if by != user_uuid:
+        _require_manager(db, by)
     with db.atomic():
         db.execute(
             "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL "
@@ -120,12 +142,117 @@ def set_password(
         audit.record(db, "changed", f"user:{user_uuid}", user_uuid=by, details={"password": True})
 
 
-def set_active(db: sqlite_utils.Database, user_uuid: str, active: bool, *, by: str | None = None):
+def set_active(
+    db: sqlite_utils.Database, user_uuid: str, active: bool, *, by: str | None = None
+) -> User:
     """Disable an account without deleting it (its dyads and audit entries stay)."""
-    get_user(db, user_uuid)
+    _require_manager(db, by)
+    _refuse(db, user_uuid, change_refused(db, user_uuid, active=active, by=by))
     with db.atomic():
         db.execute("UPDATE users SET active = ? WHERE uuid = ?", [int(active), user_uuid])
         audit.record(db, "changed", f"user:{user_uuid}", user_uuid=by, details={"active": active})
+    return get_user(db, user_uuid)
+
+
+def set_role(
+    db: sqlite_utils.Database, user_uuid: str, role: str, *, by: str | None = None
+) -> User:
+    """Give an account another role; what it sees follows at its next sign-in."""
+    if role not in ROLES:
+        raise InvalidRecord(f"role {role!r}: choose one of {', '.join(ROLES)}")
+    _require_manager(db, by)
+    _refuse(db, user_uuid, change_refused(db, user_uuid, role=role, by=by))
+    if get_user(db, user_uuid).role != role:
+        with db.atomic():
+            db.execute("UPDATE users SET role = ? WHERE uuid = ?", [role, user_uuid])
+            audit.record(db, "changed", f"user:{user_uuid}", user_uuid=by, details={"role": role})
+    return get_user(db, user_uuid)
+
+
+def change_refused(
+    db: sqlite_utils.Database,
+    user_uuid: str,
+    *,
+    role: str | None = None,
+    active: bool | None = None,
+    by: str | None = None,
+) -> str | None:
+    """Why this change is refused: ``"self"``, ``"last_manager"``, or None when allowed.
+
+    A code rather than a message, so the UI words it in the person's language.
+    """
+    user = get_user(db, user_uuid)
+    role = user.role if role is None else role
+    active = user.active if active is None else active
+    if (role, active) == (user.role, user.active):
+        return None
+    if by == user_uuid:
+        return "self"
+    manager_now = user.active and user.role in MANAGER_ROLES
+    if (
+        manager_now
+        and not (active and role in MANAGER_ROLES)
+        and _other_managers(db, user_uuid) == 0
+    ):
+        return "last_manager"
+    return None
+
+
+_REFUSALS = {  # reason: (English, French)
+    "self": (
+        "you cannot change your own role or deactivate your own account; "
+        "another physician or administrator can",
+        "vous ne pouvez ni changer votre propre rôle ni désactiver votre propre compte\u00a0; "
+        "un autre médecin ou l’administration le peut",
+    ),
+    "last_manager": (
+        "{login!r} is the last active physician or administrator account; "
+        "add or reactivate another one first",
+        "{login!r} est le dernier compte actif de médecin ou d’administration\u00a0; "
+        "ajoutez-en ou réactivez-en un autre d’abord",
+    ),
+}
+
+
+def _refuse(db: sqlite_utils.Database, user_uuid: str, reason: str | None) -> None:
+    if reason is not None:
+        login = get_user(db, user_uuid).login
+        english, french = _REFUSALS[reason]
+        raise InvalidRecord(english.format(login=login), fr=french.format(login=login))
+
+
+def _other_managers(db: sqlite_utils.Database, user_uuid: str) -> int:
+    marks = ",".join("?" for _ in MANAGER_ROLES)
+    sql = f"SELECT COUNT(*) FROM users WHERE active = 1 AND uuid != ? AND role IN ({marks})"
+    return db.execute(sql, [user_uuid, *MANAGER_ROLES]).fetchone()[0]
+
+
+def _require_manager(db: sqlite_utils.Database, by: str | None) -> None:
+    """Only an active physician or admin changes accounts (None: the CLI, a trusted caller)."""
+    if by is None:
+        return
+    user = get_user(db, by)
+    if not user.active or user.role not in MANAGER_ROLES:
+        raise AccessDenied(
+            f"{user.login!r} may not manage staff accounts",
+            fr=f"le compte {user.login!r} ne peut pas gérer les comptes du personnel",
+        )
+
+
+def activity(db: sqlite_utils.Database, *, at: datetime | None = None) -> dict[str, Activity]:
+    """Each account's last sign-in (from the audit) and the end of a lock still running."""
+    moment = (at or datetime.now(UTC)).isoformat(timespec="milliseconds")
+    last = dict(
+        db.execute(
+            "SELECT substr(target, 6), MAX(at) FROM audit "
+            "WHERE action = 'login' AND target LIKE 'user:%' GROUP BY target"
+        ).fetchall()
+    )
+    rows = db.execute("SELECT uuid, locked_until FROM users").fetchall()
+    return {
+        uuid: Activity(last.get(uuid), until if until and until > moment else None)
+        for uuid, until in rows
+    }
 
 
 def lock_seconds(failed_attempts: int) -> int:
