@@ -80,3 +80,31 @@ def test_text_size_buttons_speak_both_languages_until_one_is_chosen(
         assert "\u2022" in header.larger.accessibleName()
     finally:
         close_kiosk(clinic, kiosk)
+
+
+@pytest.mark.parametrize("default", ["fr", "en"])
+def test_the_staff_button_speaks_both_languages_until_one_is_chosen(
+    qtbot, tmp_path, monkeypatch, default
+):
+    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, language=default)
+    try:
+        staff = kiosk.header.staff
+
+        def words() -> tuple[str, str, str]:
+            return staff.text(), staff.accessibleName(), staff.accessibleDescription()
+
+        both = words()
+        assert staff.isVisible() and both[0] == "Personnel \u2022 Staff"
+        kiosk.welcome.buttons["en"].click()
+        english = words()
+        assert english[:2] == ("Staff", "Staff only")
+        kiosk.switch_language("fr")
+        settle(qtbot)  # Qt posts the language change to every widget
+        french = words()
+        assert french[:2] == ("Personnel", "Réservé au personnel")
+        # the welcome's wording is the catalogue's, French first, whatever the default
+        assert both == tuple(f"{fr} \u2022 {en}" for fr, en in zip(french, english, strict=True))
+        kiosk.reset()
+        assert words() == both
+    finally:
+        close_kiosk(clinic, kiosk)

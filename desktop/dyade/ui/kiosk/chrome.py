@@ -19,10 +19,21 @@ SIZE_NAMES_BOTH = {
     ),
     +1: ("Texte plus grand \u2022 Larger text", "Agrandir le texte \u2022 Make the text larger"),
 }
+# The staff button likewise: its face, name and description in both languages.
+STAFF_BOTH = (
+    "Personnel \u2022 Staff",
+    "Réservé au personnel \u2022 Staff only",
+    "Pour le personnel du cabinet\u00a0: se connecter pour quitter l’écran du questionnaire "
+    "\u2022 For the clinic's staff: sign in to leave the questionnaire screen",
+)
 
 
 class KioskHeader(Retranslating, QFrame):
-    """Clinic name on the left; FR/EN, A-/A+ and a discreet staff button on the right."""
+    """Clinic name on the left; FR/EN, A-/A+ and a discreet staff button on the right.
+
+    On the welcome screen, before a language is chosen (``bilingual``), the
+    controls speak French and English at once.
+    """
 
     language_chosen = Signal(str)
     text_size_changed = Signal(int)
@@ -87,6 +98,7 @@ class KioskHeader(Retranslating, QFrame):
             button.setVisible(visible)
         self.bilingual = not visible
         self._name_size_buttons()
+        self._name_staff_button()
 
     @property
     def text_size(self) -> int:
@@ -112,11 +124,20 @@ class KioskHeader(Retranslating, QFrame):
         self.languages["en"].setAccessibleName(self.tr("English"))
         self.languages["en"].setAccessibleDescription(self.tr("Show the questions in English"))
         self._name_size_buttons()
-        self.staff.setText(self.tr("Staff"))
-        self.staff.setAccessibleName(self.tr("Staff only"))
-        self.staff.setAccessibleDescription(
-            self.tr("For the clinic's staff: sign in to leave the questionnaire screen")
-        )
+        self._name_staff_button()
+
+    def _name_staff_button(self) -> None:
+        """The staff button's face and names: in both languages until one is chosen."""
+        if self.bilingual:
+            text, name, description = STAFF_BOTH
+        else:
+            text, name = self.tr("Staff"), self.tr("Staff only")
+            description = self.tr(
+                "For the clinic's staff: sign in to leave the questionnaire screen"
+            )
+        self.staff.setText(text)
+        self.staff.setAccessibleName(name)
+        self.staff.setAccessibleDescription(description)
 
     def _name_size_buttons(self) -> None:
         """The A\u2212 / A+ buttons show no words; their names are in one language or both."""
