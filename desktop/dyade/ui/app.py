@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from dyade.errors import DyadeError
 from dyade.paths import resources_dir
-from dyade.ui.errors import install_excepthook
+from dyade.ui.errors import describe, install_excepthook
 from dyade.ui.i18n import Translations
 
 log = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ def unlock_instead(window, kiosk, path: Path, demo_passphrase, phrase, problem) 
         page.try_unlock()
         page.passphrase.clear()
     else:  # the passphrase file could not be read: storage's message names it
-        page.message.setText(str(problem))
+        page.message.setText(describe(problem))
 
 
 def start_window(window, args: argparse.Namespace, language: str):
