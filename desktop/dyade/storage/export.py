@@ -53,7 +53,11 @@ def allowed(db: sqlite_utils.Database, user: User | None, dyad: str | None) -> N
     if user is None or user.role == "admin":
         return
     if dyad is None:
-        raise AccessDenied("exporting the whole clinic is for admin accounts; choose one dyad")
+        raise AccessDenied(
+            "exporting the whole clinic is for admin accounts; choose one dyad",
+            fr="l’export de tout le cabinet est réservé aux comptes d’administration\u00a0; "
+            "choisissez une dyade",
+        )
     require_clinical(db, user, dyad)
 
 

@@ -52,9 +52,14 @@ def save_visit_result(
 ) -> VisitResult:
     """Store (or replace) the analysis of one visit."""
     if not isinstance(attention, int) or attention < 0:
-        raise InvalidRecord(f"attention rank {attention!r}: give a whole number from 0")
+        raise InvalidRecord(
+            f"attention rank {attention!r}: give a whole number from 0",
+            fr=f"rang d’attention {attention!r}\u00a0: donnez un nombre entier à partir de 0",
+        )
     if db.execute("SELECT 1 FROM visits WHERE uuid = ?", [visit_uuid]).fetchone() is None:
-        raise NotFound(f"no visit with id {visit_uuid}")
+        raise NotFound(
+            f"no visit with id {visit_uuid}", fr=f"aucune visite n’a l’identifiant {visit_uuid}"
+        )
     result = VisitResult(visit_uuid, computed_at or now(), attention, summary)
     with db.atomic():
         db.execute(

@@ -85,15 +85,28 @@ def _write_chunk(out, aes, header, prefix, index, last, data) -> None:
 def _read_header(handle: BinaryIO, passphrase: str, name: Path) -> tuple[bytes, AESGCM, bytes]:
     header = handle.read(_HEADER.size)
     if len(header) < _HEADER.size or not header.startswith(MAGIC):
-        raise TransferRefused(f"{name} is not a Dyade transfer file")
+        raise TransferRefused(
+            f"{name} is not a Dyade transfer file",
+            fr=f"{name} n’est pas un fichier de transfert Dyade",
+        )
     _magic, version, salt, log2_n, r, p, prefix, check = _HEADER.unpack(header)
     if version != FORMAT:
-        raise TransferRefused(f"{name} uses transfer format {version}; update Dyade to read it")
+        raise TransferRefused(
+            f"{name} uses transfer format {version}; update Dyade to read it",
+            fr=f"{name} utilise le format de transfert {version}\u00a0; mettez Dyade à jour pour "
+            "le lire",
+        )
     if not (MIN_LOG2_N <= log2_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16):
-        raise TransferRefused(f"{name} is damaged or tampered with (key settings out of range)")
+        raise TransferRefused(
+            f"{name} is damaged or tampered with (key settings out of range)",
+            fr=f"{name} est endommagé ou a été modifié (réglages de la clé hors limites)",
+        )
     key, expected = _keys(passphrase, salt, log2_n, r, p)
     if not hmac.compare_digest(check, expected):
-        raise TransferRefused(f"the passphrase does not open the transfer file {name}")
+        raise TransferRefused(
+            f"the passphrase does not open the transfer file {name}",
+            fr=f"la phrase secrète n’ouvre pas le fichier de transfert {name}",
+        )
     return header, AESGCM(key), prefix
 
 
@@ -110,21 +123,33 @@ def unseal(path: str | os.PathLike[str], passphrase: str) -> Iterator[bytes]:
         while True:
             head = handle.read(_CHUNK_HEAD.size)
             if len(head) < _CHUNK_HEAD.size:
-                raise TransferRefused(f"{name} is truncated (it stops before its end)")
+                raise TransferRefused(
+                    f"{name} is truncated (it stops before its end)",
+                    fr=f"{name} est tronqué (il s’arrête avant sa fin)",
+                )
             last, length = _CHUNK_HEAD.unpack(head)
             body = handle.read(length)
             if len(body) < length or last not in (0, 1):
-                raise TransferRefused(f"{name} is truncated or damaged (chunk {index})")
+                raise TransferRefused(
+                    f"{name} is truncated or damaged (chunk {index})",
+                    fr=f"{name} est tronqué ou endommagé (bloc {index})",
+                )
             try:
                 nonce = prefix + struct.pack(">I", index)
                 yield aes.decrypt(nonce, body, _aad(header, index, last))
             except InvalidTag:
                 raise TransferRefused(
                     f"{name} was changed or damaged after it was written (chunk {index} fails "
-                    "its authentication); ask for a new transfer file"
+                    "its authentication); ask for a new transfer file",
+                    fr=f"{name} a été modifié ou endommagé après son écriture (le bloc {index} "
+                    "échoue à son authentification)\u00a0; demandez un nouveau fichier de "
+                    "transfert",
                 ) from None
             if last:
                 break
             index += 1
         if handle.read(1):
-            raise TransferRefused(f"{name} has extra bytes after its end; it was tampered with")
+            raise TransferRefused(
+                f"{name} has extra bytes after its end; it was tampered with",
+                fr=f"{name} a des octets en trop après sa fin\u00a0; il a été modifié",
+            )

@@ -127,9 +127,15 @@ def _records(path: Path, passphrase: str) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
         pending += unpacker.flush()
     except (zlib.error, ValueError) as exc:
-        raise TransferRefused(f"{path} is damaged: its content cannot be read") from exc
+        raise TransferRefused(
+            f"{path} is damaged: its content cannot be read",
+            fr=f"{path} est endommagé\u00a0: son contenu ne peut pas être lu",
+        ) from exc
     if pending.strip() or not unpacker.eof:
-        raise TransferRefused(f"{path} is damaged: it ends in the middle of a record")
+        raise TransferRefused(
+            f"{path} is damaged: it ends in the middle of a record",
+            fr=f"{path} est endommagé\u00a0: il s’arrête au milieu d’un enregistrement",
+        )
 
 
 class _Merger:
@@ -141,7 +147,10 @@ class _Merger:
 
     def merge(self, table: str, row: dict[str, Any]) -> None:
         if table not in TABLES or set(row) != set(self.columns[table]):
-            raise TransferRefused(f"{self.report.source}: unexpected record for table {table!r}")
+            raise TransferRefused(
+                f"{self.report.source}: unexpected record for table {table!r}",
+                fr=f"{self.report.source}\u00a0: enregistrement inattendu pour la table {table!r}",
+            )
         keys = TABLES[table]
         where = " AND ".join(f"{k} = ?" for k in keys)
         cols = self.columns[table]
@@ -243,14 +252,20 @@ def import_transfer(
     """Merge a transfer file into ``db``: all of it, or (if refused) nothing."""
     path = Path(path)
     if not path.is_file():
-        raise TransferRefused(f"no transfer file at {path}")
+        raise TransferRefused(
+            f"no transfer file at {path}", fr=f"aucun fichier de transfert à l’emplacement {path}"
+        )
     with db.atomic():
         try:
             report = _apply(db, path, passphrase)
         except _MALFORMED as exc:  # sealed with the passphrase, yet not what Dyade writes
+            cause = f"{type(exc).__name__}: {exc}"
             raise TransferRefused(
-                f"{path} holds records this Dyade cannot read ({type(exc).__name__}: {exc}); "
-                "nothing was imported. Write a new transfer file with Dyade on the other laptop"
+                f"{path} holds records this Dyade cannot read ({cause}); "
+                "nothing was imported. Write a new transfer file with Dyade on the other laptop",
+                fr=f"{path} contient des enregistrements que ce Dyade ne sait pas lire ({cause})"
+                "\u00a0; rien n’a été importé. Écrivez un nouveau fichier de transfert avec "
+                "Dyade sur l’autre ordinateur portable",
             ) from exc
         details = {
             "added": report.added,
@@ -265,14 +280,26 @@ def _apply(db: sqlite_utils.Database, path: Path, passphrase: str) -> ImportRepo
     records = _records(path, passphrase)
     head = next(records, None)
     if not head or head.get("format") != 1:
-        raise TransferRefused(f"{path} has no valid transfer header")
+        raise TransferRefused(
+            f"{path} has no valid transfer header",
+            fr=f"{path} n’a pas d’en-tête de transfert valable",
+        )
     if head.get("schema", 0) > SCHEMA.latest:
-        raise TransferRefused(f"{path} was written by a newer Dyade; update this one first")
+        raise TransferRefused(
+            f"{path} was written by a newer Dyade; update this one first",
+            fr=f"{path} a été écrit par un Dyade plus récent\u00a0; mettez d’abord celui-ci à jour",
+        )
     merger = _Merger(db, f"{path.name} from laptop {head.get('source')}")
     for seen, record in enumerate(records):
         if "end" in record:
             if record["end"] != seen or next(records, None) is not None:
-                raise TransferRefused(f"{path} is incomplete or altered ({seen} records read)")
+                raise TransferRefused(
+                    f"{path} is incomplete or altered ({seen} records read)",
+                    fr=f"{path} est incomplet ou modifié ({seen} enregistrements lus)",
+                )
             return merger.report
         merger.merge(record.get("t"), record.get("r") or {})
-    raise TransferRefused(f"{path} is truncated (its closing record is missing)")
+    raise TransferRefused(
+        f"{path} is truncated (its closing record is missing)",
+        fr=f"{path} est tronqué (son enregistrement de fin manque)",
+    )

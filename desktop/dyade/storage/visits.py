@@ -80,7 +80,10 @@ def new_visit_code(db: sqlite_utils.Database) -> str:
 def _check_forms(forms: Sequence[FormRef]) -> None:
     seen = [ref.respondent for ref in forms]
     if sorted(seen) != sorted(RESPONDENTS):
-        raise InvalidRecord("a visit needs one form for the patient and one for the physician")
+        raise InvalidRecord(
+            "a visit needs one form for the patient and one for the physician",
+            fr="une visite demande un questionnaire pour le patient et un pour le médecin",
+        )
 
 
 def create_visit(
@@ -94,7 +97,10 @@ def create_visit(
 ) -> Visit:
     """Open a visit with a fresh code and the pending response of each side."""
     if kind not in KINDS:
-        raise InvalidRecord(f"visit kind {kind!r}: choose full or brief")
+        raise InvalidRecord(
+            f"visit kind {kind!r}: choose full or brief",
+            fr=f"type de visite {kind!r}\u00a0: choisissez full (complète) ou brief (courte)",
+        )
     _check_forms(forms)
     get_dyad(db, dyad_uuid)
     languages = _languages(db, dyad_uuid)
@@ -136,7 +142,9 @@ def _languages(db: sqlite_utils.Database, dyad_uuid: str) -> dict[str, str]:
 def get_visit(db: sqlite_utils.Database, visit_uuid: str) -> Visit:
     row = db.execute(f"SELECT {_COLUMNS} FROM visits WHERE uuid = ?", [visit_uuid]).fetchone()
     if row is None:
-        raise NotFound(f"no visit with id {visit_uuid}")
+        raise NotFound(
+            f"no visit with id {visit_uuid}", fr=f"aucune visite n’a l’identifiant {visit_uuid}"
+        )
     return Visit(*row)
 
 
@@ -193,7 +201,10 @@ def cancel_visit(db: sqlite_utils.Database, visit_uuid: str, *, by: str | None =
             [visit_uuid],
         )
         if cursor.rowcount == 0:
-            raise InvalidRecord(f"visit {get_visit(db, visit_uuid).code} is not open")
+            code = get_visit(db, visit_uuid).code
+            raise InvalidRecord(
+                f"visit {code} is not open", fr=f"la visite {code} n’est plus ouverte"
+            )
         audit.record(db, "changed", f"visit:{visit_uuid}", user_uuid=by, details={"cancelled": 1})
 
 
