@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from dyade import __version__
-from dyade.errors import DyadeError
+from dyade.errors import DyadeError, os_reason
 from dyade.reports.context import PAGE_SIZES
 from dyade.reports.labels import Labels
 
@@ -109,8 +109,14 @@ def write_pdf(
     font = register_fonts()
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise DyadeError(f"{out}: the folder {folder} does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+        raise DyadeError(
+            f"{out}: the folder {folder} does not exist",
+            fr=f"{out}\u00a0: le dossier {folder} n’existe pas",
+        )
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:  # a read-only or full folder: say so, never a traceback
+        raise cannot_write(out, exc) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -132,20 +138,35 @@ def write_pdf(
         )
         doc.build(list(story), canvasmaker=_canvas_class(labels, info.footer, font))
         _move_into_place(tmp, out, overwrite)
+    except OSError as exc:
+        raise cannot_write(out, exc) from exc
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
     return out
 
 
+def cannot_write(out: Path, exc: OSError) -> DyadeError:
+    """The system refused to write ``out`` (read-only folder, full disk, ...)."""
+    return DyadeError(
+        f"{out}: cannot write ({exc.strerror or exc})",
+        fr=f"{out}\u00a0: écriture impossible ({os_reason(exc, 'fr')})",
+    )
+
+
 def refuse_existing(out: Path, overwrite: bool) -> None:
     """Raise a DyadeError naming ``out`` when it exists and may not be replaced."""
     if out.exists() and not overwrite:
         raise DyadeError(
-            f"{out}: the file already exists; choose another name or allow replacing it"
+            f"{out}: the file already exists; choose another name or allow replacing it",
+            fr=f"{out}\u00a0: le fichier existe déjà\u00a0; choisissez un autre nom ou acceptez de "
+            "le remplacer",
         )
     if out.is_dir():
-        raise DyadeError(f"{out}: is a folder, not a file name")
+        raise DyadeError(
+            f"{out}: is a folder, not a file name",
+            fr=f"{out}\u00a0: c’est un dossier, pas un nom de fichier",
+        )
 
 
 def _move_into_place(tmp: Path, out: Path, overwrite: bool) -> None:

@@ -39,7 +39,11 @@ def page_size_for(db: sqlite_utils.Database, given: str | None) -> str:
     value = get_setting(db, "report_page_size")
     if not isinstance(value, str) or value.lower() not in PAGE_SIZES:
         choices = " or ".join(PAGE_SIZES)
-        raise DyadeError(f"clinic setting report_page_size is {value!r}: expected {choices}")
+        raise DyadeError(
+            f"clinic setting report_page_size is {value!r}: expected {choices}",
+            fr=f"le réglage report_page_size du cabinet vaut {value!r}\u00a0: attendu "
+            + " ou ".join(PAGE_SIZES),
+        )
     return value.lower()
 
 
@@ -48,7 +52,7 @@ def _visit_by_code(db: sqlite_utils.Database, code: str) -> Any:
 
     visit = latest_visit_by_code(db, code)
     if visit is None:
-        raise DyadeError(f"no visit with code {code!r}")
+        raise DyadeError(f"no visit with code {code!r}", fr=f"aucune visite n’a le code {code!r}")
     return visit
 
 
@@ -82,7 +86,10 @@ def _one_side(db: sqlite_utils.Database, entry: Any, review: Any) -> tuple[Any, 
     visit = entry.visit
     finished = [r for r in entry.responses if r.status == "complete"]
     if not finished:
-        raise DyadeError(f"visit {visit.code} ({visit.date}): neither side has finished yet")
+        raise DyadeError(
+            f"visit {visit.code} ({visit.date}): neither side has finished yet",
+            fr=f"visite {visit.code} ({visit.date})\u00a0: aucun des deux côtés n’a encore terminé",
+        )
     order = (visit.date, visit.created_at)
     before = [
         v.analysis for v in review.visits if (v.entry.visit.date, v.entry.visit.created_at) < order
@@ -194,7 +201,10 @@ def stored_dyad_history(
     req = _Request(out, lang, page_size, overwrite, user, with_name)
     review = _review(db, dyad_uuid, user)
     if not review.visits:
-        raise DyadeError(f"dyad {dyad_uuid}: no visit where both sides have finished")
+        raise DyadeError(
+            f"dyad {dyad_uuid}: no visit where both sides have finished",
+            fr=f"dyade {dyad_uuid}\u00a0: aucune visite où les deux côtés ont terminé",
+        )
     last = review.visits[-1]
     flags = {v.number: v.analysis.flags for v in review.visits}
     make = partial(dyad_history, review.history, last.analysis, visit_flags=flags)
