@@ -27,6 +27,37 @@ Side = Literal["patient", "physician"]
 MIN_DYADS_FOR_ESTIMATE = 30
 
 
+# Where overrides come from, as the app names them (a file's path stays as it is).
+_SOURCES_FR = {"settings": "réglages", "clinic settings": "réglages du cabinet"}
+
+# What a threshold must be, in French, by pydantic's error type and its limit.
+_RULES_FR = {
+    "greater_than": "doit être supérieur à {gt}",
+    "greater_than_equal": "doit être supérieur ou égal à {ge}",
+    "less_than": "doit être inférieur à {lt}",
+    "less_than_equal": "doit être inférieur ou égal à {le}",
+    "extra_forbidden": "ce seuil n’existe pas",
+    "int_parsing": "doit être un nombre entier",
+    "int_from_float": "doit être un nombre entier",
+    "int_type": "doit être un nombre entier",
+    "float_parsing": "doit être un nombre",
+    "float_type": "doit être un nombre",
+}
+
+
+def _field(err: Any) -> str:
+    return ".".join(str(p) for p in err["loc"]) or "value"
+
+
+def _rule_fr(err: Any) -> str:
+    """Pydantic's reason in French when it is a rule a threshold can break, else as given."""
+    rule = _RULES_FR.get(err["type"])
+    if rule is None:
+        return err["msg"]
+    limits = {k: f"{v:g}".replace(".", ",") for k, v in (err.get("ctx") or {}).items()}
+    return rule.format(**limits)
+
+
 class Thresholds(BaseModel):
     """The numbers behind every flag; see docs/ANALYSIS.md for the reasoning."""
 
@@ -135,11 +166,14 @@ class Thresholds(BaseModel):
         try:
             return cls.model_validate(dict(overrides))
         except ValidationError as exc:
-            problems = "; ".join(
-                f"{'.'.join(str(p) for p in err['loc']) or 'value'}: {err['msg']}"
-                for err in exc.errors()
-            )
-            raise DyadeError(f"{source}: invalid analysis thresholds: {problems}") from None
+            errors = exc.errors()
+            problems = "; ".join(f"{_field(err)}: {err['msg']}" for err in errors)
+            french = "\u00a0; ".join(f"{_field(err)}\u00a0: {_rule_fr(err)}" for err in errors)
+            raise DyadeError(
+                f"{source}: invalid analysis thresholds: {problems}",
+                fr=f"{_SOURCES_FR.get(source, source)}\u00a0: seuils d’analyse non valables\u00a0: "
+                f"{french}",
+            ) from None
 
     @classmethod
     def load(cls, path: Path | str) -> Thresholds:

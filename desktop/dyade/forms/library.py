@@ -32,8 +32,12 @@ class FormLibrary:
         """The form with this id, or a :class:`DyadeError` naming the known ids."""
         form = self.forms.get(form_id)
         if form is None:
-            known = ", ".join(sorted(self.forms)) or "none"
-            raise DyadeError(f"no form with id '{form_id}' (known forms: {known})")
+            known = ", ".join(sorted(self.forms))
+            raise DyadeError(
+                f"no form with id '{form_id}' (known forms: {known or 'none'})",
+                fr=f"aucun questionnaire n’a l’identifiant '{form_id}' (questionnaires "
+                f"connus\u00a0: {known or 'aucun'})",
+            )
         return form
 
     def pair_of(self, form: Form) -> Form | None:
@@ -57,7 +61,8 @@ def form_files(sources: Iterable[Path | str]) -> tuple[list[Path], list[FormFile
             files.append(source)
         else:
             shown = display_path(source)
-            errors.append(FormFileError(shown, [FormProblem(shown, "", None, "no such file")]))
+            missing = FormProblem(shown, "", None, "no such file", fr="fichier introuvable")
+            errors.append(FormFileError(shown, [missing]))
     return files, errors
 
 
@@ -89,7 +94,9 @@ def _duplicate_id(form: Form, first: Form) -> FormFileError:
     shown = display_path(form.source or form.id)
     first_file = display_path(first.source or first.id)
     message = f"form id '{form.id}' is already used by {first_file}"
-    return FormFileError(shown, [FormProblem(shown, "field 'id'", form.line_of(("id",)), message)])
+    fr = f"l’identifiant de questionnaire '{form.id}' est déjà pris par {first_file}"
+    line = form.line_of(("id",))
+    return FormFileError(shown, [FormProblem(shown, "field 'id'", line, message, fr)])
 
 
 def _drop_unpaired(library: FormLibrary, reference: Mapping[str, Form]) -> None:

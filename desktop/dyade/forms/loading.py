@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from dyade.errors import os_reason
 from dyade.forms.problems import FormFileError, FormProblem, display_path
 from dyade.forms.schema import FORM_ID_PATTERN, Form
 from dyade.forms.yamlpos import ParsedYaml, YamlSyntaxError, parse_yaml
@@ -27,10 +28,7 @@ def load_form(path: Path | str) -> Form:
     shown = display_path(path)
     parsed = _parse(path, shown)
     if not isinstance(parsed.data, dict):
-        got = "an empty file" if parsed.data is None else _describe(parsed.data)
-        raise FormFileError(
-            shown, [_problem(shown, (), 1, f"expected the form's fields, got {got}")]
-        )
+        raise FormFileError(shown, [_not_a_form(shown, parsed.data)])
     problems = [
         _problem(shown, p, line, f"'{p[-1]}' is written twice (first on line {first})", parsed.data)
         for p, line, first in parsed.duplicates
@@ -55,17 +53,30 @@ def _parse(path: Path, shown: str) -> ParsedYaml:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise FormFileError(
-            shown, [_problem(shown, (), None, f"not UTF-8 text (byte {exc.start})")]
-        ) from None
+        message = f"not UTF-8 text (byte {exc.start})"
+        fr = f"ce n’est pas du texte UTF-8 (octet {exc.start})"
+        raise FormFileError(shown, [FormProblem(shown, "", None, message, fr)]) from None
     except OSError as exc:
-        raise FormFileError(
-            shown, [_problem(shown, (), None, f"cannot read: {exc.strerror}")]
-        ) from None
+        message = f"cannot read: {exc.strerror}"
+        fr = f"lecture impossible\u00a0: {os_reason(exc, 'fr')}"
+        raise FormFileError(shown, [FormProblem(shown, "", None, message, fr)]) from None
     try:
         return parse_yaml(text)
     except YamlSyntaxError as exc:
-        raise FormFileError(shown, [_problem(shown, (), exc.line, str(exc))]) from None
+        raise FormFileError(shown, [FormProblem(shown, "", exc.line, str(exc), exc.fr)]) from None
+
+
+def _not_a_form(shown: str, data: Any) -> FormProblem:
+    """The file holds YAML, but not a group of fields (empty, a list, a lone value)."""
+    if data is None:
+        got, trouve = "an empty file", "le fichier est vide"
+    else:
+        got = _describe(data)
+        trouve = f"ce fichier contient autre chose ({got})"
+    message = f"expected the form's fields, got {got}"
+    return FormProblem(
+        shown, "", 1, message, f"les champs d’un questionnaire sont attendus, {trouve}"
+    )
 
 
 def _problem(

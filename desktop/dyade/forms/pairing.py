@@ -21,20 +21,23 @@ PathKey = tuple[Any, ...]
 
 def pair_problems(form: Form, pair: Form | None) -> list[FormProblem]:
     """What is wrong between ``form`` and its pair (reported in ``form``'s file)."""
-    if pair is None:
-        found = [
-            (
-                ("pair",),
-                f"the pair form '{form.pair}' is not available (no valid form has it as id)",
-            )
-        ]
-    else:
-        found = [*_pair_header(form, pair)]
-        for index, item in enumerate(form.items):
-            found += _mirror_problems(form, item, ("items", index), pair)
-            found += _estimate_problems(item, ("items", index), pair)
     data = form.model_dump()
     file = display_path(form.source) if form.source else form.id
+    if pair is None:
+        return [
+            FormProblem(
+                file,
+                describe_location(("pair",), data),
+                form.line_of(("pair",)),
+                f"the pair form '{form.pair}' is not available (no valid form has it as id)",
+                f"le questionnaire de la paire, '{form.pair}', n’est pas disponible (aucun "
+                "questionnaire valable n’a cet identifiant)",
+            )
+        ]
+    found = [*_pair_header(form, pair)]
+    for index, item in enumerate(form.items):
+        found += _mirror_problems(form, item, ("items", index), pair)
+        found += _estimate_problems(item, ("items", index), pair)
     return [FormProblem(file, describe_location(p, data), form.line_of(p), m) for p, m in found]
 
 

@@ -28,9 +28,10 @@ class ParsedYaml:
 class YamlSyntaxError(Exception):
     """The text is not YAML; ``line`` is where the parser gave up (1-based)."""
 
-    def __init__(self, message: str, line: int | None) -> None:
+    def __init__(self, message: str, line: int | None, fr: str | None = None) -> None:
         super().__init__(message)
         self.line = line
+        self.fr = fr
 
 
 def parse_yaml(text: str) -> ParsedYaml:
@@ -50,9 +51,15 @@ def parse_yaml(text: str) -> ParsedYaml:
         reason = exc.problem or "unreadable text"
         if exc.context and exc.context_mark:
             reason += f" ({exc.context} that starts on line {exc.context_mark.line + 1})"
-        raise YamlSyntaxError(f"this is not valid YAML: {reason}", line) from None
+        raise YamlSyntaxError(
+            f"this is not valid YAML: {reason}",
+            line,
+            f"ce n’est pas du YAML valable\u00a0: {reason}",
+        ) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(f"this is not valid YAML: {exc}", None) from None
+        raise YamlSyntaxError(
+            f"this is not valid YAML: {exc}", None, f"ce n’est pas du YAML valable\u00a0: {exc}"
+        ) from None
     except RecursionError:
         raise YamlSyntaxError("lists or groups are nested too deeply to be a form", None) from None
     finally:
