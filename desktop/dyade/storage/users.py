@@ -21,7 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from dyade.storage import audit
 from dyade.storage.errors import AccessDenied, InvalidRecord, LoginRefused, NotFound
-from dyade.storage.records import new_uuid, now
+from dyade.storage.records import check_language, new_uuid, now
 
 ROLES = ("physician", "receptionist", "admin")
 MANAGER_ROLES = ("physician", "admin")  # may manage accounts and let staff out of the kiosk
@@ -63,17 +63,30 @@ def _user(row: tuple) -> User:
 
 def _check_new(login: str, role: str, language: str, password: str) -> None:
     if not login.strip() or any(c.isspace() for c in login):
-        raise InvalidRecord(f"login {login!r}: use one word without spaces")
-    if role not in ROLES:
-        raise InvalidRecord(f"role {role!r}: choose one of {', '.join(ROLES)}")
-    if language not in LANGUAGES:
-        raise InvalidRecord(f"language {language!r}: choose fr or en")
+        raise InvalidRecord(
+            f"login {login!r}: use one word without spaces",
+            fr=f"identifiant {login!r}\u00a0: un seul mot, sans espace",
+        )
+    _check_role(role)
+    check_language(language)
     _check_password(password)
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        listed = ", ".join(ROLES)
+        raise InvalidRecord(
+            f"role {role!r}: choose one of {listed}",
+            fr=f"rôle {role!r}\u00a0: choisissez parmi {listed}",
+        )
 
 
 def _check_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidRecord(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+        raise InvalidRecord(
+            f"the password needs at least {MIN_PASSWORD_LENGTH} characters",
+            fr=f"le mot de passe doit compter au moins {MIN_PASSWORD_LENGTH} caractères",
+        )
 
 
 def create_user(
@@ -158,8 +171,7 @@ def set_role(
     db: sqlite_utils.Database, user_uuid: str, role: str, *, by: str | None = None
 ) -> User:
     """Give an account another role; what it sees follows at its next sign-in."""
-    if role not in ROLES:
-        raise InvalidRecord(f"role {role!r}: choose one of {', '.join(ROLES)}")
+    _check_role(role)
     _require_manager(db, by)
     _refuse(db, user_uuid, change_refused(db, user_uuid, role=role, by=by))
     if get_user(db, user_uuid).role != role:
@@ -285,11 +297,14 @@ def authenticate(
     ).fetchone()
     if row is not None and row[3] and datetime.fromisoformat(row[3]) > moment:
         wait = int((datetime.fromisoformat(row[3]) - moment).total_seconds()) + 1
-        raise LoginRefused(f"too many failed attempts for {login!r}: try again in {wait} s")
+        raise LoginRefused(
+            f"too many failed attempts for {login!r}: try again in {wait} s",
+            fr=f"trop d’essais infructueux pour {login!r}\u00a0: réessayez dans {wait}\u00a0s",
+        )
     if not _verify(row[1] if row else None, password) or row is None or not row[4]:
         if row is not None:
             _count_failure(db, row[0], row[2] + 1, moment)
-        raise LoginRefused("wrong login or password")
+        raise LoginRefused("wrong login or password", fr="identifiant ou mot de passe incorrect")
     with db.atomic():
         db.execute(
             "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE uuid = ?", [row[0]]
