@@ -53,7 +53,7 @@ def test_dashboard_puts_unperceived_ruptures_first_then_unresolved_then_calm(qtb
     assert codes.index("U-4481") < codes.index("R-3307")  # unresolved before repaired
     assert rows[-1].category == 5
     shared = next(r for r in rows if r.dyad.patient_code == "E-6093")
-    assert shared.dyad.shared and "shared with you" in page._owner(shared)
+    assert shared.dyad.shared and "(shared)" in page._owner(shared)
     badge = page.model.data(page.model.index(0, 0))
     assert badge.startswith("⚠") and "not perceived" in badge  # symbol and words, not colour only
     assert rows == dashboard_rows(martin.db, martin.user)
@@ -85,6 +85,10 @@ def test_scenario_a_review_shows_the_unperceived_withdrawal_with_evidence_and_re
     gaps = [p["gap"] for p in window.visit_view.items.rows if p["gap"] is not None]
     assert gaps == sorted(gaps, reverse=True) and window.visit_view.items.rows[0]["largest"]
     assert {r.subscale for r in window.visit_view.chart.blocks[0][1]} == {"bond"}
+    view = window.visit_view
+    assert "Rupture not perceived by the other" in view.glance.text()  # one line a finding
+    order = [view.column.indexOf(w) for w in (view.glance, view.chart, view.flags)]
+    assert order == sorted(order)  # headlines, then the chart, then the details below
 
 
 def test_history_chart_marks_the_repaired_episode(qtbot, martin):

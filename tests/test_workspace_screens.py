@@ -58,6 +58,8 @@ def test_french_headers_are_never_cut(qtbot, french, clinic):
             header = view.horizontalHeader()
             metrics = QFontMetrics(header.font())
             for column in range(header.count()):
+                if view.isColumnHidden(column):
+                    continue
                 text = view.model().headerData(column, header.orientation())
                 assert header.sectionSize(column) >= metrics.horizontalAdvance(text), (
                     section,
@@ -86,3 +88,36 @@ def test_empty_dashboard_guides_a_new_physician(qtbot, french, clinic):
     assert not page.open_button.isEnabled() and not page.export_button.isEnabled()
     page.start_button.click()
     assert workspace.stack.currentWidget() is workspace.pages["patients"]
+
+
+def test_every_subscale_of_the_shipped_forms_has_a_name_in_both_languages():
+    """The review's chart names subscales; an id must never show instead ("agreement")."""
+    from dyade.analysis import texts
+    from dyade.forms.library import default_library
+
+    library = default_library()
+    shown = ("general", "specific")
+    ids = {s.id for form in library for s in form.subscales if s.component in shown}
+    names = texts.lookup("subscales")
+    assert sorted(ids - set(names)) == []
+    for sid in ids:
+        assert names[sid]["fr"] and names[sid]["en"] and names[sid]["fr"] != names[sid]["en"]
+
+
+def test_unlock_page_texts_never_run_under_the_field(qtbot, french, clinic):
+    """After a wrong passphrase the demo note kept one line too few and ran under the field."""
+    from dyade.ui.workspace.unlock import UnlockPage
+
+    _db, path, _made = clinic
+    page = UnlockPage(path, demo_passphrase="demo-dyade-tilleuls")
+    qtbot.addWidget(page)
+    page.resize(1366, 740)
+    page.show()
+    page.passphrase.setText("not the passphrase")
+    page.try_unlock()
+    qtbot.wait(20)
+    note, field = page.demo_note, page.passphrase
+    assert page.message.text()
+    assert note.height() >= note.heightForWidth(note.width())
+    assert note.geometry().bottom() < field.geometry().top()
+    assert page.message.height() >= page.message.heightForWidth(page.message.width())

@@ -155,8 +155,9 @@ def test_kiosk_speaks_the_patients_language_and_staff_get_theirs_back(qtbot, ses
     qtbot.addWidget(workspace)
     assert workspace.nav["patients"].text() == "Patients et visites"
     kiosk = open_kiosk_for(workspace, clinic.visit.code)
-    kiosk.switch_language("en")  # widgets re-translate on a posted LanguageChange
-    qtbot.waitUntil(lambda: kiosk.header.staff.text() == "Staff")  # no French catalogue left
+    kiosk.welcome.buttons["en"].click()  # the patient chooses English
+    # widgets re-translate on a posted LanguageChange; no French catalogue may be left
+    qtbot.waitUntil(lambda: kiosk.header.staff.text() == "Staff")
     kiosk.switch_language("fr")
     qtbot.waitUntil(lambda: kiosk.header.staff.text() == "Personnel")
     kiosk.switch_language("en")
@@ -164,3 +165,29 @@ def test_kiosk_speaks_the_patients_language_and_staff_get_theirs_back(qtbot, ses
     kiosk.unlock(clinic.physician)
     assert current_language() == "fr"
     qtbot.waitUntil(lambda: workspace.nav["patients"].text() == "Patients et visites")
+
+
+def test_a_patient_finishing_after_the_physician_is_compared_at_once(qtbot, session):
+    """No need to leave the kiosk or open the dashboard: sending triggers the comparison."""
+    from dyade.ui.workspace.patients import open_kiosk_for
+    from kiosk_support import answer_to_review
+
+    session, clinic = session
+    physician = next(
+        p
+        for p in pending_responses(session.db)
+        if p.visit_code == clinic.visit.code and p.respondent == "physician"
+    )
+    save_answers(
+        session.db, physician.response_uuid, example_answers("scenario-a", "physician"),
+        complete=True,
+    )  # fmt: skip
+    workspace = Workspace(session)
+    qtbot.addWidget(workspace)
+    kiosk = open_kiosk_for(workspace, clinic.visit.code)
+    kiosk.welcome.buttons["fr"].click()
+    answer_to_review(kiosk.questionnaire)
+    assert get_visit_result(session.db, clinic.visit.uuid) is None
+    kiosk.questionnaire.submit()
+    qtbot.waitUntil(lambda: kiosk.pages.currentWidget() is kiosk.thanks)
+    assert get_visit_result(session.db, clinic.visit.uuid) is not None  # still at the kiosk

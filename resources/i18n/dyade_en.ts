@@ -115,11 +115,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Last analysed visit</source>
+        <source>Last visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Trend (patient&apos;s bond)</source>
+        <source>The latest visit both sides have answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient&apos;s bond score since the visit before: up, down or steady</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -199,7 +207,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name} (shared with you)</source>
+        <source>{name} (shared)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -666,6 +674,10 @@ Replace them?</source>
     <name>PasswordDialog</name>
     <message>
         <source>Reset a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your new password. It replaces the old one at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1184,7 +1196,7 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This is your own account: you can reset its password, but its role and whether it is active are changed by another physician or administrator.</source>
+        <source>This is your own account: you can reset its password; another physician or administrator can change its role or deactivate it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1491,6 +1503,10 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Each finding: the answers behind it, ways to repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Item by item (the largest gaps first, highlighted)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1523,11 +1539,15 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the patient</source>
+        <source>Patient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>the physician</source>
+        <source>Physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{subscale}: {score}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -114,12 +114,20 @@
         <translation>Nom</translation>
     </message>
     <message>
-        <source>Last analysed visit</source>
-        <translation>Dernière visite analysée</translation>
+        <source>Last visit</source>
+        <translation>Dernière visite</translation>
     </message>
     <message>
-        <source>Trend (patient's bond)</source>
-        <translation>Tendance (lien, côté patient)</translation>
+        <source>The latest visit both sides have answered</source>
+        <translation>La dernière visite à laquelle les deux côtés ont répondu</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>Tendance</translation>
+    </message>
+    <message>
+        <source>The patient's bond score since the visit before: up, down or steady</source>
+        <translation>Le score de lien du patient depuis la visite précédente : en hausse, en baisse ou stable</translation>
     </message>
     <message>
         <source>Physician</source>
@@ -198,8 +206,8 @@
         <translation>▬ stable</translation>
     </message>
     <message>
-        <source>{name} (shared with you)</source>
-        <translation>{name} (partagée avec vous)</translation>
+        <source>{name} (shared)</source>
+        <translation>{name} (partagée)</translation>
     </message>
 </context>
 <context>
@@ -669,6 +677,10 @@ Les remplacer ?</translation>
     <message>
         <source>Reset a password</source>
         <translation>Réinitialiser un mot de passe</translation>
+    </message>
+    <message>
+        <source>Your new password. It replaces the old one at once.</source>
+        <translation>Votre nouveau mot de passe. Il remplace l’ancien aussitôt.</translation>
     </message>
     <message>
         <source>The new password of {name}. Give it to them in person; it replaces the old one at once and lifts a wait after wrong passwords.</source>
@@ -1186,8 +1198,8 @@ Les remplacer ?</translation>
         <translation>Réglages, sauvegardes et comptes du personnel ; peut ouvrir les réponses de toutes les dyades.</translation>
     </message>
     <message>
-        <source>This is your own account: you can reset its password, but its role and whether it is active are changed by another physician or administrator.</source>
-        <translation>C’est votre propre compte : vous pouvez réinitialiser son mot de passe, mais son rôle et son activation sont modifiés par un autre médecin ou par l’administration.</translation>
+        <source>This is your own account: you can reset its password; another physician or administrator can change its role or deactivate it.</source>
+        <translation>C’est votre propre compte : vous pouvez réinitialiser son mot de passe ; un autre médecin ou l’administration peut changer son rôle ou le désactiver.</translation>
     </message>
     <message>
         <source>{name} is the only active physician or administrator account: it keeps a role that manages accounts and stays active until another one is added or reactivated.</source>
@@ -1412,7 +1424,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>This is the demo clinic, with invented people only. Its passphrase is published: {passphrase}. Then sign in as {logins} (a physician, a second physician, reception, administration), password {password}.</source>
-        <translation>Ceci est le cabinet de démonstration, avec des personnes inventées uniquement. Sa phrase de passe est publique : {passphrase}. Connectez-vous ensuite en tant que {logins} (un médecin, un second médecin, l’accueil, l’administration), mot de passe {password}.</translation>
+        <translation>Ceci est le cabinet de démonstration, avec des personnes inventées uniquement. Sa phrase secrète est publique : {passphrase}. Connectez-vous ensuite en tant que {logins} (un médecin, un second médecin, l’accueil, l’administration), mot de passe {password}.</translation>
     </message>
     <message>
         <source>This passphrase does not open the clinic database. Check capital letters and spaces, then try again.</source>
@@ -1493,6 +1505,10 @@ Les remplacer ?</translation>
         <translation>Ce que la comparaison a relevé</translation>
     </message>
     <message>
+        <source>Each finding: the answers behind it, ways to repair</source>
+        <translation>Chaque constat : les réponses en cause, des pistes de réparation</translation>
+    </message>
+    <message>
         <source>Item by item (the largest gaps first, highlighted)</source>
         <translation>Question par question (les plus grands écarts en premier, surlignés)</translation>
     </message>
@@ -1525,12 +1541,16 @@ Les remplacer ?</translation>
         <translation>Pistes de réparation</translation>
     </message>
     <message>
-        <source>the patient</source>
-        <translation>le patient</translation>
+        <source>Patient</source>
+        <translation>Patient</translation>
     </message>
     <message>
-        <source>the physician</source>
-        <translation>le médecin</translation>
+        <source>Physician</source>
+        <translation>Médecin</translation>
+    </message>
+    <message>
+        <source>{subscale}: {score}</source>
+        <translation>{subscale} : {score}</translation>
     </message>
     <message>
         <source>each one's estimate of the other</source>

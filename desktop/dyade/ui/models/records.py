@@ -26,6 +26,7 @@ class Column:
     colour: Callable[[Any], str | None] | None = None
     tooltip: Callable[[Any], str | None] | None = None
     background: Callable[[Any], str | None] | None = None
+    header_tip: Callable[[], str] | None = None  # a short header's longer meaning
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -70,8 +71,13 @@ class RecordTableModel(QAbstractTableModel):
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].header()
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header()
+        if role == Qt.ItemDataRole.ToolTipRole and column.header_tip is not None:
+            return column.header_tip()
         return None
 
     def retranslate(self) -> None:

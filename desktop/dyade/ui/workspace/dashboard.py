@@ -34,6 +34,7 @@ BADGES = {
     5: ("✓", "#1E6B34"),
 }
 NOTHING = 5
+OWNER_COLUMN = 5
 
 
 @dataclass(frozen=True)
@@ -84,15 +85,25 @@ class DashboardPage(Retranslating, QWidget):
                 Column(lambda: self.tr("Attention"), self._badge, self._colour, self._badge_tip),
                 Column(lambda: self.tr("Patient code"), lambda r: r.dyad.patient_code),
                 Column(lambda: self.tr("Name"), lambda r: r.dyad.patient_name),
-                Column(lambda: self.tr("Last analysed visit"), lambda r: date_text(r.visit_date)),
-                Column(lambda: self.tr("Trend (patient's bond)"), self._trend),
+                Column(
+                    lambda: self.tr("Last visit"),
+                    lambda r: date_text(r.visit_date),
+                    header_tip=lambda: self.tr("The latest visit both sides have answered"),
+                ),
+                Column(
+                    lambda: self.tr("Trend"),
+                    self._trend,
+                    header_tip=lambda: self.tr(
+                        "The patient's bond score since the visit before: up, down or steady"
+                    ),
+                ),
                 Column(lambda: self.tr("Physician"), self._owner),
             ],
             self,
         )
         layout = QVBoxLayout(self)
         self.title, self.intro = heading(self)
-        self.view = table(self, self.model, stretch=2)
+        self.view = table(self, self.model)
         self.view.setSelectionMode(self.view.SelectionMode.ExtendedSelection)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -177,7 +188,7 @@ class DashboardPage(Retranslating, QWidget):
 
     def _owner(self, row: DashboardRow) -> str:
         if row.dyad.shared:
-            return self.tr("{name} (shared with you)").format(name=row.dyad.physician_name)
+            return self.tr("{name} (shared)").format(name=row.dyad.physician_name)
         return row.dyad.physician_name
 
     def refresh(self) -> None:
@@ -191,6 +202,8 @@ class DashboardPage(Retranslating, QWidget):
         self._show_rows()
 
     def _show_rows(self) -> None:
+        shared = any(r.dyad.shared for r in self.model.rows)
+        self.view.setColumnHidden(OWNER_COLUMN, not shared)  # all one's own: no need to say
         empty = not self.model.rows
         self.empty.setVisible(empty)
         self.start_button.setVisible(empty)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,13 +29,14 @@ from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.dialogs import DyadDialog, PatientDialog, VisitCodeDialog
 
 PATIENT_LIMIT = 5000
+log = logging.getLogger(__name__)
 
 
 def table(parent: QWidget, model, stretch: int = -1) -> QTableView:
     """A read-only, row-selecting table as every list of the workspace uses it.
 
     Columns fit their header and cells (never a cut header: "…ière visite anal…"
-    is unreadable); the ``stretch`` column, by default the last, takes what is left.
+    is unreadable); the ``stretch`` column, by default the last shown, takes what is left.
     """
     view = QTableView(parent)
     view.setModel(model)
@@ -44,8 +47,10 @@ def table(parent: QWidget, model, stretch: int = -1) -> QTableView:
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    column = stretch if stretch >= 0 else model.columnCount() - 1
-    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    if stretch >= 0:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    else:
+        header.setStretchLastSection(True)  # the last shown column, even if one is hidden
     return view
 
 
@@ -56,6 +61,20 @@ def heading(parent: QWidget) -> tuple[QLabel, QLabel]:
     intro.setWordWrap(True)
     intro.setProperty("role", "muted")
     return title, intro
+
+
+def analyse_quietly(session, dyad_uuid: str) -> None:
+    """Compare the dyad as soon as the patient sends (the physician may have answered first).
+
+    The kiosk is still in the patient's hands: a problem goes to the log, never on screen;
+    the dashboard tries again when staff come back.
+    """
+    from dyade.review import refresh_if_stale
+
+    try:
+        refresh_if_stale(session.db, session.library, dyad_uuid)
+    except DyadeError:
+        log.exception("analysis after a kiosk submission failed for dyad %s", dyad_uuid)
 
 
 def open_kiosk_for(workspace, code: str) -> QWidget:
@@ -76,6 +95,7 @@ def open_kiosk_for(workspace, code: str) -> QWidget:
     kiosk.open_visit_code(code)
     kiosk.left.connect(lambda _user: Translations().set_language(staff_language))
     kiosk.left.connect(lambda _user: workspace.refresh_all())
+    kiosk.submitted.connect(lambda dyad_uuid: analyse_quietly(session, dyad_uuid))
     kiosk.show_locked()
     return workspace.keep(kiosk)
 

@@ -105,9 +105,14 @@ class VisitReview(Retranslating, QWidget):
         self.column = QVBoxLayout(body)
         scroll.setWidget(body)
         self.scores_title, self.flags_title, self.items_title = (QLabel(body) for _ in range(3))
-        for title in (self.scores_title, self.flags_title, self.items_title):
+        self.details_title = QLabel(body)
+        for title in (self.scores_title, self.flags_title, self.details_title, self.items_title):
             title.setStyleSheet("font-size: 14pt; font-weight: 600; padding-top: 8px;")
         self.chart = ScoreChart(body)
+        self.glance = QLabel(body)  # one line a finding, above the chart: read in seconds
+        self.glance.setObjectName("glance")
+        self.glance.setWordWrap(True)
+        self.glance.setTextFormat(Qt.TextFormat.RichText)
         self.flags = QLabel(body)
         self.flags.setObjectName("flags")
         self.flags.setWordWrap(True)
@@ -135,9 +140,11 @@ class VisitReview(Retranslating, QWidget):
         self.item_view.setMinimumHeight(360)
         for widget in (
             self.flags_title,
-            self.flags,
+            self.glance,
             self.scores_title,
             self.chart,
+            self.details_title,
+            self.flags,
             self.items_title,
             self.item_view,
         ):
@@ -154,9 +161,11 @@ class VisitReview(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.scores_title.setText(self.tr("Scores of both sides"))
         self.flags_title.setText(self.tr("What the comparison found"))
+        self.details_title.setText(self.tr("Each finding: the answers behind it, ways to repair"))
         self.items_title.setText(self.tr("Item by item (the largest gaps first, highlighted)"))
         self.items.retranslate()
         if self.visit is None:
+            self.glance.clear()
             self.flags.setText(self.tr("No visit with both questionnaires complete yet."))
             self.chart.set_blocks([], self._chart_texts())
             self.items.set_rows([])
@@ -172,6 +181,7 @@ class VisitReview(Retranslating, QWidget):
             ],
             self._chart_texts(),
         )
+        self.glance.setText(self.glance_html())
         self.flags.setText(self.flags_html(lang))
         self.items.set_rows(item_pairs(self.visit, lang))
         self.item_view.resizeRowsToContents()
@@ -184,6 +194,20 @@ class VisitReview(Retranslating, QWidget):
         }
 
     # -- flags --------------------------------------------------------------------------
+
+    def glance_html(self) -> str:
+        """Each finding in one line, with its badge: what needs attention, before any detail."""
+        flags = self.visit.analysis.flags
+        if not flags:
+            return "<p>" + escape(label("no_flag")) + "</p>"
+        lines = []
+        for flag in flags:
+            symbol, colour = BADGES[FLAG_CATEGORY.get(flag.kind, 4)]
+            lines.append(
+                f"<li><span style='color:{colour}; font-weight:600'>{symbol} "
+                f"{escape(label('kinds', flag.kind))}</span></li>"
+            )
+        return "<ul style='margin-left:0'>" + "".join(lines) + "</ul>"
 
     def flags_html(self, lang: str) -> str:
         flags = self.visit.analysis.flags
@@ -225,7 +249,7 @@ class VisitReview(Retranslating, QWidget):
                 if ev.mirror_item
                 else "—"
             )
-            side = self.tr("the patient") if ev.side == "patient" else self.tr("the physician")
+            side = self.tr("Patient") if ev.side == "patient" else self.tr("Physician")
             rows.append(f"<tr><td>{escape(side)}</td><td>{mine}</td><td>{theirs}</td></tr>")
         rows.append("</table>")
         return "".join(rows)
@@ -239,7 +263,9 @@ class VisitReview(Retranslating, QWidget):
             return f"{escape(text)}<br/><b>{escape(shown)}</b>"
         if ev is not None and ev.subscale:
             score = "—" if ev.score is None else number_text(ev.score)
-            return f"{escape(named('subscales', ev.subscale))}: <b>{score}</b>"
+            return self.tr("{subscale}: {score}").format(
+                subscale=escape(named("subscales", ev.subscale)), score=f"<b>{score}</b>"
+            )
         return "—"
 
     def _suggestion_html(self, suggestion: Any, lang: str) -> str:

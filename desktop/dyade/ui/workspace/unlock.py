@@ -96,6 +96,7 @@ class UnlockPage(Retranslating, QWidget):
         column.addWidget(self.message)
         box = QWidget(self)
         box.setLayout(column)
+        self.column, self.box = column, box
         box.setFixedWidth(DEMO_NOTE_WIDTH)
         layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
@@ -104,14 +105,14 @@ class UnlockPage(Retranslating, QWidget):
         self.title.setText(self.tr("Unlock the clinic"))
         self.file_label.setText(self.tr("Database: {path}").format(path=self.path))
         self.demo_note.setText(self._demo_text())
-        # a wrapped label in a fixed-width column: give it the height its lines need
-        self.demo_note.setMinimumHeight(self.demo_note.heightForWidth(DEMO_NOTE_WIDTH))
+        self._fit(self.demo_note)
         self.passphrase.setPlaceholderText(self.tr("Clinic passphrase"))
         self.passphrase.setAccessibleName(self.tr("Clinic passphrase"))
         self.unlock_button.setText(self.tr("Unlock"))
         self.restore_button.setText(self.tr("Restore the latest backup"))
         if self._problem:
             self.message.setText(self._message_for(self._problem))
+            self._fit(self.message)
 
     def _demo_text(self) -> str:
         if not self.demo_passphrase:
@@ -147,9 +148,22 @@ class UnlockPage(Retranslating, QWidget):
         }
         return texts.get(problem, problem).format(path=self.path)
 
+    def _fit(self, label: QLabel) -> None:
+        """A wrapped label in a fixed-width column gets the height its lines need there.
+
+        Measured at the column's inner width (the box's margins off): measured at the
+        box's width, a line too few was reserved and the note ran under the field.
+        """
+        margins = self.column.contentsMargins()
+        width = DEMO_NOTE_WIDTH - margins.left() - margins.right()
+        label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
+        # the centred box takes its height hint, which knows nothing of wrapped lines
+        self.box.setMinimumHeight(self.column.totalHeightForWidth(DEMO_NOTE_WIDTH))
+
     def _show_problem(self, problem: str) -> None:
         self._problem = problem
         self.message.setText(self._message_for(problem))
+        self._fit(self.message)
         self.restore_button.setVisible(problem == "damaged")
 
     def try_unlock(self) -> Session | None:
