@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dyade.errors import DyadeError
+from dyade.ui.errors import describe
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.session import Session
 
@@ -56,7 +57,7 @@ class UnlockPage(Retranslating, QWidget):
         super().__init__(parent)
         self.path = Path(path)
         self.demo_passphrase = demo_passphrase
-        self._problem: str | None = None
+        self._problem: str | DyadeError | None = None
         self._build()
         if demo_passphrase:
             self.passphrase.setText(demo_passphrase)
@@ -126,7 +127,9 @@ class UnlockPage(Retranslating, QWidget):
             "physician, reception, administration), password {password}."
         ).format(passphrase=self.demo_passphrase, logins=logins, password=DEMO_PASSWORD)
 
-    def _message_for(self, problem: str) -> str:
+    def _message_for(self, problem: str | DyadeError) -> str:
+        if isinstance(problem, DyadeError):  # storage's own words, in the app's language
+            return describe(problem)
         texts = {
             "wrong": self.tr(
                 "This passphrase does not open the clinic database. Check capital letters "
@@ -146,7 +149,7 @@ class UnlockPage(Retranslating, QWidget):
             ),
             "empty": self.tr("Type the clinic passphrase first."),
         }
-        return texts.get(problem, problem).format(path=self.path)
+        return texts[problem].format(path=self.path)
 
     def _fit(self, label: QLabel) -> None:
         """A wrapped label in a fixed-width column gets the height its lines need there.
@@ -160,7 +163,7 @@ class UnlockPage(Retranslating, QWidget):
         # the centred box takes its height hint, which knows nothing of wrapped lines
         self.box.setMinimumHeight(self.column.totalHeightForWidth(DEMO_NOTE_WIDTH))
 
-    def _show_problem(self, problem: str) -> None:
+    def _show_problem(self, problem: str | DyadeError) -> None:
         self._problem = problem
         self.message.setText(self._message_for(problem))
         self._fit(self.message)
@@ -189,7 +192,7 @@ class UnlockPage(Retranslating, QWidget):
             self._show_problem("in_use")
             return None
         except DyadeError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(exc)
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -221,6 +224,6 @@ class UnlockPage(Retranslating, QWidget):
         try:
             restore(source, self.path, phrase)
         except DyadeError as exc:
-            self._show_problem(str(exc))
+            self._show_problem(exc)
             return
         self.try_unlock()
