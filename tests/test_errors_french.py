@@ -184,9 +184,13 @@ def _os_other(env):
     _explained(OSError(errno.ENOENT, "No such file or directory", "/clinic/clinic.db"))
 
 
-def _deleted_while_open(env):
+def _delete_while_open(path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
-        Path(f"{env.db.path}{suffix}").unlink(missing_ok=True)
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _deleted_while_open(env):
+    _delete_while_open(env.db.path)
     env.db["settings"].insert({"key": "x", "value": "1"})
 
 
@@ -410,6 +414,31 @@ def _form_not_installed(env):
     FillSession.open_response(env.db, empty, _response_of(env))
 
 
+def _unknown_code(env):
+    FillSession.open_visit_code(env.db, default_library(), "ZZZZZZ")
+
+
+def _code_already_used(env):
+    responses.save_answers(env.db, _response_of(env), {}, complete=True)
+    FillSession.open_visit_code(env.db, default_library(), env.clinic.visit.code)
+
+
+def _response_gone(env):
+    FillSession.open_response(env.db, default_library(), "no-such-id")
+
+
+def _response_already_sent(env):
+    responses.save_answers(env.db, _response_of(env), {}, complete=True)
+    FillSession.open_response(env.db, default_library(), _response_of(env))
+
+
+def _answer_not_saved(env):
+    fill = FillSession.open_visit_code(env.db, default_library(), env.clinic.visit.code)
+    item = next(i for i in fill.form.items if i.kind == "scale")
+    _delete_while_open(env.db.path)
+    fill.answer(item.id, min(fill.form.scale_of(item).points()))
+
+
 def _unanswered(env):
     FillSession.open_visit_code(env.db, default_library(), env.clinic.visit.code).submit()
 
@@ -438,6 +467,11 @@ RECORDS = [
     _attention,
     _result_visit_missing,
     _form_not_installed,
+    _unknown_code,
+    _code_already_used,
+    _response_gone,
+    _response_already_sent,
+    _answer_not_saved,
     _unanswered,
 ]
 

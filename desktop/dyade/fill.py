@@ -34,17 +34,16 @@ class FormLookup(Protocol):
 
 
 class KindError(DyadeError):
-    """A refusal a patient may see: it carries its message in French and English."""
+    """A refusal a patient may see: it carries its message in French and English.
+
+    The kiosk shows ``kind_message``; staff (``describe``) see what happened.
+    """
 
     messages: ClassVar[dict[str, str]] = {}
 
     def kind_message(self, lang: str) -> str:
         """The message for a person, in ``lang`` (``fr`` or ``en``)."""
         return self.messages["fr" if lang == "fr" else "en"]
-
-    def text(self, lang: str) -> str:
-        """What the app shows is the kind message; ``str`` stays the technical one."""
-        return self.kind_message(lang)
 
 
 class UnknownVisitCode(KindError):
@@ -191,12 +190,22 @@ class FillSession:
         """
         visit = find_visit_by_code(db, code) if normalize_code(code) else None
         if visit is None or visit.status == "cancelled":
-            raise UnknownVisitCode(f"no open visit with code {normalize_code(code)!r}")
+            shown = normalize_code(code)
+            raise UnknownVisitCode(
+                f"no open visit with code {shown!r}",
+                fr=f"aucune visite ouverte n’a le code {shown!r}",
+            )
         mine = [r for r in stored.responses_of_visit(db, visit.uuid) if r.respondent == "patient"]
         if not mine:
-            raise UnknownVisitCode(f"visit {visit.code} has no patient questionnaire")
+            raise UnknownVisitCode(
+                f"visit {visit.code} has no patient questionnaire",
+                fr=f"la visite {visit.code} n’a pas de questionnaire patient",
+            )
         if visit.status == "complete" or all(r.status == "complete" for r in mine):
-            raise AlreadyCompleted(f"the patient questionnaire of visit {visit.code} is complete")
+            raise AlreadyCompleted(
+                f"the patient questionnaire of visit {visit.code} is complete",
+                fr=f"le questionnaire patient de la visite {visit.code} est terminé",
+            )
         response = next(r for r in mine if r.status != "complete")
         return cls._open(db, library, response, None)
 
@@ -213,9 +222,12 @@ class FillSession:
         try:
             response = stored.get_response(db, response_uuid)
         except NotFound as exc:
-            raise UnknownVisitCode(str(exc)) from exc
+            raise UnknownVisitCode(str(exc), fr=exc.fr) from exc
         if response.status == "complete":
-            raise AlreadyCompleted(f"response {response_uuid} is complete")
+            raise AlreadyCompleted(
+                f"response {response_uuid} is complete",
+                fr=f"le questionnaire {response_uuid} est déjà terminé",
+            )
         return cls._open(db, library, response, user)
 
     @classmethod
@@ -244,7 +256,7 @@ class FillSession:
         try:
             stored.save_answer(self.db, self.response_uuid, item_id, value)
         except (StorageFault, DatabaseMoved) as exc:
-            raise AnswerNotSaved(str(exc)) from exc
+            raise AnswerNotSaved(str(exc), fr=exc.fr) from exc
         self.answers[item_id] = value
 
     def skip(self, item_id: str) -> None:
@@ -335,7 +347,7 @@ class FillSession:
         try:
             stored.complete_response(self.db, self.response_uuid)
         except (StorageFault, DatabaseMoved) as exc:
-            raise AnswerNotSaved(str(exc)) from exc
+            raise AnswerNotSaved(str(exc), fr=exc.fr) from exc
         self.submitted = True
 
     def shows_tension(self) -> bool:
