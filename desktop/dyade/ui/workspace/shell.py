@@ -2,7 +2,9 @@
 
 Which sections appear depends on the role: reception books visits and hands
 the kiosk (patients, pending questionnaires) but has no dashboard and no
-review, since those show answers.
+review, since those show answers. Staff accounts are managed by physicians and
+administrators, the roles that already let staff out of the kiosk: in a small
+clinic the first physician is the only account and adds everyone else.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.session import Session
 
 SECTIONS_BY_ROLE = {
-    "physician": ("dashboard", "patients", "pending", "settings"),
-    "admin": ("patients", "pending", "settings"),
+    "physician": ("dashboard", "patients", "pending", "settings", "users"),
+    "admin": ("patients", "pending", "settings", "users"),
     "receptionist": ("patients", "pending"),
 }
 
@@ -40,6 +42,10 @@ def _make(section: str, workspace: Workspace) -> QWidget:
         from dyade.ui.workspace.settings_page import SettingsPage
 
         return SettingsPage(workspace)
+    if section == "users":
+        from dyade.ui.workspace.users import StaffPage
+
+        return StaffPage(workspace)
     from dyade.ui.workspace.pending import PendingPage
 
     return PendingPage(workspace)
@@ -92,6 +98,7 @@ class Workspace(Retranslating, QWidget):
             "patients": self.tr("Patients and visits"),
             "pending": self.tr("To fill in"),
             "settings": self.tr("Settings"),
+            "users": self.tr("Staff accounts"),
         }
         for section, button in self.nav.items():
             button.setText(names[section])
