@@ -134,7 +134,7 @@ def _first_read(conn: sqlcipher3.Connection, path: Path) -> None:
             f"the passphrase does not open {path}; check it (capitals, spaces) and try "
             f"again. If it is surely right, the file is damaged: {RESTORE_HINT}",
             fr=f"la phrase secrète n’ouvre pas {path}\u00a0; vérifiez-la (majuscules, espaces) "
-            "et réessayez. Si vous êtes sûr qu’elle est juste, le fichier est endommagé\u00a0: "
+            "et réessayez. Si elle est bien juste, le fichier est endommagé\u00a0: "
             f"{RESTORE_HINT_FR}",
         ) from exc
 
