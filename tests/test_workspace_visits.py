@@ -191,3 +191,46 @@ def test_a_patient_finishing_after_the_physician_is_compared_at_once(qtbot, sess
     kiosk.questionnaire.submit()
     qtbot.waitUntil(lambda: kiosk.pages.currentWidget() is kiosk.thanks)
     assert get_visit_result(session.db, clinic.visit.uuid) is not None  # still at the kiosk
+
+
+def test_sharing_a_dyad_is_explicit_and_can_be_undone(qtbot, session):
+    session, clinic = session
+    workspace = Workspace(session)
+    qtbot.addWidget(workspace)
+    page = workspace.show_section("patients")
+    page.select_patient(clinic.patient.code)
+    page.dyad_view.selectRow(0)
+    assert page.share_button.isEnabled()
+    assert dyads_for(session.db, clinic.colleague) == []  # nothing shared yet
+    dialog = page.share_dyad()
+    assert set(dialog.boxes) == {clinic.colleague.uuid}  # other physicians only
+    dialog.boxes[clinic.colleague.uuid].setChecked(True)
+    dialog.accept()
+    seen = dyads_for(session.db, clinic.colleague)
+    assert [(d.uuid, d.shared) for d in seen] == [(clinic.dyad.uuid, True)]
+    dialog = page.share_dyad()
+    assert dialog.boxes[clinic.colleague.uuid].isChecked()
+    dialog.boxes[clinic.colleague.uuid].setChecked(False)
+    dialog.accept()
+    assert dyads_for(session.db, clinic.colleague) == []
+    events = session.db.execute(
+        "SELECT details FROM audit WHERE target = ?", [f"dyad:{clinic.dyad.uuid}"]
+    ).fetchall()
+    details = [row[0] or "" for row in events]
+    assert any("unshared" in d for d in details) and any('"shared"' in d for d in details)
+
+
+def test_only_the_dyads_physician_shares_it(qtbot, session):
+    from dyade.storage.dyads import share_dyad
+
+    session, clinic = session
+    share_dyad(session.db, clinic.dyad.uuid, clinic.colleague.uuid)
+    for user, allowed in ((clinic.colleague, False), (clinic.receptionist, False)):
+        session.user = user
+        workspace = Workspace(session)
+        qtbot.addWidget(workspace)
+        page = workspace.show_section("patients")
+        page.select_patient(clinic.patient.code)
+        page.dyad_view.selectRow(0)
+        assert page.share_button.isEnabled() is allowed
+        assert page.share_dyad() is None

@@ -771,6 +771,14 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Share this dyad with a colleague…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the dyad&apos;s own physician (or an administrator) shares it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New visit (full forms)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1166,6 +1174,21 @@ Replace them?</source>
     <name>SetupWizard</name>
     <message>
         <source>Dyade: set up the clinic</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share a dyad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The colleagues ticked here see the answers and the review of patient {code} with you (a replacement, a supervision). Untick to stop sharing. Each change is written to the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no other physician account in this clinic yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

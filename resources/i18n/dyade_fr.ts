@@ -773,6 +773,14 @@ Les remplacer ?</translation>
         <translation>Créer une dyade avec un médecin</translation>
     </message>
     <message>
+        <source>Share this dyad with a colleague…</source>
+        <translation>Partager cette dyade avec un confrère…</translation>
+    </message>
+    <message>
+        <source>Only the dyad's own physician (or an administrator) shares it.</source>
+        <translation>Seul le médecin de la dyade (ou un administrateur) peut la partager.</translation>
+    </message>
+    <message>
         <source>New visit (full forms)</source>
         <translation>Nouvelle visite (questionnaires complets)</translation>
     </message>
@@ -1169,6 +1177,21 @@ Les remplacer ?</translation>
     <message>
         <source>Dyade: set up the clinic</source>
         <translation>Dyade : installation du cabinet</translation>
+    </message>
+</context>
+<context>
+    <name>ShareDialog</name>
+    <message>
+        <source>Share a dyad</source>
+        <translation>Partager une dyade</translation>
+    </message>
+    <message>
+        <source>The colleagues ticked here see the answers and the review of patient {code} with you (a replacement, a supervision). Untick to stop sharing. Each change is written to the audit log.</source>
+        <translation>Les confrères cochés ici voient avec vous les réponses et l’examen du patient {code} (un remplacement, une supervision). Décochez pour arrêter le partage. Chaque changement est inscrit au journal d’audit.</translation>
+    </message>
+    <message>
+        <source>There is no other physician account in this clinic yet.</source>
+        <translation>Ce cabinet n’a pas encore d’autre compte médecin.</translation>
     </message>
 </context>
 <context>

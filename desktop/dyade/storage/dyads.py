@@ -120,6 +120,14 @@ def unshare_dyad(
         )
 
 
+def shared_with(db: sqlite_utils.Database, dyad_uuid: str) -> list[str]:
+    """The physicians (uuids) this dyad has been shared with, besides its own physician."""
+    rows = db.execute(
+        "SELECT user_uuid FROM dyad_access WHERE dyad_uuid = ? ORDER BY granted_at", [dyad_uuid]
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
 _LISTING = """
 SELECT d.uuid, p.uuid, p.code, p.name, u.uuid, u.display_name, {shared}
 FROM dyads d JOIN patients p ON p.uuid = d.patient_uuid JOIN users u ON u.uuid = d.physician_uuid

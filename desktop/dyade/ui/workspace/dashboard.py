@@ -128,6 +128,8 @@ class DashboardPage(Retranslating, QWidget):
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
+        layout.addStretch(0)  # takes the room the hidden list leaves on a first day
+        self.layout_ = layout
         self.retranslate()
         self._show_rows()
 
@@ -208,6 +210,9 @@ class DashboardPage(Retranslating, QWidget):
         self.empty.setVisible(empty)
         self.start_button.setVisible(empty)
         self.view.setVisible(not empty)
+        self.open_button.setVisible(not empty)
+        self.export_button.setVisible(not empty)
+        self.layout_.setStretch(self.layout_.count() - 1, 1 if empty else 0)
         self._selection_changed()
 
     def _selection_changed(self, *_args) -> None:

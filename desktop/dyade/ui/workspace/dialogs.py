@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.formats import code_text
 
 
 def intro_label(parent: QDialog) -> QLabel:
@@ -122,6 +124,49 @@ class DyadDialog(Retranslating, QDialog):
         self.label.setText(self.tr("Physician"))
 
 
+class ShareDialog(Retranslating, QDialog):
+    """Tick the colleagues who may see this dyad's answers; untick to stop sharing."""
+
+    def __init__(self, colleagues, shared: set[str], patient_code: str, parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.patient_code = patient_code
+        self.intro = intro_label(self)
+        layout.addWidget(self.intro)
+        self.boxes: dict[str, QCheckBox] = {}
+        for user in colleagues:
+            box = QCheckBox(user.display_name, self)
+            box.setChecked(user.uuid in shared)
+            layout.addWidget(box)
+            self.boxes[user.uuid] = box
+        self.none = QLabel(self)
+        self.none.setWordWrap(True)
+        self.none.setVisible(not colleagues)
+        layout.addWidget(self.none)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Share a dyad"))
+        self.intro.setText(
+            self.tr(
+                "The colleagues ticked here see the answers and the review of patient {code} "
+                "with you (a replacement, a supervision). Untick to stop sharing. Each change "
+                "is written to the audit log."
+            ).format(code=self.patient_code)
+        )
+        self.none.setText(self.tr("There is no other physician account in this clinic yet."))
+
+    def chosen(self) -> set[str]:
+        return {uuid for uuid, box in self.boxes.items() if box.isChecked()}
+
+
 class VisitCodeDialog(Retranslating, QDialog):
     """The new visit's code, large enough to read aloud, and the kiosk hand-over."""
 
@@ -133,7 +178,7 @@ class VisitCodeDialog(Retranslating, QDialog):
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
-        self.code_label = QLabel(f"{code[:3]} {code[3:]}", self)
+        self.code_label = QLabel(code_text(code), self)
         self.code_label.setObjectName("visitCode")
         self.code_label.setStyleSheet("font-size: 32pt; font-weight: 700; letter-spacing: 4px;")
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -127,7 +127,7 @@ def batch_export(session, targets, lang: str, overwrite: bool, context=None) -> 
                 export_history(session, dyad.uuid, out, lang, overwrite=overwrite)
             )
         except DyadeError as exc:
-            result.skipped.append((dyad.patient_code, str(exc)))
+            result.skipped.append((dyad.patient_code, describe(exc)))
     if context is not None:
         context.progress(len(targets), len(targets))
     return result

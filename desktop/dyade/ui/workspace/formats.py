@@ -33,3 +33,8 @@ def number_text(value: float, decimals: int = 1, *, signed: bool = False) -> str
     if signed and value > 0:
         return "+" + text
     return text
+
+
+def code_text(code: str) -> str:
+    """A visit code as staff read it aloud and patients type it: two groups of three."""
+    return f"{code[:3]} {code[3:]}" if len(code) == 6 else code

@@ -121,7 +121,7 @@ class LoginPage(Retranslating, QWidget):
         try:
             user = authenticate(self.session.db, self.login.text().strip(), self.password.text())
         except LoginRefused as exc:
-            self._refused(str(exc))
+            self._refused(str(exc))  # parsed for the wait; shown in its own words
             return False
         finally:
             QApplication.restoreOverrideCursor()

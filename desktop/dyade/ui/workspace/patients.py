@@ -23,10 +23,10 @@ from dyade.storage import patients as patient_service
 from dyade.storage.settings import visit_forms
 from dyade.storage.users import list_users
 from dyade.storage.visits import FormRef, create_visit
-from dyade.ui.errors import show_error
+from dyade.ui.errors import describe, show_error
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
-from dyade.ui.workspace.dialogs import DyadDialog, PatientDialog, VisitCodeDialog
+from dyade.ui.workspace.dialogs import DyadDialog, PatientDialog, ShareDialog, VisitCodeDialog
 
 PATIENT_LIMIT = 5000
 log = logging.getLogger(__name__)
@@ -164,6 +164,8 @@ class PatientsPage(Retranslating, QWidget):
         self.dyad_view.selectionModel().selectionChanged.connect(self._dyad_changed)
         self.dyad_button = QPushButton(self)
         self.dyad_button.clicked.connect(self.start_dyad)
+        self.share_button = QPushButton(self)
+        self.share_button.clicked.connect(self.share_dyad)
         self.full_button, self.brief_button = QPushButton(self), QPushButton(self)
         self.full_button.setProperty("role", "primary")
         self.full_button.clicked.connect(lambda: self.new_visit("full"))
@@ -172,10 +174,10 @@ class PatientsPage(Retranslating, QWidget):
         self.help.setWordWrap(True)
         self.help.setProperty("role", "muted")
         right.addWidget(self.patient_title)
+        right.addWidget(self.help)  # above the buttons, so they stay put as it changes
         right.addWidget(self.dyad_view, 1)
-        for button in (self.dyad_button, self.full_button, self.brief_button):
+        for button in (self.dyad_button, self.share_button, self.full_button, self.brief_button):
             right.addWidget(button)  # one under the other: long French labels stay whole
-        right.addWidget(self.help)
         return right
 
     def retranslate(self) -> None:
@@ -184,6 +186,10 @@ class PatientsPage(Retranslating, QWidget):
         self.search.setAccessibleName(self.tr("Search by code or name"))
         self.add_button.setText(self.tr("Add a patient"))
         self.dyad_button.setText(self.tr("Start a dyad with a physician"))
+        self.share_button.setText(self.tr("Share this dyad with a colleague…"))
+        self.share_button.setToolTip(
+            self.tr("Only the dyad's own physician (or an administrator) shares it.")
+        )
         self.full_button.setText(self.tr("New visit (full forms)"))
         self.brief_button.setText(self.tr("New visit (brief forms)"))
         self.dyad_button.setToolTip(
@@ -264,9 +270,18 @@ class PatientsPage(Retranslating, QWidget):
         self._dyad_changed()
 
     def _dyad_changed(self, *_args) -> None:
-        ready = self.current_patient() is not None and self.current_dyad() is not None
+        dyad = self.current_dyad() if self.current_patient() is not None else None
         for button in (self.full_button, self.brief_button):
-            button.setEnabled(ready)
+            button.setEnabled(dyad is not None)
+        self.share_button.setEnabled(dyad is not None and self._may_share(dyad))
+
+    def _may_share(self, dyad) -> bool:
+        """The dyad's own physician shares it, or an administrator; not a colleague it was
+        shared with, and never reception (who sees no answers)."""
+        user = self.session.user
+        return user.role == "admin" or (
+            user.role == "physician" and dyad.physician_uuid == user.uuid
+        )
 
     # -- actions ----------------------------------------------------------------------
 
@@ -277,7 +292,7 @@ class PatientsPage(Retranslating, QWidget):
                 values = dialog.values()
                 patient_service.create_patient(self.session.db, by=self.session.user.uuid, **values)
             except DyadeError as exc:
-                dialog.error.setText(str(exc))
+                dialog.error.setText(describe(exc))
                 continue
             self.refresh()
             self.select_patient(values["code"])
@@ -300,6 +315,30 @@ class PatientsPage(Retranslating, QWidget):
             )
         except DyadeError as exc:
             show_error(self, str(exc))
+        self._patient_changed()
+
+    def share_dyad(self) -> ShareDialog | None:
+        """Choose the colleagues who see the selected dyad; the caller may ``exec`` it."""
+        dyad = self.current_dyad()
+        if dyad is None or not self._may_share(dyad):
+            return None
+        db = self.session.db
+        colleagues = [u for u in list_users(db, "physician") if u.uuid != dyad.physician_uuid]
+        before = set(dyad_service.shared_with(db, dyad.uuid))
+        dialog = ShareDialog(colleagues, before, dyad.patient_code, self)
+        dialog.accepted.connect(lambda: self._apply_sharing(dyad, before, dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def _apply_sharing(self, dyad, before: set[str], after: set[str]) -> None:
+        db, me = self.session.db, self.session.user.uuid
+        try:
+            for uuid in sorted(after - before):
+                dyad_service.share_dyad(db, dyad.uuid, uuid, by=me)
+            for uuid in sorted(before - after):
+                dyad_service.unshare_dyad(db, dyad.uuid, uuid, by=me)
+        except DyadeError as exc:
+            show_error(self, describe(exc))
         self._patient_changed()
 
     def new_visit(self, kind: str) -> VisitCodeDialog | None:

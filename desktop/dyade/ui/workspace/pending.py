@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from dyade.storage.responses import pending_responses
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
-from dyade.ui.workspace.formats import date_text
+from dyade.ui.workspace.formats import code_text, date_text
 from dyade.ui.workspace.patients import heading, open_kiosk_for, table
 
 OVERDUE_COLOUR = "#8A4B00"
@@ -33,7 +33,7 @@ class PendingPage(Retranslating, QWidget):
                 ),
                 Column(lambda: self.tr("When"), self._when, self._colour),
                 Column(lambda: self.tr("Patient code"), lambda r: r.patient_code),
-                Column(lambda: self.tr("Kiosk code"), lambda r: r.visit_code),
+                Column(lambda: self.tr("Kiosk code"), lambda r: code_text(r.visit_code)),
                 Column(lambda: self.tr("Who fills it"), self._side),
                 Column(lambda: self.tr("Progress"), self._status),
             ],

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from dyade.errors import DyadeError
 from dyade.storage import open_database
 from dyade.storage.users import MIN_PASSWORD_LENGTH, create_user
+from dyade.ui.errors import describe
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace import prefs
 from dyade.ui.workspace.session import Session
@@ -248,7 +249,7 @@ class SetupWizard(Retranslating, QWizard):
                 password=self.physician.password.text(),
             )
         except DyadeError as exc:
-            self.physician.hint.setText(str(exc))
+            self.physician.hint.setText(describe(exc))
             return
         super().accept()
         self.created.emit(self.session)
