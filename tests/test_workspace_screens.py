@@ -3,6 +3,8 @@ formats, and a first-day dashboard that says where to start."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QFontMetrics
 
@@ -121,3 +123,26 @@ def test_unlock_page_texts_never_run_under_the_field(qtbot, french, clinic):
     assert note.height() >= note.heightForWidth(note.width())
     assert note.geometry().bottom() < field.geometry().top()
     assert page.message.height() >= page.message.heightForWidth(page.message.width())
+
+
+def test_page_titles_line_up_with_their_text(qtbot, french, clinic):
+    """A title's padding made Qt indent its text by 9 px past the lines under it."""
+    db, path, made = clinic
+    workspace = Workspace(Session(db=db, path=path, user=made.physician))
+    qtbot.addWidget(workspace)
+    workspace.show()
+    page = workspace.show_section("dashboard")
+    qtbot.wait(10)
+    assert page.title.indent() == 0
+
+
+def test_style_sheet_icons_are_found_wherever_dyade_runs():
+    """Lists and number fields draw Dyade's arrows (Qt's vanish once their box is styled)."""
+    import re
+
+    from dyade.ui.app import style_sheet
+
+    sheet = style_sheet()
+    assert "@icons@" not in sheet
+    urls = re.findall(r"url\(([^)]+)\)", sheet)
+    assert urls and all(Path(url).is_file() for url in urls)

@@ -22,13 +22,18 @@ log = logging.getLogger(__name__)
 
 
 def style_sheet() -> str:
-    """The one palette of the app (resources/styles/dyade.qss)."""
+    """The one palette of the app (resources/styles/dyade.qss), its ``@icons@`` made absolute.
+
+    Style sheets read ``url()`` from the working folder; the icons are found wherever
+    Dyade runs from (checkout, wheel, bundle).
+    """
     path = resources_dir() / "styles" / "dyade.qss"
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except OSError:
         log.warning("style sheet %s not found", path)
         return ""
+    return text.replace("@icons@", (resources_dir() / "icons").as_posix())
 
 
 def load_fonts(app: QApplication) -> None:
