@@ -92,6 +92,19 @@ def physician_side(app, lang: str, db_path: Path, out: Path, size: tuple[int, in
         made.show()
         shoot(app, made, out, f"{lang}-{name}")
         made.close()
+    share = workspace.show_section("patients").share_dyad()
+    if share is not None:
+        shoot(app, share, out, f"{lang}-34-share")
+        share.reject()
+    window.lock()
+    shoot(app, window, out, f"{lang}-40-locked")
+    window.login_page.login.setText("accueil")
+    window.login_page.password.setText("demo-dyade")
+    window.login_page.try_login()
+    Translations().set_language(lang)
+    for index, section in enumerate(window.workspace.sections, start=41):
+        window.workspace.show_section(section)
+        shoot(app, window, out, f"{lang}-{index:02d}-reception-{section}")
     window.close()
 
 

@@ -233,4 +233,5 @@ def test_only_the_dyads_physician_shares_it(qtbot, session):
         page.select_patient(clinic.patient.code)
         page.dyad_view.selectRow(0)
         assert page.share_button.isEnabled() is allowed
+        assert page.share_button.isHidden() is (user.role == "receptionist")
         assert page.share_dyad() is None

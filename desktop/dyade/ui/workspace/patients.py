@@ -166,6 +166,7 @@ class PatientsPage(Retranslating, QWidget):
         self.dyad_button.clicked.connect(self.start_dyad)
         self.share_button = QPushButton(self)
         self.share_button.clicked.connect(self.share_dyad)
+        self.share_button.setVisible(self.session.user.role in ("physician", "admin"))
         self.full_button, self.brief_button = QPushButton(self), QPushButton(self)
         self.full_button.setProperty("role", "primary")
         self.full_button.clicked.connect(lambda: self.new_visit("full"))
