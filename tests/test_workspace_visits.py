@@ -121,6 +121,7 @@ def test_physician_fills_their_questionnaire_and_the_visit_is_analysed(qtbot, se
     result = get_visit_result(session.db, clinic.visit.uuid)
     assert result is not None and "unperceived_rupture" in result.summary["flags"]
     assert page.model.rows == []  # the list was refreshed
+    assert not page.nothing.isHidden()  # and says there is nothing left to fill in
     assert not workspace.notice.isHidden()  # the physician is told where the comparison is
     assert "P-001" in workspace.notice.text() and "ready" in workspace.notice.text()
 

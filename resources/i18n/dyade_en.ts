@@ -858,6 +858,10 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing to fill in now. A new visit (Patients and visits) adds its two questionnaires here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>today</source>
         <translation type="unfinished"></translation>
     </message>

@@ -860,6 +860,10 @@ Les remplacer ?</translation>
         <translation>Remplir mon questionnaire</translation>
     </message>
     <message>
+        <source>Nothing to fill in now. A new visit (Patients and visits) adds its two questionnaires here.</source>
+        <translation>Rien à remplir pour l’instant. Une nouvelle visite (Patients et visites) ajoute ici ses deux questionnaires.</translation>
+    </message>
+    <message>
         <source>today</source>
         <translation>aujourd’hui</translation>
     </message>

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dyade.storage.responses import pending_responses
 from dyade.ui.models.records import Column, RecordTableModel
@@ -52,7 +52,11 @@ class PendingPage(Retranslating, QWidget):
         row.addWidget(self.kiosk_button)
         row.addWidget(self.fill_button)
         row.addStretch(1)
-        for widget in (self.title, self.intro):
+        self.nothing = QLabel(self)  # an empty table alone reads like a fault
+        self.nothing.setObjectName("emptyState")
+        self.nothing.setWordWrap(True)
+        self.nothing.hide()
+        for widget in (self.title, self.intro, self.nothing):
             layout.addWidget(widget)
         layout.addWidget(self.view, 1)
         layout.addLayout(row)
@@ -68,6 +72,12 @@ class PendingPage(Retranslating, QWidget):
         )
         self.kiosk_button.setText(self.tr("Hand to patient (open the kiosk)"))
         self.fill_button.setText(self.tr("Fill in my questionnaire"))
+        self.nothing.setText(
+            self.tr(
+                "Nothing to fill in now. A new visit (Patients and visits) adds its two "
+                "questionnaires here."
+            )
+        )
         self.model.retranslate()
         self._selection_changed()
 
@@ -89,6 +99,7 @@ class PendingPage(Retranslating, QWidget):
         rows = pending_responses(self.session.db, physician=mine)
         self.today = date.today().isoformat()
         self.model.set_rows([r for r in rows if r.visit_date <= self.today])
+        self.nothing.setVisible(not self.model.rows)
         self._selection_changed()
 
     def selected(self):
