@@ -94,3 +94,22 @@ def test_a_kiosk_not_shown_locked_is_left_alone(qtbot, tmp_path, monkeypatch):
         assert not kiosk.keeper.pending and kiosk.isMinimized()
     finally:
         close_kiosk(clinic, kiosk)
+
+
+def test_a_modal_dialog_that_blocks_the_kiosk_keeps_the_focus(qtbot, locked_kiosk):
+    """A message of the workspace behind, say: taking the focus from it would leave
+    the patient before a kiosk that cannot take input, and start a tug of war."""
+    from PySide6.QtWidgets import QDialog
+
+    _clinic, kiosk = locked_kiosk
+    taken, restored = [], []
+    kiosk.activateWindow = lambda: taken.append(True)  # what the keeper would call
+    kiosk.keeper.restored.connect(lambda: restored.append(True))
+    dialog = QDialog()
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.open()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog and not kiosk.keeper.pending)
+    assert restored and taken == []  # in front and full screen, the focus left alone
+    assert QApplication.activeModalWidget() is dialog and kiosk.isFullScreen()
+    dialog.reject()
+    dialog.deleteLater()

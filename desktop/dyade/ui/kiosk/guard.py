@@ -68,7 +68,7 @@ class FocusKeeper(QObject):
     would hand a patient the rest of the computer, the workspace included. Each of
     these starts a short timer; when it fires, the kiosk is restored if it is still
     out of place. The kiosk's own dialogs (the staff sign-in) count as in place, and
-    a modal one gets the focus back rather than losing it to the kiosk.
+    a modal dialog gets the focus back rather than losing it to a kiosk it blocks.
     """
 
     restored = Signal()
@@ -121,8 +121,9 @@ class FocusKeeper(QObject):
         window = self.window
         if window.isMinimized() or not window.isFullScreen():
             window.showFullScreen()  # only then: no state change, no new round
+        # a modal dialog (the staff sign-in) blocks the kiosk's input: it keeps the focus
         modal = QApplication.activeModalWidget()
-        front = modal if modal is not None and belongs_to(modal, window) else window
+        front = window if modal is None else modal
         if front is not window:
             window.raise_()
         front.raise_()
