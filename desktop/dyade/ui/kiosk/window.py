@@ -79,7 +79,9 @@ class KioskWindow(Retranslating, QWidget):
     ) -> None:
         """``db`` and ``library`` of an open clinic; or None for both and an ``opener``,
         called just after the welcome screen is first painted (or sooner if needed)."""
-        super().__init__(None, Qt.WindowType.Window)
+        on_top = Qt.WindowType.WindowStaysOnTopHint if lock else Qt.WindowType.Widget
+        # the flag given now: set later (lock), it re-creates a window full of widgets
+        super().__init__(None, Qt.WindowType.Window | on_top)
         self.setObjectName("kiosk")
         self.db, self.library, self.clinic_name = None, None, ""
         self._opener = opener
