@@ -236,3 +236,24 @@ def test_only_the_dyads_physician_shares_it(qtbot, session):
         assert page.share_button.isEnabled() is allowed
         assert page.share_button.isHidden() is (user.role == "receptionist")
         assert page.share_dyad() is None
+
+
+def test_a_deactivated_physician_is_not_offered_for_a_new_dyad(qtbot, session):
+    from dyade.storage.patients import create_patient
+    from dyade.storage.users import set_active
+
+    session, clinic = session
+    set_active(session.db, clinic.colleague.uuid, False)
+    create_patient(session.db, "P-NEW")  # no dyad yet: accepting the dialog creates one
+    workspace = Workspace(session)
+    qtbot.addWidget(workspace)
+    page = workspace.show_section("patients")
+    page.select_patient("P-NEW")
+    offered = []
+
+    def look(dialog):
+        offered.extend(dialog.physician.itemData(i) for i in range(dialog.physician.count()))
+
+    _answer_modal(look)
+    page.start_dyad()
+    assert clinic.physician.uuid in offered and clinic.colleague.uuid not in offered

@@ -6,6 +6,8 @@ here, from the language the app shows now, so a language switch re-formats.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QDate, QLocale
 
 from dyade.ui.i18n import current_language
@@ -38,3 +40,11 @@ def number_text(value: float, decimals: int = 1, *, signed: bool = False) -> str
 def code_text(code: str) -> str:
     """A visit code as staff read it aloud and patients type it: two groups of three."""
     return f"{code[:3]} {code[3:]}" if len(code) == 6 else code
+
+
+def moment_text(moment: str | None) -> str | None:
+    """A stored UTC time as the reader's local date and time ("22 nov. 2026 00:14")."""
+    if not moment:
+        return None
+    local = datetime.fromisoformat(moment).astimezone()
+    return f"{date_text(local.date().isoformat())} {local:%H:%M}"

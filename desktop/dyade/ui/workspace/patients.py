@@ -303,7 +303,7 @@ class PatientsPage(Retranslating, QWidget):
         patient = self.current_patient()
         if patient is None:
             return
-        physicians = list_users(self.session.db, "physician")
+        physicians = [u for u in list_users(self.session.db, "physician") if u.active]
         dialog = DyadDialog(physicians, self.session.user.uuid, self)
         if not dialog.exec():
             return
@@ -324,8 +324,12 @@ class PatientsPage(Retranslating, QWidget):
         if dyad is None or not self._may_share(dyad):
             return None
         db = self.session.db
-        colleagues = [u for u in list_users(db, "physician") if u.uuid != dyad.physician_uuid]
         before = set(dyad_service.shared_with(db, dyad.uuid))
+        colleagues = [  # a deactivated colleague still listed while it keeps access
+            u
+            for u in list_users(db, "physician")
+            if u.uuid != dyad.physician_uuid and (u.active or u.uuid in before)
+        ]
         dialog = ShareDialog(colleagues, before, dyad.patient_code, self)
         dialog.accepted.connect(lambda: self._apply_sharing(dyad, before, dialog.chosen()))
         dialog.open()

@@ -25,6 +25,7 @@ from dyade.ui.errors import describe, show_error
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace import prefs
+from dyade.ui.workspace.formats import moment_text
 from dyade.ui.workspace.patients import heading, table
 from dyade.ui.workspace.users_dialogs import (
     NewAccountDialog,
@@ -136,7 +137,7 @@ class StaffPage(Retranslating, QWidget):
 
     def _last_sign_in(self, user) -> str:
         activity = self.activity.get(user.uuid)
-        when = _local_time(activity.last_sign_in if activity else None, "%Y-%m-%d %H:%M")
+        when = moment_text(activity.last_sign_in if activity else None)
         return when or self.tr("never")
 
     def _colour(self, user) -> str | None:
