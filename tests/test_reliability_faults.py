@@ -251,3 +251,25 @@ def test_second_instance_is_told_to_close_the_other(qtbot, db_path, tally, capsy
     db.close()
     shutil.rmtree(db_path.parent / "backups", ignore_errors=True)
     tally.add(trials=1, faults=1)
+
+
+def test_a_damaged_page_met_while_saving_is_an_answer_not_saved(db_path, monkeypatch):
+    """A damaged page read during a save reaches the patient as the kind message, not storage's."""
+    from dyade import fill
+    from dyade.storage.errors import DamagedDatabase
+
+    db = open_database(db_path, PASSPHRASE, create=True)
+    clinic = make_clinic(db)
+    session = _patient_session(db, clinic)
+
+    def damaged(*_args, **_kwargs):
+        raise DamagedDatabase(
+            "clinic.db: database disk image is malformed", fr="clinic.db : abîmée"
+        )
+
+    monkeypatch.setattr(fill.stored, "save_answer", damaged)
+    with pytest.raises(AnswerNotSaved) as refused:
+        _answer_some(session, 1)
+    assert "malformed" in str(refused.value)
+    assert refused.value.kind_message("fr") != str(refused.value)  # the kiosk's own words
+    db.close()

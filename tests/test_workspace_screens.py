@@ -146,3 +146,23 @@ def test_style_sheet_icons_are_found_wherever_dyade_runs():
     assert "@icons@" not in sheet
     urls = re.findall(r"url\(([^)]+)\)", sheet)
     assert urls and all(Path(url).is_file() for url in urls)
+
+
+def test_settings_refusals_speak_french(qtbot, french, clinic, tmp_path):
+    from dyade.errors import DyadeError
+    from dyade.ui.workspace import settings_values
+
+    with pytest.raises(DyadeError) as refused:
+        settings_values.check_folder(str(tmp_path / "nulle-part"), "Dossier des sauvegardes")
+    assert "n’existe pas" in refused.value.text("fr") and "nulle-part" in refused.value.text("fr")
+    db, path, made = clinic
+    workspace = Workspace(Session(db=db, path=path, user=made.physician))
+    qtbot.addWidget(workspace)
+    page = workspace.show_section("settings")
+    own = tmp_path / "forms"
+    own.mkdir()
+    (own / "abime.yaml").write_text("id: [unclosed\n", encoding="utf-8")
+    page.forms_folder.setText(str(own))
+    assert page.save()
+    shown = page.form_errors.text()
+    assert "abime.yaml" in shown and "ligne" in shown and "YAML valable" in shown

@@ -19,11 +19,14 @@ import sqlite_utils
 from dyade.errors import DyadeError
 from dyade.forms.schema import Form, Item
 from dyade.storage import responses as stored
-from dyade.storage.errors import DatabaseMoved, NotFound, StorageFault
+from dyade.storage.errors import DamagedDatabase, DatabaseMoved, NotFound, StorageFault
 from dyade.storage.users import User
 from dyade.storage.visits import find_visit_by_code, normalize_code
 
 log = logging.getLogger(__name__)
+
+# what the disk or the file can do to a save: the patient is told kindly, never technically
+SAVE_FAULTS = (StorageFault, DatabaseMoved, DamagedDatabase)
 LANGUAGES = ("fr", "en")
 
 
@@ -255,7 +258,7 @@ class FillSession:
             raise DyadeError(f"form {self.form.id}: {problem}")  # the widgets prevent it
         try:
             stored.save_answer(self.db, self.response_uuid, item_id, value)
-        except (StorageFault, DatabaseMoved) as exc:
+        except SAVE_FAULTS as exc:
             raise AnswerNotSaved(str(exc), fr=exc.fr) from exc
         self.answers[item_id] = value
 
@@ -276,7 +279,7 @@ class FillSession:
         if lang != self.language and not self.submitted:
             try:
                 stored.set_response_language(self.db, self.response_uuid, lang)
-            except (StorageFault, DatabaseMoved):  # not an answer: the screen may still switch
+            except SAVE_FAULTS:  # not an answer: the screen may still switch
                 log.warning("the language of response %s was not saved", self.response_uuid)
         self.language = lang
 
@@ -346,7 +349,7 @@ class FillSession:
             )
         try:
             stored.complete_response(self.db, self.response_uuid)
-        except (StorageFault, DatabaseMoved) as exc:
+        except SAVE_FAULTS as exc:
             raise AnswerNotSaved(str(exc), fr=exc.fr) from exc
         self.submitted = True
 

@@ -296,5 +296,5 @@ class SettingsPage(Retranslating, QWidget):
             self.form_errors.setText(self.tr("Every form file was loaded."))
             return
         lines = [self.tr("These form files could not be loaded:")]
-        lines += [f"• {error.file}: {error}" for error in errors]
+        lines += [f"• {error.text(current_language())}" for error in errors]
         self.form_errors.setText("\n".join(lines))

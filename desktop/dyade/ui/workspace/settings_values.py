@@ -89,7 +89,10 @@ def check_folder(text: str, what: str) -> str:
     """An empty text (the default) or an existing folder; else a DyadeError naming it."""
     text = text.strip()
     if text and not Path(text).expanduser().is_dir():
-        raise DyadeError(f"{what}: the folder {text} does not exist")
+        raise DyadeError(
+            f"{what}: the folder {text} does not exist",
+            fr=f"{what}\u00a0: le dossier {text} n’existe pas",
+        )
     return str(Path(text).expanduser()) if text else ""
 
 
