@@ -257,3 +257,22 @@ def test_a_deactivated_physician_is_not_offered_for_a_new_dyad(qtbot, session):
     _answer_modal(look)
     page.start_dyad()
     assert clinic.physician.uuid in offered and clinic.colleague.uuid not in offered
+
+
+def test_the_physicians_questionnaire_speaks_the_screens_language(qtbot, session):
+    """Questions followed the account's language under an English window: one screen, two
+    languages. They follow the app, and a language switch changes them too."""
+    session, clinic = session
+    session.user = clinic.physician
+    workspace = Workspace(session)
+    qtbot.addWidget(workspace)
+    page = workspace.show_section("pending")
+    row = next(i for i, r in enumerate(page.model.rows) if r.respondent == "physician")
+    page.view.selectRow(row)
+    window = page.open_selected()
+    qtbot.addWidget(window)
+    item = window.fill.form.items[0]
+    assert window.fill.language == "en"
+    Translations().set_language("fr")
+    qtbot.waitUntil(lambda: window.fill.language == "fr")
+    assert item.text.get("fr") != item.text.get("en")

@@ -16,6 +16,7 @@ from dyade.fill import FillSession
 from dyade.storage.responses import dyad_of_response
 from dyade.ui.errors import show_error
 from dyade.ui.questionnaire import QuestionnaireView
+from dyade.ui.i18n import current_language
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.formats import date_text
 
@@ -46,6 +47,8 @@ class PhysicianQuestionnaireWindow(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        if self.fill.language != current_language():  # questions follow the app's language
+            self.view.set_language(current_language())
         self.setWindowTitle(self.tr("Dyade: your questionnaire"))
         self.heading.setText(
             self.tr("Your questionnaire: patient {code}, visit of {date}").format(
@@ -111,7 +114,7 @@ def open_physician_questionnaire(workspace, response_uuid: str) -> QWidget | Non
         fill = FillSession.open_response(
             session.db, session.library, response_uuid, user=session.user
         )
-        fill.set_language(session.user.language)
+        fill.set_language(current_language())  # the screen's language, not the account's
     except DyadeError as exc:
         show_error(workspace, str(exc))
         return None
