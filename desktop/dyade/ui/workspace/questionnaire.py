@@ -15,8 +15,8 @@ from dyade.errors import DyadeError
 from dyade.fill import FillSession
 from dyade.storage.responses import dyad_of_response
 from dyade.ui.errors import show_error
-from dyade.ui.questionnaire import QuestionnaireView
 from dyade.ui.i18n import current_language
+from dyade.ui.questionnaire import QuestionnaireView
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.formats import date_text
 
