@@ -107,3 +107,21 @@ def test_history_chart_marks_the_repaired_episode(qtbot, martin):
     window.show()
     image = chart.grab().toImage()
     assert not image.isNull() and image.width() > 100
+
+
+def test_review_dates_follow_a_language_switch(qtbot, martin):
+    from dyade.ui.i18n import Translations
+
+    workspace = Workspace(martin)
+    qtbot.addWidget(workspace)
+    dyad = next(d for d in dyads_for(martin.db, martin.user) if d.patient_code == "R-3307")
+    window = open_review(workspace, dyad)
+    qtbot.addWidget(window)
+    english = window.visit_choice.itemText(0)
+    Translations().set_language("fr")
+    try:
+        qtbot.waitUntil(lambda: window.visit_choice.itemText(0) != english)
+        assert window.visit_choice.itemText(0)[-4:].isdigit()  # "3 août 2026"
+        assert window.visit_choice.itemText(0).split()[1] != english.split()[1]
+    finally:
+        Translations().set_language("en")

@@ -150,6 +150,8 @@ class ReviewWindow(Retranslating, QWidget):
             self.exports.retranslate()
 
     def retranslate(self) -> None:
+        for index, visit in enumerate(self.review.visits):  # dates follow the language too
+            self.visit_choice.setItemText(index, date_text(visit.entry.visit.date))
         self.setWindowTitle(self.tr("Dyade: dyad review"))
         self.heading.setText(
             self.tr("Patient {code} with {physician}").format(
