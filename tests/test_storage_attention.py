@@ -79,3 +79,29 @@ def test_order_limit_and_shared_dyads(db, clinic: Clinic):
         "P-010",
     ]
     assert _ranks_match_their_sources(db)
+
+
+def test_stale_dyads_and_latest_results_answer_for_a_whole_list(db, clinic: Clinic):
+    """The dashboard asks once for all dyads: which need comparing, and each one's latest."""
+    from dyade.demo import example_answers
+    from dyade.forms.library import default_library
+    from dyade.review import refresh_dyad
+    from dyade.storage.responses import pending_responses, save_answers
+    from dyade.storage.results import latest_results, stale_dyads
+
+    other = create_dyad(db, create_patient(db, "P-002").uuid, clinic.physician.uuid)
+    dyads = [clinic.dyad.uuid, other.uuid]
+    assert stale_dyads(db, dyads) == [] and latest_results(db, dyads) == {}
+    mine = [p for p in pending_responses(db) if p.visit_uuid == clinic.visit.uuid]
+    for pending in sorted(mine, key=lambda p: p.respondent):
+        example = example_answers("scenario-a", pending.respondent)
+        save_answers(db, pending.response_uuid, example, complete=True)
+        done = pending.respondent == "physician"  # patient first: one side is not enough
+        assert stale_dyads(db, dyads) == ([clinic.dyad.uuid] if done else [])
+    refresh_dyad(db, default_library(), clinic.dyad.uuid)
+    assert stale_dyads(db, dyads) == []
+    latest = latest_results(db, dyads)
+    assert list(latest) == [clinic.dyad.uuid]
+    assert latest[clinic.dyad.uuid].visit_date == clinic.visit.date
+    assert latest[clinic.dyad.uuid].summary["flags"]
+    assert stale_dyads(db, [f"x-{i}" for i in range(1200)]) == []  # more than one slice

@@ -273,6 +273,13 @@ def test_the_physicians_questionnaire_speaks_the_screens_language(qtbot, session
     qtbot.addWidget(window)
     item = window.fill.form.items[0]
     assert window.fill.language == "en"
-    Translations().set_language("fr")
-    qtbot.waitUntil(lambda: window.fill.language == "fr")
-    assert item.text.get("fr") != item.text.get("en")
+    try:
+        Translations().set_language("fr")
+        qtbot.waitUntil(lambda: window.fill.language == "fr")
+        assert item.text.get("fr") != item.text.get("en")
+        window.close()  # a closed window keeps the language it had
+        Translations().set_language("en")
+        qtbot.wait(20)
+        assert window.fill.language == "fr"
+    finally:
+        Translations().set_language("en")

@@ -122,3 +122,60 @@ def needs_attention(
     a look, highest attention rank first."""
     rows = db.execute(_ATTENTION, {"me": physician_uuid, "limit": limit}).fetchall()
     return [AttentionItem(*row[:7], from_json(row[7]), bool(row[8])) for row in rows]
+
+
+@dataclass(frozen=True)
+class LatestResult:
+    """A dyad's latest analysed visit: what a calm dashboard row shows."""
+
+    dyad_uuid: str
+    visit_date: str
+    summary: dict[str, Any]
+
+
+def _chunks(uuids: list[str], size: int = 500) -> list[list[str]]:
+    """SQLite caps the parameters of one statement; a long dyad list goes in slices."""
+    return [uuids[i : i + size] for i in range(0, len(uuids), size)]
+
+
+_STALE = """
+SELECT DISTINCT v.dyad_uuid FROM visits v
+WHERE v.dyad_uuid IN ({marks})
+  AND NOT EXISTS (SELECT 1 FROM visit_results r WHERE r.visit_uuid = v.uuid)
+  AND EXISTS (SELECT 1 FROM responses p WHERE p.visit_uuid = v.uuid
+              AND p.respondent = 'patient' AND p.status = 'complete')
+  AND EXISTS (SELECT 1 FROM responses d WHERE d.visit_uuid = v.uuid
+              AND d.respondent = 'physician' AND d.status = 'complete')
+"""
+
+
+def stale_dyads(db: sqlite_utils.Database, dyad_uuids: list[str]) -> list[str]:
+    """Of these dyads, those with a visit both sides finished but not analysed yet.
+
+    One query for the whole list: the dashboard used to read each dyad's history to
+    find out, which grew with every dyad a physician follows.
+    """
+    found: list[str] = []
+    for part in _chunks(list(dyad_uuids)):
+        sql = _STALE.format(marks=",".join("?" * len(part)))
+        found += [row[0] for row in db.execute(sql, part).fetchall()]
+    return sorted(found)
+
+
+_LATEST = """
+SELECT k.dyad_uuid, k.visit_date, r.summary FROM visit_ranks k
+JOIN visit_results r ON r.visit_uuid = k.visit_uuid
+WHERE k.dyad_uuid IN ({marks}) AND k.visit_uuid = (
+    SELECT l.visit_uuid FROM visit_ranks l WHERE l.dyad_uuid = k.dyad_uuid
+    ORDER BY l.visit_date DESC, l.visit_created_at DESC LIMIT 1)
+"""
+
+
+def latest_results(db: sqlite_utils.Database, dyad_uuids: list[str]) -> dict[str, LatestResult]:
+    """Each dyad's latest analysed visit (date and summary), for the dyads that have one."""
+    latest: dict[str, LatestResult] = {}
+    for part in _chunks(list(dyad_uuids)):
+        sql = _LATEST.format(marks=",".join("?" * len(part)))
+        for dyad_uuid, visit_date, summary in db.execute(sql, part).fetchall():
+            latest[dyad_uuid] = LatestResult(dyad_uuid, visit_date, from_json(summary))
+    return latest

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dyade.errors import DyadeError
-from dyade.review import refresh_if_stale
+from dyade.review import refresh_dyad
 from dyade.storage.dyads import DyadListing, dyads_for
-from dyade.storage.results import needs_attention
+from dyade.storage.results import latest_results, needs_attention, stale_dyads
 from dyade.ui.errors import show_error
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
@@ -50,11 +50,12 @@ def dashboard_rows(db: Any, user: Any) -> list[DashboardRow]:
     """Every dyad the physician sees, most pressing first, calm ones after."""
     listed = {d.uuid: d for d in dyads_for(db, user)}
     flagged = {a.dyad_uuid: a for a in needs_attention(db, user.uuid, limit=max(50, len(listed)))}
+    calm = latest_results(db, [uuid for uuid in listed if uuid not in flagged])
     rows = []
     for uuid, dyad in listed.items():
         item = flagged.get(uuid)
         if item is None:
-            rows.append(_calm_row(db, dyad))
+            rows.append(_calm_row(dyad, calm.get(uuid)))
             continue
         rank = int(item.summary.get("rank", 50))
         rows.append(
@@ -64,15 +65,11 @@ def dashboard_rows(db: Any, user: Any) -> list[DashboardRow]:
     return rows
 
 
-def _calm_row(db: Any, dyad: DyadListing) -> DashboardRow:
+def _calm_row(dyad: DyadListing, latest: Any) -> DashboardRow:
     """A dyad with nothing to report: its latest analysed visit, if any."""
-    from dyade.storage.visits import dyad_history
-
-    analysed = [e for e in dyad_history(db, dyad.uuid) if e.result is not None]
-    if not analysed:
+    if latest is None:
         return DashboardRow(dyad, 0, NOTHING, None, {})
-    latest = analysed[-1]
-    return DashboardRow(dyad, 0, NOTHING, latest.visit.date, latest.result.summary)
+    return DashboardRow(dyad, 0, NOTHING, latest.visit_date, latest.summary)
 
 
 class DashboardPage(Retranslating, QWidget):
@@ -195,9 +192,9 @@ class DashboardPage(Retranslating, QWidget):
 
     def refresh(self) -> None:
         db, user = self.session.db, self.session.user
-        try:
-            for dyad in dyads_for(db, user):
-                refresh_if_stale(db, self.session.library, dyad.uuid)
+        try:  # visits finished since the last look (a patient at the kiosk) are compared now
+            for dyad_uuid in stale_dyads(db, [d.uuid for d in dyads_for(db, user)]):
+                refresh_dyad(db, self.session.library, dyad_uuid)
         except DyadeError as exc:
             show_error(self, str(exc))
         self.model.set_rows(dashboard_rows(db, user))

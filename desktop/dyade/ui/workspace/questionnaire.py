@@ -47,7 +47,8 @@ class PhysicianQuestionnaireWindow(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        if self.fill.language != current_language():  # questions follow the app's language
+        # questions follow the app's language; a closed window no longer writes its choice
+        if self.isVisible() and self.fill.language != current_language():
             self.view.set_language(current_language())
         self.setWindowTitle(self.tr("Dyade: your questionnaire"))
         self.heading.setText(
