@@ -273,3 +273,38 @@ def test_a_damaged_page_met_while_saving_is_an_answer_not_saved(db_path, monkeyp
     assert "malformed" in str(refused.value)
     assert refused.value.kind_message("fr") != str(refused.value)  # the kiosk's own words
     db.close()
+
+
+def test_a_rescued_copy_newer_than_the_backup_is_the_one_offered(qtbot, db_path, monkeypatch):
+    """Restoring the daily backup would lose what was saved since; the rescue holds it."""
+    from dyade.storage.patients import create_patient, find_patient
+
+    make_application()
+    db = open_database(db_path, PASSPHRASE, create=True)
+    make_clinic(db)
+    maybe_daily_backup(db, backups_folder(db_path))
+    create_patient(db, "P-AFTER-BACKUP")
+    db.execute("VACUUM INTO ?", [str(db_path.with_name("clinic.rescued-20991231T000000.db"))])
+    db.close()
+    with open(db_path, "r+b") as handle:
+        handle.seek(4096 * 3 + 100)
+        handle.write(os.urandom(64))
+    page = UnlockPage(db_path)
+    qtbot.addWidget(page)
+    page.passphrase.setText(PASSPHRASE)
+    assert page.try_unlock() is None and page.restore_button.isVisibleTo(page)
+    asked = []
+
+    def yes(_parent, _title, text, *_a, **_k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    opened = []
+    page.unlocked.connect(opened.append)
+    page.restore_button.click()
+    assert "rescued" in asked[0]
+    try:
+        assert find_patient(opened[0].db, "P-AFTER-BACKUP") is not None
+    finally:
+        opened[0].db.close()

@@ -36,11 +36,18 @@ def backups_folder(db_path: Path) -> Path:
 
 
 def latest_backup(db_path: Path) -> Path | None:
+    """The newest copy to restore: the latest daily backup, or a rescued copy if newer.
+
+    A rescued copy (``<name>.rescued-<time>.db``, written when the file was damaged
+    while open) holds the answers saved after the last daily backup: offering the
+    backup instead would lose them.
+    """
     from dyade.storage.backup import daily_backups
 
     folder = backups_folder(db_path)
     found = daily_backups(folder, db_path.stem) if folder.is_dir() else []
-    return found[-1] if found else None
+    found += sorted(db_path.parent.glob(f"{db_path.stem}.rescued-*{db_path.suffix or '.db'}"))
+    return max(found, key=lambda f: f.stat().st_mtime) if found else None
 
 
 DEMO_NOTE_WIDTH = 560
