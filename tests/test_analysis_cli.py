@@ -242,3 +242,14 @@ def test_analyse_memory_follows_one_dyad_not_the_file(tmp_path):
     assert large < small * 1.5, (small, large)  # 4x the dyads, about the same peak
     data = json.loads((tmp_path / "large.json").read_text(encoding="utf-8"))
     assert len(data["visits"]) == 9 * 12 and len(data["dyads"]) == 3 * 12
+
+
+def test_analyse_names_the_line_that_is_not_utf8(tmp_path, capsys):
+    """A spreadsheet saved in Latin-1 ("é" as one byte): say where, and what to do."""
+    text = Path(example("visits.csv")).read_text(encoding="utf-8").splitlines()
+    text[5] = text[5] + ",Hélène"  # one extra cell; the byte is what matters here
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("\n".join(text).encode("latin-1") + b"\n")
+    assert main(["analyse", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "line 6" in err and "UTF-8" in err

@@ -20,12 +20,21 @@ from typing import BinaryIO
 from dyade.errors import DyadeError
 
 
+class NotUtf8(Exception):
+    """A line that is not UTF-8: which one, and the byte within it."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.line, self.column = line, column
+
+
 class _Lines:
     """The file's physical lines, decoded, with the byte offset reached so far."""
 
     def __init__(self, handle: BinaryIO) -> None:
         self._lines = iter(handle)
         self.pos = 0
+        self.line = 0  # physical lines read so far, to name where a bad byte sits
         self._encoding = "utf-8-sig"  # a byte-order mark may open the file
 
     def __iter__(self) -> _Lines:
@@ -34,7 +43,11 @@ class _Lines:
     def __next__(self) -> str:
         raw = next(self._lines)
         self.pos += len(raw)
-        text = raw.decode(self._encoding)
+        self.line += 1
+        try:
+            text = raw.decode(self._encoding)
+        except UnicodeDecodeError as exc:
+            raise NotUtf8(self.line, exc.start) from None
         self._encoding = "utf-8"
         return text
 
@@ -60,6 +73,11 @@ def readable(path: Path):
         yield
     except OSError as exc:
         raise DyadeError(f"{path}: cannot read ({exc.strerror})") from None
+    except NotUtf8 as exc:
+        raise DyadeError(
+            f"{path}, line {exc.line}: not UTF-8 text (byte {exc.column + 1}); "
+            "save the file as UTF-8 (CSV UTF-8 in a spreadsheet)"
+        ) from None
     except UnicodeDecodeError:
         raise DyadeError(f"{path}: not a UTF-8 text file") from None
     except csv.Error as exc:
