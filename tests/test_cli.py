@@ -51,3 +51,24 @@ def test_self_check_passes():
     assert result.returncode == 0, result.stdout + result.stderr
     assert "all checks passed" in result.stdout
     assert "ok    qt" in result.stdout
+
+
+def test_opening_the_app_parses_its_options_without_the_command_modules():
+    """The common case, a person opening the app, skips building every subcommand's parser."""
+    from dyade.cli import app_launch
+
+    args = app_launch(["--db", "clinic.db", "--lang", "fr", "--exit-when-shown"])
+    assert (args.db, args.lang, args.exit_when_shown, args.command) == (
+        "clinic.db",
+        "fr",
+        True,
+        None,
+    )
+    for other in (["forms", "list"], ["--help"], ["--lang", "de"], ["--db"], ["--nope"]):
+        assert app_launch(other) is None, other  # the whole parser answers these
+    script = (
+        "import sys; from dyade.cli import app_launch; app_launch(['--demo']); "
+        "print(sorted(m for m in sys.modules if m.endswith('_cmd')))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
