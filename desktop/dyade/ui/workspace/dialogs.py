@@ -28,6 +28,16 @@ def intro_label(parent: QDialog) -> QLabel:
     return label
 
 
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel, wired to accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class PatientDialog(Retranslating, QDialog):
     """Code (required), name and birth year (optional), preferred language."""
 
@@ -51,11 +61,7 @@ class PatientDialog(Retranslating, QDialog):
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         form.addRow(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         form.addRow(self.buttons)
         self.setMinimumWidth(460)
         self.retranslate()
@@ -103,12 +109,7 @@ class DyadDialog(Retranslating, QDialog):
                 self.physician.setCurrentIndex(self.physician.count() - 1)
         self.label = QLabel(self)
         layout.addRow(self.label, self.physician)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addRow(buttons)
+        layout.addRow(ok_cancel(self))
         self.setMinimumWidth(460)
         self.retranslate()
 
@@ -143,12 +144,7 @@ class ShareDialog(Retranslating, QDialog):
         self.none.setWordWrap(True)
         self.none.setVisible(not colleagues)
         layout.addWidget(self.none)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
         self.setMinimumWidth(460)
         self.retranslate()
 

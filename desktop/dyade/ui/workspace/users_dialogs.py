@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.dialogs import ok_cancel
 from dyade.ui.workspace.setup_wizard import account_problem, password_problem
 
 ROLE_ORDER = ("receptionist", "physician", "admin")  # least access first: the default
@@ -97,11 +98,7 @@ class _FormDialog(Retranslating, QDialog):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         self.hint.setObjectName("formHint")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         self.setMinimumWidth(560)
 
     def finish_form(self) -> None:
