@@ -86,8 +86,9 @@ class KioskWindow(Retranslating, QWidget):
         self.db, self.library, self.clinic_name = None, None, ""
         self._opener = opener
         self.default_language = language
-        self._own_translations = translations is None
         self.translations = translations or Translations()
+        # one language per process: the staff's, given back when they leave the kiosk
+        self._staff_language = self.translations.language
         self.session: FillSession | None = None
         self.questionnaire: QuestionnaireView | None = None
         self.code_page: CodePage | None = None  # built with the clinic
@@ -229,10 +230,7 @@ class KioskWindow(Retranslating, QWidget):
     def unlock(self, user: User) -> None:
         log.info("kiosk left by %s", user.login)
         self._drop_session()
-        if self._own_translations:  # leave the app's own catalogues as they were
-            self.translations.set_language("en")
-        else:
-            self._set_language(self.default_language)
+        self._set_language(self._staff_language)
         self.unlocked = True
         self.close()
         self.left.emit(user)

@@ -46,9 +46,11 @@ class DashboardRow:
     summary: dict[str, Any]
 
 
-def dashboard_rows(db: Any, user: Any) -> list[DashboardRow]:
-    """Every dyad the physician sees, most pressing first, calm ones after."""
-    listed = {d.uuid: d for d in dyads_for(db, user)}
+def dashboard_rows(
+    db: Any, user: Any, dyads: list[DyadListing] | None = None
+) -> list[DashboardRow]:
+    """Every dyad the physician sees (``dyads`` when already listed), most pressing first."""
+    listed = {d.uuid: d for d in (dyads if dyads is not None else dyads_for(db, user))}
     flagged = {a.dyad_uuid: a for a in needs_attention(db, user.uuid, limit=max(50, len(listed)))}
     calm = latest_results(db, [uuid for uuid in listed if uuid not in flagged])
     rows = []
@@ -192,12 +194,13 @@ class DashboardPage(Retranslating, QWidget):
 
     def refresh(self) -> None:
         db, user = self.session.db, self.session.user
+        dyads = dyads_for(db, user)
         try:  # visits finished since the last look (a patient at the kiosk) are compared now
-            for dyad_uuid in stale_dyads(db, [d.uuid for d in dyads_for(db, user)]):
+            for dyad_uuid in stale_dyads(db, [d.uuid for d in dyads]):
                 refresh_dyad(db, self.session.library, dyad_uuid)
         except DyadeError as exc:
             show_error(self, str(exc))
-        self.model.set_rows(dashboard_rows(db, user))
+        self.model.set_rows(dashboard_rows(db, user, dyads))
         self._show_rows()
 
     def _show_rows(self) -> None:

@@ -7,6 +7,7 @@ here, from the language the app shows now, so a language switch re-formats.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import cache
 
 from PySide6.QtCore import QDate, QLocale
 
@@ -16,7 +17,13 @@ DATE_FORMAT = "d MMM yyyy"  # unambiguous in both languages (no 11/12 versus 12/
 
 
 def _locale() -> QLocale:
-    if current_language() == "fr":
+    return _locale_of(current_language())
+
+
+@cache
+def _locale_of(lang: str) -> QLocale:
+    """One locale per language: lists format every cell they paint."""
+    if lang == "fr":
         return QLocale(QLocale.Language.French, QLocale.Country.France)
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 

@@ -79,12 +79,10 @@ def analyse_quietly(session, dyad_uuid: str) -> None:
 
 def open_kiosk_for(workspace, code: str) -> QWidget:
     """Open the patient kiosk on this visit code (the laptop is then handed over)."""
-    from dyade.ui.i18n import Translations, current_language
     from dyade.ui.kiosk import KioskWindow
     from dyade.ui.workspace import prefs
 
     session = workspace.session
-    staff_language = current_language()  # the patient may switch; staff get theirs back
     kiosk = KioskWindow(
         session.db,
         session.library,
@@ -93,7 +91,6 @@ def open_kiosk_for(workspace, code: str) -> QWidget:
         idle_seconds=float(prefs.read(session.db, "kiosk_idle_seconds") or 120),
     )
     kiosk.open_visit_code(code)
-    kiosk.left.connect(lambda _user: Translations().set_language(staff_language))
     kiosk.left.connect(lambda _user: workspace.refresh_all())
     kiosk.submitted.connect(lambda dyad_uuid: analyse_quietly(session, dyad_uuid))
     kiosk.show_locked()
