@@ -117,13 +117,13 @@ def test_review_lists_answers_in_the_session_language(clinic):
     session.answer(first.id, 5)
     session.skip(session.form.items[1].id)
     session.set_language("en")
-    rows = session.review()
+    rows = session.check_rows()
     assert rows[0].question == first.text.en
     assert rows[0].answer == session.form.scale_of(first).labels[5].en
     assert rows[1].answer is None and rows[1].skipped
     assert rows[2].answer is None and not rows[2].skipped
     session.set_language("fr")
-    assert session.review()[0].answer == session.form.scale_of(first).labels[5].fr
+    assert session.check_rows()[0].answer == session.form.scale_of(first).labels[5].fr
     assert get_response(clinic.db, session.response_uuid).language == "fr"
 
 

@@ -26,8 +26,8 @@ from hypothesis import strategies as st
 import storage_fixtures
 from dyade.cli import analysis_cmd
 from dyade.demo import build_demo
+from dyade.dyad_analysis import all_dyads, refresh_dyad
 from dyade.forms import default_library
-from dyade.review import all_dyads, refresh_dyad
 from dyade.storage import connection, open_database, users
 from dyade.storage.settings import set_setting
 from faults_support import PASSPHRASE, run_cli, scale, tally, unhandled

@@ -129,8 +129,8 @@ def test_review_change_button_goes_back_to_that_question(qtbot, full_kiosk):
                 view._on_answered(item_view.item.id, None)
         view.next_screen()
     assert view.on_review
-    target = view.review.rows[3].screen
-    qtbot.mouseClick(view.review.change_buttons[3], Qt.MouseButton.LeftButton)
+    target = view.answers_check.rows[3].screen
+    qtbot.mouseClick(view.answers_check.change_buttons[3], Qt.MouseButton.LeftButton)
     assert not view.on_review and view.index == target == 3
     key(qtbot, K.Key_4)
     item = view.items[0].item
@@ -195,7 +195,7 @@ def test_idle_reset_clears_the_screen_and_keeps_the_answers(qtbot, tmp_path, mon
 
 
 def test_sending_the_questionnaire_names_the_dyad_to_analyse_again(qtbot, tmp_path, monkeypatch):
-    from dyade.review import refresh_if_stale
+    from dyade.dyad_analysis import refresh_if_stale
 
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
     try:

@@ -84,8 +84,8 @@ def test_order_limit_and_shared_dyads(db, clinic: Clinic):
 def test_stale_dyads_and_latest_results_answer_for_a_whole_list(db, clinic: Clinic):
     """The dashboard asks once for all dyads: which need comparing, and each one's latest."""
     from dyade.demo import example_answers
+    from dyade.dyad_analysis import refresh_dyad
     from dyade.forms.library import default_library
-    from dyade.review import refresh_dyad
     from dyade.storage.responses import pending_responses, save_answers
     from dyade.storage.results import latest_results, stale_dyads
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
+from dyade.dyad_analysis import refresh_dyad
 from dyade.forms import default_library
-from dyade.review import refresh_dyad
 from dyade.storage import audit
 from dyade.storage.errors import AccessDenied
 from dyade.storage.export_fhir import export_fhir, questionnaire_url

@@ -8,7 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from dyade.demo import example_answers
-from dyade.review import review_dyad
+from dyade.dyad_analysis import review_dyad
 from dyade.storage import AccessDenied, open_database
 from dyade.storage.dyads import dyads_for
 from dyade.storage.patients import find_patient

@@ -80,7 +80,7 @@ def _fill(db: Any, visit: Any, example: str) -> None:
 
 def populate(db: Any, library: Any, today: date | None = None) -> None:
     """Fill an empty clinic database with the demo clinic."""
-    from dyade.review import refresh_dyad
+    from dyade.dyad_analysis import refresh_dyad
     from dyade.storage.dyads import create_dyad, share_dyad
     from dyade.storage.patients import create_patient
     from dyade.storage.settings import set_setting

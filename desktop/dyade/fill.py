@@ -102,8 +102,8 @@ class Screen:
 
 
 @dataclass(frozen=True)
-class ReviewRow:
-    """One question as the review screen lists it."""
+class CheckRow:
+    """One question as the check-your-answers screen lists it."""
 
     screen: int
     item: Item
@@ -312,7 +312,7 @@ class FillSession:
 
     # ---- review and submit ----------------------------------------------------
 
-    def review(self) -> list[ReviewRow]:
+    def check_rows(self) -> list[CheckRow]:
         rows = []
         for screen in self.screens:
             for item in screen.items:
@@ -320,7 +320,7 @@ class FillSession:
                 skipped = item.id in self.answers and value is None
                 text = None if value is None else self.answer_text(item, value)
                 rows.append(
-                    ReviewRow(screen.index, item, item.text.get(self.language), text, skipped)
+                    CheckRow(screen.index, item, item.text.get(self.language), text, skipped)
                 )
         return rows
 

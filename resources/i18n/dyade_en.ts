@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnswersCheckList</name>
+    <message>
+        <source>You preferred not to answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not answered yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the answer to: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current answer: {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Background</name>
     <message>
         <source>Analysing every dyad again with the new thresholds…</source>
@@ -1003,29 +1026,6 @@ Replace them?</source>
     </message>
     <message>
         <source>Questions {first} to {last} of {total}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReviewList</name>
-    <message>
-        <source>You preferred not to answer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not answered yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change the answer to: {question}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Current answer: {answer}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

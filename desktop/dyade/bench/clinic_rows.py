@@ -1,7 +1,7 @@
 """The rows of a generated clinic, drawn from a seed, in the storage schema's shape.
 
 Answers and their analyses are drawn once into a small pool of real analysed
-visits (the shipped forms, ``analyse_visit``, the summary ``dyade.review``
+visits (the shipped forms, ``analyse_visit``, the summary ``dyade.dyad_analysis``
 stores); each generated visit reuses one pool entry. That keeps generation
 fast while every stored row is one the app itself could have written.
 """
@@ -34,7 +34,7 @@ class Pooled:
     forms: dict[str, tuple[str, int]]  # respondent -> (form id, version)
     answers: dict[str, list[tuple[str, str]]]  # respondent -> [(item id, JSON value)]
     attention: int
-    summary: str  # JSON, as dyade.review.store_review writes it
+    summary: str  # JSON, as dyade.dyad_analysis.store_review writes it
 
 
 def uuid_from(rng: random.Random) -> str:
@@ -49,7 +49,7 @@ def stamp(day: date, minute: int) -> str:
 def _pooled(kind: str, library: Any, rng: random.Random) -> Pooled:
     from dyade.analysis import analyse_visit
     from dyade.bench.synth import answers_for
-    from dyade.review import stored_attention
+    from dyade.dyad_analysis import stored_attention
 
     forms = {side: library.require(f"dyade-{kind}-{side}") for side in ("patient", "physician")}
     given = {side: answers_for(form, rng) for side, form in forms.items()}

@@ -177,8 +177,8 @@ def _visit_list(args: argparse.Namespace) -> int:
 
 def _answer(args: argparse.Namespace) -> int:
     from dyade.cli.analysis_cmd import read_answer_file
+    from dyade.dyad_analysis import refresh_dyad
     from dyade.forms import default_library
-    from dyade.review import refresh_dyad
     from dyade.storage.answer_file import record_response
 
     library = default_library()

@@ -2,7 +2,7 @@
 
 The CLI and the app's export buttons call these; they take the open database
 as an argument and record every export in the audit log. The analysis is run
-again from the stored answers, through the same :func:`dyade.review.review_dyad`
+again from the stored answers, through the same :func:`dyade.dyad_analysis.review_dyad`
 as the workspace's review (the clinic's thresholds, each visit against the one
 before), so the PDF always matches the current engine and the screen.
 """
@@ -62,7 +62,7 @@ def _review(db: sqlite_utils.Database, dyad_uuid: str, user: Any) -> Any:
     One code path for the screen and the PDF: the clinic's thresholds (its
     overrides from the settings page) and each visit read against the one before.
     """
-    from dyade.review import review_dyad
+    from dyade.dyad_analysis import review_dyad
 
     return review_dyad(db, _library(db), dyad_uuid, user=user)
 
@@ -80,7 +80,7 @@ def _one_side(db: sqlite_utils.Database, entry: Any, review: Any) -> tuple[Any, 
     """A visit only one side has finished, read like the others (the clinic's thresholds,
     against the last complete visit before it); the other side is left unknown."""
     from dyade.analysis.visit import analyse_one_side
-    from dyade.review import clinic_thresholds
+    from dyade.dyad_analysis import clinic_thresholds
     from dyade.storage.responses import load_answers
 
     visit = entry.visit

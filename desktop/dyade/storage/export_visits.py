@@ -1,6 +1,6 @@
 """Export the analysis: one CSV row per dyad-visit with both sides' scores and the flags.
 
-Rows come from the stored visit results (what ``dyade.review`` wrote and the
+Rows come from the stored visit results (what ``dyade.dyad_analysis`` wrote and the
 physician saw), so the file matches the screens. Columns follow ``dyade
 analyse``'s per-visit CSV (docs/ANALYSIS.md): ``patient_<subscale>``,
 ``physician_<subscale>``, ``diff_<subscale>`` and ``beyond_<subscale>``, one

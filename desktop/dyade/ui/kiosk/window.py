@@ -57,7 +57,7 @@ class KioskWindow(Retranslating, QWidget):
     """One locked window for patients; ``left(user)`` once staff signed out of it.
 
     ``submitted(dyad_uuid)`` once a patient sent a questionnaire: the dyad whose
-    analysis may now be run again (``dyade.review.refresh_if_stale``), since the
+    analysis may now be run again (``dyade.dyad_analysis.refresh_if_stale``), since the
     physician's side may have been complete already.
     """
 

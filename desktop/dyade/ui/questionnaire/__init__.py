@@ -6,9 +6,9 @@ and a review list. Nothing here locks a window or resets on idle: the kiosk
 adds that around it.
 """
 
+from dyade.ui.questionnaire.answers_check import AnswersCheckList
 from dyade.ui.questionnaire.item_view import ItemView
 from dyade.ui.questionnaire.options import OptionButton, OptionList
-from dyade.ui.questionnaire.review import ReviewList
 from dyade.ui.questionnaire.view import QuestionnaireView
 
-__all__ = ["ItemView", "OptionButton", "OptionList", "QuestionnaireView", "ReviewList"]
+__all__ = ["AnswersCheckList", "ItemView", "OptionButton", "OptionList", "QuestionnaireView"]

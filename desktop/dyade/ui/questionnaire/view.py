@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 
 from dyade.errors import DyadeError
 from dyade.fill import FillSession, KindError
+from dyade.ui.questionnaire.answers_check import AnswersCheckList
 from dyade.ui.questionnaire.common import icon
 from dyade.ui.questionnaire.item_view import ItemView
-from dyade.ui.questionnaire.review import ReviewList
 from dyade.ui.questionnaire.screen_page import ScreenPage, frameless
 from dyade.ui.retranslate import Retranslating
 
@@ -64,10 +64,10 @@ class QuestionnaireView(Retranslating, QWidget):
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("questionPages")
         outer.addWidget(self.stack, 1)
-        self.review = ReviewList()
-        self.review.change_requested.connect(self.show_screen)
+        self.answers_check = AnswersCheckList()
+        self.answers_check.change_requested.connect(self.show_screen)
         self.review_page = frameless(QScrollArea(self.stack))
-        self.review_page.setWidget(self.review)
+        self.review_page.setWidget(self.answers_check)
         self.stack.addWidget(self.review_page)
         self.scroll: QScrollArea = self.review_page  # the page on screen
         outer.addLayout(self._build_footer())
@@ -132,7 +132,7 @@ class QuestionnaireView(Retranslating, QWidget):
         """Show screen ``index`` (``len(screens)``: the review)."""
         self.index = max(0, min(index, len(self.session.screens)))
         if self.on_review:
-            self.review.set_rows(self.session.review())
+            self.answers_check.set_rows(self.session.check_rows())
             page, self.items = self.review_page, []
         else:
             page = self.page(self.index)
@@ -179,9 +179,9 @@ class QuestionnaireView(Retranslating, QWidget):
             self.page(missing[0]).ensurePolished()
             if len(missing) > 1:
                 self._build_soon()
-        elif self.index + 1 == total and not self.review.rows:
-            self.review.set_rows(self.session.review())
-            self.review.ensurePolished()
+        elif self.index + 1 == total and not self.answers_check.rows:
+            self.answers_check.set_rows(self.session.check_rows())
+            self.answers_check.ensurePolished()
 
     def _chain_tab_order(self) -> None:
         """Tab goes through the answers in reading order, then Back, then Next."""
@@ -189,7 +189,7 @@ class QuestionnaireView(Retranslating, QWidget):
         for view in self.items:
             chain += view.focus_chain()
         if self.on_review:
-            chain += self.review.change_buttons
+            chain += self.answers_check.change_buttons
         chain += [self.back_button, self.next_button]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
@@ -296,8 +296,8 @@ class QuestionnaireView(Retranslating, QWidget):
         self.session.set_language(lang)
         for page in self.pages.values():  # every built page, so none keeps the old wording
             page.set_language(lang)
-        if self.review.rows:
-            self.review.set_rows(self.session.review())
+        if self.answers_check.rows:
+            self.answers_check.set_rows(self.session.check_rows())
         self.retranslate()
 
     def _refresh(self) -> None:

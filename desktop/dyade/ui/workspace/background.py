@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 def reanalyse(session: Any, context: Any = None) -> int:
     """Analyse every dyad again with the clinic's thresholds; return how many."""
-    from dyade.review import all_dyads, refresh_dyad
+    from dyade.dyad_analysis import all_dyads, refresh_dyad
 
     with session.db_lock:
         uuids = all_dyads(session.db)

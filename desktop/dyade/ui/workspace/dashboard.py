@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from dyade.dyad_analysis import refresh_dyad
 from dyade.errors import DyadeError
-from dyade.review import refresh_dyad
 from dyade.storage.dyads import DyadListing, dyads_for
 from dyade.storage.results import latest_results, needs_attention, stale_dyads
 from dyade.ui.errors import show_error

@@ -69,7 +69,7 @@ def analyse_quietly(session, dyad_uuid: str) -> None:
     The kiosk is still in the patient's hands: a problem goes to the log, never on screen;
     the dashboard tries again when staff come back.
     """
-    from dyade.review import refresh_if_stale
+    from dyade.dyad_analysis import refresh_if_stale
 
     try:
         refresh_if_stale(session.db, session.library, dyad_uuid)

@@ -64,7 +64,7 @@ class PhysicianQuestionnaireWindow(Retranslating, QWidget):
         )
 
     def _submitted(self) -> None:
-        from dyade.review import refresh_dyad
+        from dyade.dyad_analysis import refresh_dyad
         from dyade.storage.responses import get_response
         from dyade.storage.results import get_visit_result
 

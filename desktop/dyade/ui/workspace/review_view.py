@@ -1,7 +1,7 @@
 """One visit of one dyad, both sides: scores, flags with evidence and repair ideas, items.
 
 Everything comes from :func:`dyade.analysis.analyse_visit` (through
-:mod:`dyade.review`); this widget only lays it out. Flag explanations and
+:mod:`dyade.dyad_analysis`); this widget only lays it out. Flag explanations and
 repair phrases are the analysis's own bilingual texts.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget
 
-from dyade.review import ReviewedVisit
+from dyade.dyad_analysis import ReviewedVisit
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace import answers_text

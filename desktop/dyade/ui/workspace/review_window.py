@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from dyade.dyad_analysis import DyadReview, review_dyad
 from dyade.errors import DyadeError
-from dyade.review import DyadReview, review_dyad
 from dyade.ui.errors import show_error
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.exports import ExportBar

@@ -1,23 +1,23 @@
-"""The review list: every question with its answer and a button to change it."""
+"""Check your answers before sending: every question, its answer and a button to change it."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from dyade.fill import ReviewRow
+from dyade.fill import CheckRow
 from dyade.ui.questionnaire.common import icon, repolish
 from dyade.ui.retranslate import Retranslating
 
 
-class ReviewList(Retranslating, QWidget):
+class AnswersCheckList(Retranslating, QWidget):
     """Rows of question / answer / "Change"; emits the screen to go back to."""
 
     change_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.rows: list[ReviewRow] = []
+        self.rows: list[CheckRow] = []
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(8)
@@ -25,8 +25,8 @@ class ReviewList(Retranslating, QWidget):
         self.answer_labels: list[QLabel] = []
         self.question_labels: list[QLabel] = []
 
-    def set_rows(self, rows: list[ReviewRow]) -> None:
-        """Show the session's review rows; the same questions as before are updated in place."""
+    def set_rows(self, rows: list[CheckRow]) -> None:
+        """Show the session's check rows; the same questions as before are updated in place."""
         if [(r.screen, r.item.id) for r in rows] == [(r.screen, r.item.id) for r in self.rows]:
             self.rows = rows
             for row, question in zip(rows, self.question_labels, strict=True):
@@ -43,7 +43,7 @@ class ReviewList(Retranslating, QWidget):
             self._layout.addWidget(self._row_widget(row))
         self.retranslate()
 
-    def _row_widget(self, row: ReviewRow) -> QFrame:
+    def _row_widget(self, row: CheckRow) -> QFrame:
         frame = QFrame(self)
         frame.setObjectName("reviewRow")
         grid = QGridLayout(frame)
