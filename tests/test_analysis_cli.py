@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dyade.cli import main
+from dyade.csv_dialect import read_dicts
 
 EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
 
@@ -87,8 +88,7 @@ def example_rows() -> list[list[str]]:
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return read_dicts(path)
 
 
 def test_analyse_example_csv(tmp_path, capsys):

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 import storage_fixtures
 from dyade.cli import analysis_cmd
+from dyade.csv_dialect import read_dicts, read_rows
 from dyade.demo import build_demo
 from dyade.dyad_analysis import all_dyads, refresh_dyad
 from dyade.forms import default_library
@@ -46,8 +47,7 @@ FUZZ = settings(
 
 
 def _read(path: Path) -> list[dict[str, str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return read_dicts(path)
 
 
 def _export(db_path: Path, out: Path, capsys) -> tuple[Path, Path]:
@@ -179,8 +179,7 @@ def exports(tmp_path_factory) -> dict[str, list[list[str]]]:
 
 
 def _rows(path: Path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as handle:
-        return list(csv.reader(handle))
+    return read_rows(path)
 
 
 ODD_CELLS = ["", "0", "6", "-1", "2.5", "1e309", "nan", "yes", "a;b", "1;1", "nope", "\x00"]

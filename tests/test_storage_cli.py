@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
+from dyade.csv_dialect import read_dicts
 from storage_fixtures import PASSPHRASE
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
@@ -51,8 +51,7 @@ def test_backup_export_and_restore(dyade, tmp_path):
     code, out, _ = dyade("backup", "--out", str(tmp_path / "b.db"))
     assert code == 0 and (tmp_path / "b.db").exists()
     assert dyade("export", "--format", "csv", "--out", str(tmp_path / "r.csv"))[0] == 0
-    with open(tmp_path / "r.csv", encoding="utf-8") as handle:
-        assert [row["respondent"] for row in csv.DictReader(handle)] == ["patient", "physician"]
+    assert [row["respondent"] for row in read_dicts(tmp_path / "r.csv")] == ["patient", "physician"]
     assert dyade("export", "--format", "json", "--out", str(tmp_path / "r.json"))[0] == 0
     assert dyade("patient", "add", "--code", "P-002")[0] == 0
     code, out, _ = dyade("restore", str(tmp_path / "b.db"))
@@ -88,8 +87,7 @@ def test_export_formats_write_their_files(dyade, tmp_path):
         assert dyade("answer", visit_code, "--as", side, path)[0] == 0
     code, out, _ = dyade("export", "--format", "csv", "--out", str(tmp_path / "r.csv"))
     assert code == 0 and "r-visits.csv" in out
-    with open(tmp_path / "r-visits.csv", encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = list(read_dicts(tmp_path / "r-visits.csv"))
     assert len(rows) == 1 and rows[0]["patient_code"] == "P-001" and rows[0]["patient_bond"]
     code, out, _ = dyade("export", "--format", "fhir", "--out", str(tmp_path / "r.fhir.json"))
     assert code == 0 and out.startswith("2 response(s)")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import json
 
 import pytest
 
+from dyade.csv_dialect import read_dicts
 from dyade.storage import audit
 from dyade.storage.dyads import create_dyad
 from dyade.storage.errors import AccessDenied
@@ -41,8 +41,7 @@ def test_csv_one_row_per_response_one_column_per_item(db, clinic, answered, tmp_
     out = tmp_path / "responses.csv"
     order = ["p_comment", "p_bond_listened"]
     assert export_csv(db, out, item_order=order) == 4
-    with open(out, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_dicts(out)
     header = list(rows[0])
     assert header[: len(FIXED_COLUMNS)] == list(FIXED_COLUMNS)
     assert header[len(FIXED_COLUMNS) :] == [
@@ -64,8 +63,7 @@ def test_csv_one_row_per_response_one_column_per_item(db, clinic, answered, tmp_
 def test_csv_filters_by_date_and_dyad(db, clinic, answered, tmp_path):
     assert export_csv(db, tmp_path / "since.csv", since="2026-04-01") == 2
     assert export_csv(db, tmp_path / "dyad.csv", dyad=clinic.dyad.uuid) == 2
-    with open(tmp_path / "dyad.csv", encoding="utf-8") as handle:
-        assert {r["dyad_uuid"] for r in csv.DictReader(handle)} == {clinic.dyad.uuid}
+    assert {r["dyad_uuid"] for r in read_dicts(tmp_path / "dyad.csv")} == {clinic.dyad.uuid}
 
 
 def test_json_round_trip_of_everything(db, clinic, answered, tmp_path):

@@ -7,7 +7,6 @@ joined with ``;``.
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -18,6 +17,7 @@ from dyade.analysis.compare import compared_subscales
 from dyade.analysis.csv_batch import BatchResult
 from dyade.analysis.trajectory import DyadHistory
 from dyade.analysis.visit import VisitAnalysis
+from dyade.csv_dialect import EXCEL, CsvStyle, writing
 from dyade.errors import DyadeError
 
 SUBSCALE_ORDER = (
@@ -125,9 +125,8 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def _write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> None:
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
+def _write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str], style: CsvStyle) -> None:
+    with writing(path, style) as writer:
         writer.writerow(columns)
         for row in rows:
             writer.writerow([_csv_cell(row.get(c)) for c in columns])
@@ -150,7 +149,7 @@ def _json_flags(analysis: VisitAnalysis) -> list[dict[str, Any]]:
     return [f.model_dump(exclude={"explanation", "suggestions"}) for f in analysis.flags]
 
 
-def write_outputs(result: BatchResult, out: Path) -> list[Path]:
+def write_outputs(result: BatchResult, out: Path, style: CsvStyle = EXCEL) -> list[Path]:
     """Write a collected result: CSV (two files) or JSON (one file); the paths written."""
     visits, columns = _visit_rows(result)
     dyads = dyad_rows(result)
@@ -170,9 +169,9 @@ def write_outputs(result: BatchResult, out: Path) -> list[Path]:
             out.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
             return [out]
         _check_suffix(out)
-        _write_csv(out, visits, columns)
+        _write_csv(out, visits, columns, style)
         dyad_columns = list(dyads[0]) if dyads else ["dyad", "visits"]
-        _write_csv(dyads_path(out), dyads, dyad_columns)
+        _write_csv(dyads_path(out), dyads, dyad_columns, style)
         return [out, dyads_path(out)]
     except OSError as exc:
         raise DyadeError(f"{out}: cannot write ({exc.strerror})") from None

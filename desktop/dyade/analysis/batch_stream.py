@@ -8,7 +8,6 @@ counts and problems can come first as documented.
 
 from __future__ import annotations
 
-import csv
 import json
 import shutil
 import tempfile
@@ -28,6 +27,7 @@ from dyade.analysis.batch_output import (
     visit_row,
 )
 from dyade.analysis.csv_batch import BatchResult, BatchRun, DyadOutcome
+from dyade.csv_dialect import CsvStyle
 from dyade.errors import DyadeError
 
 
@@ -57,11 +57,11 @@ def _last(outcome: DyadOutcome):
 class CsvSink:
     """``FILE.csv`` (one row per dyad-visit) and ``FILE-dyads.csv`` (one per dyad)."""
 
-    def __init__(self, out: Path, run: BatchRun) -> None:
+    def __init__(self, out: Path, run: BatchRun, style: CsvStyle) -> None:
         self.out, self.columns = out, form_columns(run.forms, run.form_ids)
-        self.visits = open(out, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        self.dyads = open(dyads_path(out), "w", encoding="utf-8", newline="")  # noqa: SIM115
-        self.visit_writer, self.dyad_writer = csv.writer(self.visits), csv.writer(self.dyads)
+        self.visits = open(out, "w", encoding=style.encoding, newline="")  # noqa: SIM115
+        self.dyads = open(dyads_path(out), "w", encoding=style.encoding, newline="")  # noqa: SIM115
+        self.visit_writer, self.dyad_writer = style.writer(self.visits), style.writer(self.dyads)
         self.visit_header: list[str] | None = None
         self.dyad_header: list[str] | None = None
 
@@ -169,17 +169,31 @@ def totals_line(result: BatchResult) -> str:
     )
 
 
-def open_sink(run: BatchRun, out: Path | None, echo: Callable[[str], Any] = print) -> Sink:
+def open_sink(
+    run: BatchRun,
+    out: Path | None,
+    echo: Callable[[str], Any] = print,
+    style: CsvStyle | None = None,
+) -> Sink:
+    """Where the outcomes go; a CSV is written in ``style``, else in the input's separator
+    with a byte-order mark (so a file re-saved by French Excel comes back as it went)."""
     if out is None:
         return ScreenSink(echo)
     _check_suffix(out)
     with writable(out):
-        return JsonSink(out, run) if out.suffix.lower() == ".json" else CsvSink(out, run)
+        if out.suffix.lower() == ".json":
+            return JsonSink(out, run)
+        return CsvSink(out, run, style or CsvStyle(run.index.sep))
 
 
-def stream(run: BatchRun, out: Path | None, echo: Callable[[str], Any] = print) -> list[Path]:
+def stream(
+    run: BatchRun,
+    out: Path | None,
+    echo: Callable[[str], Any] = print,
+    style: CsvStyle | None = None,
+) -> list[Path]:
     """Analyse and write dyad by dyad; the paths written (none for the screen)."""
-    sink = open_sink(run, out, echo)
+    sink = open_sink(run, out, echo, style)
     with writable(out or Path("-")):
         for outcome in run:
             sink.add(outcome)

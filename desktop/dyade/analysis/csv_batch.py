@@ -234,7 +234,7 @@ def _dyad_responses(
     for offset, length, line in index.rows(dyad):
         result.rows += 1
         try:
-            response = _response(read_row(handle, offset, length), line, layout)
+            response = _response(read_row(handle, offset, length, index.sep), line, layout)
         except _RowError as exc:
             result.problems.append(exc.problem)
             continue

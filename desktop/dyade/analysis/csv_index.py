@@ -10,6 +10,7 @@ offsets are exact; a quoted cell may span several lines.
 from __future__ import annotations
 
 import csv
+import itertools
 from array import array
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from dyade.csv_dialect import detect_separator
 from dyade.errors import DyadeError
 
 
@@ -57,6 +59,7 @@ class FileIndex:
     """The header, each dyad's rows as flat ``(offset, length, line)`` triples, form ids."""
 
     header: list[str]
+    sep: str = ","
     dyads: dict[str, array] = field(default_factory=dict)
     forms: set[str] = field(default_factory=set)
 
@@ -93,12 +96,14 @@ def build_index(path: Path, columns: Callable[[list[str]], tuple[int, int]]) -> 
     (and raises DyadeError when the header lacks them)."""
     with readable(path), open(path, "rb") as handle:
         lines = _Lines(handle)
-        reader = csv.reader(lines)
+        first = next(lines, "")
+        sep = detect_separator(first)  # "," or ";" (French Excel) or tab
+        reader = csv.reader(itertools.chain((first,), lines), delimiter=sep)
         header = next(reader, None)
         if not header:
             raise DyadeError(f"{path}: empty file, expected a header line")
         dyad_col, form_col = columns(header)
-        index = FileIndex(header)
+        index = FileIndex(header, sep)
         start = lines.pos
         for row in reader:
             end = lines.pos
@@ -113,8 +118,8 @@ def build_index(path: Path, columns: Callable[[list[str]], tuple[int, int]]) -> 
     return index
 
 
-def read_row(handle: BinaryIO, offset: int, length: int) -> list[str]:
+def read_row(handle: BinaryIO, offset: int, length: int, sep: str = ",") -> list[str]:
     """One row again, from where the first pass found it."""
     handle.seek(offset)
     text = handle.read(length).decode("utf-8")
-    return next(csv.reader((text,)), [])
+    return next(csv.reader((text,), delimiter=sep), [])

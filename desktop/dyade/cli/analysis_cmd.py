@@ -11,7 +11,7 @@ import re
 import sys
 from pathlib import Path
 
-from dyade.cli.common import read_answer_file
+from dyade.cli.common import add_csv_options, read_answer_file
 from dyade.errors import DyadeError
 
 JSON_START = re.compile(rb'\{\s*"|\[\s*[{\["\]]')  # an object, or a list of objects
@@ -56,10 +56,12 @@ def _compare(args: argparse.Namespace) -> int:
 def _analyse(args: argparse.Namespace) -> int:
     from dyade.analysis.batch_stream import stream, totals_line
     from dyade.analysis.csv_batch import BatchRun
+    from dyade.csv_dialect import CsvStyle, chosen_style
 
     _refuse_json(Path(args.file))
     run = BatchRun(Path(args.file), _library().forms, _thresholds(args))
-    written = stream(run, Path(args.out) if args.out else None)
+    style = chosen_style(args.sep, args.plain, CsvStyle(run.index.sep))
+    written = stream(run, Path(args.out) if args.out else None, style=style)
     if written:
         print(totals_line(run.result))
         print("written: " + ", ".join(str(p) for p in written))
@@ -117,4 +119,5 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="write results here (CSV: also FILE-dyads.csv); default: a summary on screen",
     )
     a.add_argument("--thresholds", metavar="FILE.json", help="clinic overrides of thresholds")
+    add_csv_options(a, "the input file's separator")
     a.set_defaults(handler=_analyse)

@@ -18,6 +18,20 @@ from typing import Any
 from dyade.errors import DyadeError
 
 
+def add_csv_options(parser: argparse.ArgumentParser, default: str) -> None:
+    """``--sep`` and ``--plain``: how the CSV files a command writes are laid out."""
+    parser.add_argument(
+        "--sep",
+        choices=("comma", "semicolon", "tab"),
+        help=f"CSV separator (default: {default}; semicolons are what French Excel opens)",
+    )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="CSV without the byte-order mark that makes Excel read UTF-8 (for scripts)",
+    )
+
+
 def db_path(args: argparse.Namespace) -> Path:
     """``--db`` when given, else the default database of this computer's user."""
     from dyade.paths import default_db_path

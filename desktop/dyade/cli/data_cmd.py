@@ -13,6 +13,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
+from dyade.cli.common import add_csv_options
 from dyade.cli.common import ask as _ask
 from dyade.cli.common import db_path as _db_path
 from dyade.cli.common import open_db as _open
@@ -55,18 +56,22 @@ def visits_csv_path(out: Path) -> Path:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from dyade.storage.export import export_csv, export_json
+    from dyade.csv_dialect import chosen_style
+    from dyade.storage.export import clinic_style, export_csv, export_json
     from dyade.storage.export_fhir import export_fhir
     from dyade.storage.export_visits import export_visit_csv
 
     write = {"csv": export_csv, "json": export_json, "fhir": export_fhir}[args.format]
     out = Path(args.out)
     with _open(args) as db:
-        count = write(db, out, since=args.since, dyad=args.dyad)
+        extra = {}
+        if args.format == "csv":
+            extra["style"] = chosen_style(args.sep, args.plain, clinic_style(db))
+        count = write(db, out, since=args.since, dyad=args.dyad, **extra)
         print(f"{count} response(s) exported to {out} (this file is not encrypted)")
         if args.format == "csv":
             visits = visits_csv_path(out)
-            rows = export_visit_csv(db, visits, since=args.since, dyad=args.dyad)
+            rows = export_visit_csv(db, visits, since=args.since, dyad=args.dyad, **extra)
             print(f"{rows} analysed visit(s) exported to {visits} (not encrypted either)")
     return 0
 
@@ -222,6 +227,7 @@ def _register_data(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="PATH", required=True)
     p.add_argument("--since", metavar="DATE", help="visits on or after YYYY-MM-DD")
     p.add_argument("--dyad", metavar="ID", help="one dyad's id")
+    add_csv_options(p, "the clinic's language: semicolons in French, commas in English")
     p.set_defaults(handler=_export)
     p = sub.add_parser("transfer", help="write an encrypted transfer file for another laptop")
     p.add_argument("--out", metavar="FILE", required=True)

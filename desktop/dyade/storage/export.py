@@ -7,7 +7,6 @@ skipped item and an unanswered one are both empty (the JSON tells them apart).
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 from collections.abc import Sequence
@@ -17,10 +16,12 @@ from typing import Any
 
 import sqlite_utils
 
+from dyade.csv_dialect import CsvStyle, for_language, writing
 from dyade.storage import audit
 from dyade.storage.dyads import require_clinical
 from dyade.storage.errors import AccessDenied
 from dyade.storage.records import from_json, iso_date, now
+from dyade.storage.settings import get_setting
 from dyade.storage.users import User
 
 FIXED_COLUMNS = (
@@ -61,6 +62,11 @@ def allowed(db: sqlite_utils.Database, user: User | None, dyad: str | None) -> N
     require_clinical(db, user, dyad)
 
 
+def clinic_style(db: sqlite_utils.Database) -> CsvStyle:
+    """The CSV layout Excel opens right in the clinic's language (semicolons in French)."""
+    return for_language(get_setting(db, "language"))
+
+
 def filters(since: date | str | None, dyad: str | None) -> dict[str, Any]:
     return {"since": iso_date(since), "dyad": dyad}
 
@@ -88,6 +94,7 @@ def export_csv(
     dyad: str | None = None,
     item_order: Sequence[str] = (),
     user: User | None = None,
+    style: CsvStyle | None = None,
 ) -> int:
     """One row per response, one column per item; return the number of rows.
 
@@ -101,8 +108,7 @@ def export_csv(
         rows.append((dict(zip(FIXED_COLUMNS, fixed, strict=True)), answers))
     extra = sorted({(fixed["form_id"], item) for fixed, answers in rows for item in answers})
     items = list(dict.fromkeys([*item_order, *(item for _form, item in extra)]))
-    with open(out, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
+    with writing(out, style or clinic_style(db)) as writer:
         writer.writerow([*FIXED_COLUMNS, *items])
         for fixed, answers in rows:
             writer.writerow([*fixed.values(), *(_cell(answers.get(i)) for i in items)])

@@ -13,14 +13,14 @@ history's ``unresolved``, ``repaired``, ``trend`` and ``convergence``.
 
 from __future__ import annotations
 
-import csv
 import os
 from datetime import date
 from typing import Any
 
 import sqlite_utils
 
-from dyade.storage.export import allowed, filters, log
+from dyade.csv_dialect import CsvStyle, writing
+from dyade.storage.export import allowed, clinic_style, filters, log
 from dyade.storage.records import from_json
 from dyade.storage.users import User
 
@@ -107,6 +107,7 @@ def export_visit_csv(
     since: date | str | None = None,
     dyad: str | None = None,
     user: User | None = None,
+    style: CsvStyle | None = None,
 ) -> int:
     """Write one row per analysed dyad-visit to ``out``; return the number of rows."""
     allowed(db, user, dyad)
@@ -116,8 +117,7 @@ def export_visit_csv(
         for found in db.execute(_VISITS, chosen).fetchall()
     ]
     columns = _columns(rows)
-    with open(out, "w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
+    with writing(out, style or clinic_style(db)) as writer:
         writer.writerow(columns)
         for row in rows:
             writer.writerow([_cell(row.get(name)) for name in columns])
