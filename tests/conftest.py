@@ -8,8 +8,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-# The clinic database fixtures (db, db_path, clinic, fast_crypto, dyade) for any test.
-pytest_plugins = ("storage_fixtures",)
+# The clinic database fixtures (db, db_path, clinic, fast_crypto, dyade) for any test;
+# a throwaway PostgreSQL cluster for the sync tests (pg, hub_dsn).
+pytest_plugins = ("storage_fixtures", "pg_support")
 
 
 @pytest.fixture(autouse=True)

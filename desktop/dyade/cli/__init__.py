@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "dyade.cli.analysis_cmd",
     "dyade.cli.report_cmd",
     "dyade.cli.demo_cmd",
+    "dyade.cli.hub_cmd",
 )
 
 
