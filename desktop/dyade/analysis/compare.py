@@ -63,7 +63,8 @@ def _row(name, component, p_sub, d_sub, patient, physician, th, offset) -> Discr
     }
     if p_val is None or d_val is None:
         return Discrepancy(**base)
-    test = discrepancy(p_val, d_val, th, offset=offset)
+    items = (patient.scores[p_sub].answered, physician.scores[d_sub].answered)
+    test = discrepancy(p_val, d_val, th, offset=offset, items=items)
     return Discrepancy(
         **base,
         difference=rounded(test.difference),

@@ -320,6 +320,20 @@ def read_side(
     )
 
 
+def keyed_items(report: SideReport, subscale: str) -> dict[str, float]:
+    """The subscale's answered items, keyed (reverse items turned round) on 1..5,
+    so two visits can be compared on the items they share."""
+    out: dict[str, float] = {}
+    for rule in report.plan.subscale_rules:
+        if rule.id != subscale:
+            continue
+        for item_id, low, high, reverse in rule.items:
+            value = report.answers.get(item_id)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                out[item_id] = float(high + low - value if reverse else value)
+    return out
+
+
 def score_value(report: SideReport, subscale: str) -> float | None:
     score = report.scores.get(subscale)
     return None if score is None else score.value

@@ -11,9 +11,12 @@ patient or when their estimate of the patient's bond registered the strain.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from dyade.analysis.sides import MarkerHit, SideReport, score_value
+from dyade.analysis.change import change_between, drop_status
+from dyade.analysis.sides import MarkerHit, SideReport, keyed_items, score_value
 from dyade.analysis.thresholds import Side, Thresholds
 
 TYPES: tuple[str, ...] = ("withdrawal", "confrontation")
@@ -63,12 +66,19 @@ def other_side(side: str) -> Side:
     return "physician" if side == "patient" else "patient"
 
 
-def strain_of(
-    report: SideReport, th: Thresholds, previous: dict[str, float | None] | None = None
-) -> Strain:
-    """Which core subscales are below the side's usual level or dropped reliably."""
+Previous = tuple[Mapping[str, Any], Mapping[str, Mapping[str, float]]]
+
+
+def strain_of(report: SideReport, th: Thresholds, previous: Previous | None = None) -> Strain:
+    """Which core subscales are below the side's usual level or dropped reliably.
+
+    ``previous`` is the side's ``(scores, keyed items)`` at the last visit: a drop
+    counts when it is a reliable change on the items both visits share (a
+    one-item change is only "to confirm" and does not count).
+    """
     side = report.side
     cutoff = th.low_cutoff(side)
+    before_scores, before_items = previous or ({}, {})
     low, dropped, deep = [], [], False
     for sid in th.core_subscales:
         value = score_value(report, sid)
@@ -77,8 +87,10 @@ def strain_of(
         if value < cutoff:
             low.append(sid)
             deep = deep or value < cutoff - th.sd(side)
-        before = (previous or {}).get(sid)
-        if before is not None and before - value >= th.reliable_change(side):
+        change = change_between(
+            before_scores.get(sid), before_items.get(sid), value, keyed_items(report, sid)
+        )
+        if change is not None and drop_status(th, side, change) == "reliable":
             dropped.append(sid)
     return Strain(tuple(low), tuple(dropped), deep)
 
@@ -140,7 +152,7 @@ def rupture_signal(
     origin: SideReport,
     other: SideReport,
     th: Thresholds,
-    previous: dict[str, float | None] | None = None,
+    previous: Previous | None = None,
     missing: Side | None = None,
 ) -> RuptureSignal | None:
     """The rupture lived by ``origin`` this visit, or None when nothing signals one.

@@ -26,13 +26,22 @@ class DiscrepancyTest:
 
 
 def discrepancy(
-    patient: float, physician: float, thresholds: Thresholds, *, offset: bool = True
+    patient: float,
+    physician: float,
+    thresholds: Thresholds,
+    *,
+    offset: bool = True,
+    items: tuple[int | None, int | None] = (None, None),
 ) -> DiscrepancyTest:
-    """Is |patient − physician − offset| larger than z·SE_D?"""
+    """Is |patient − physician − offset| larger than z·SE_D?
+
+    ``items`` is how many items each score rests on: SE_D grows for short
+    scores (Spearman–Brown), so a one-item gap needs more to be beyond chance.
+    """
     expected = thresholds.expected_offset if offset else 0.0
     difference = patient - physician
     adjusted = difference - expected
-    critical = thresholds.critical_discrepancy
+    critical = thresholds.critical_discrepancy_for(*items)
     beyond = abs(adjusted) > critical
     if not beyond:
         direction = "as_expected"

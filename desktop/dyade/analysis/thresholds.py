@@ -72,6 +72,9 @@ class Thresholds(BaseModel):
         0.80, gt=0, lt=1, description="lower bound of short alliance subscales (.80-.90)"
     )
     reliability_physician: float = Field(0.80, gt=0, lt=1, description="same as patients")
+    reliability_items: int = Field(
+        7, ge=1, description="items the reliabilities hold for (the full form's bond subscale)"
+    )
     z_critical: float = Field(1.96, gt=0, description="two-sided 95% (Jacobson & Truax 1991)")
     # Patients rate the alliance higher than clinicians (Tryon et al. 2007).
     expected_offset_d: float = Field(0.63, description="patient minus physician, in SD units")
@@ -92,7 +95,9 @@ class Thresholds(BaseModel):
     lenient_drop_sd: float = Field(1.0, gt=0, description="1-SD drop (Stiles et al. 2004)")
     recovery_visits: int = Field(3, ge=1, description="K: visits allowed for a recovery")
     recovery_sem: float = Field(1.0, ge=0, description="recovered within this many SEM")
-    brief_drop_points: float = Field(1.0, gt=0, description="SRS-style drop alert")
+    brief_drop_points: float = Field(
+        1.0, gt=0, description="SRS drop alert, in SRS points (0-40), scaled to the 1..5 range"
+    )
     convergence_slope: float = Field(0.1, ge=0, description="points per visit of the gap")
     convergence_min_visits: int = Field(3, ge=2)
 
@@ -101,10 +106,18 @@ class Thresholds(BaseModel):
     def sd(self, side: Side) -> float:
         return self.sd_patient if side == "patient" else self.sd_physician
 
-    def sem(self, side: Side) -> float:
-        """Standard error of measurement: SD·√(1 − r)."""
+    def reliability(self, side: Side, items: int | None = None) -> float:
+        """The side's reliability for a score made of ``items`` items (Spearman–Brown
+        from the reliability of ``reliability_items`` items; None: that length)."""
         r = self.reliability_patient if side == "patient" else self.reliability_physician
-        return self.sd(side) * math.sqrt(1.0 - r)
+        if items is None or items == self.reliability_items:
+            return r
+        k = max(1, items) / self.reliability_items
+        return k * r / (1.0 + (k - 1.0) * r)
+
+    def sem(self, side: Side, items: int | None = None) -> float:
+        """Standard error of measurement: SD·√(1 − r), r for that many items."""
+        return self.sd(side) * math.sqrt(1.0 - self.reliability(side, items))
 
     @property
     def expected_offset(self) -> float:
@@ -114,13 +127,27 @@ class Thresholds(BaseModel):
 
     @property
     def se_discrepancy(self) -> float:
-        """SE_D = √(SEM_patient² + SEM_physician²)."""
-        return math.hypot(self.sem("patient"), self.sem("physician"))
+        """SE_D = √(SEM_patient² + SEM_physician²), at the reference length."""
+        return self.se_discrepancy_for()
+
+    def se_discrepancy_for(
+        self, patient_items: int | None = None, physician_items: int | None = None
+    ) -> float:
+        """SE_D for scores made of that many items on each side."""
+        return math.hypot(
+            self.sem("patient", patient_items), self.sem("physician", physician_items)
+        )
 
     @property
     def critical_discrepancy(self) -> float:
         """A discrepancy beyond the offset by more than this is beyond chance."""
-        return self.z_critical * self.se_discrepancy
+        return self.critical_discrepancy_for()
+
+    def critical_discrepancy_for(
+        self, patient_items: int | None = None, physician_items: int | None = None
+    ) -> float:
+        """z × SE_D for scores made of that many items on each side."""
+        return self.z_critical * self.se_discrepancy_for(patient_items, physician_items)
 
     def norm_mean(self, side: Side) -> float:
         """Typical subscale level: physicians sit below patients by the expected offset."""
@@ -130,9 +157,14 @@ class Thresholds(BaseModel):
         """Below this a general/specific subscale counts as low for that side."""
         return self.norm_mean(side) - self.low_alliance_sd * self.sd(side)
 
-    def reliable_change(self, side: Side) -> float:
-        """Jacobson–Truax criterion: z × √2 × SEM (the strict drop)."""
-        return self.z_critical * math.sqrt(2.0) * self.sem(side)
+    def reliable_change(self, side: Side, items: int | None = None) -> float:
+        """Jacobson–Truax criterion: z × √2 × SEM (the strict drop), for that many items."""
+        return self.z_critical * math.sqrt(2.0) * self.sem(side, items)
+
+    @property
+    def drop_alert(self) -> float:
+        """The SRS drop rule in 1..5 points: its 0–40 points as the same share of the range."""
+        return self.brief_drop_points * (5 - 1) / 40.0
 
     def lenient_drop(self, side: Side) -> float:
         """The lenient drop criterion in points (1 SD by default)."""
@@ -148,11 +180,14 @@ class Thresholds(BaseModel):
             "expected_offset": self.expected_offset,
             "se_discrepancy": self.se_discrepancy,
             "critical_discrepancy": self.critical_discrepancy,
+            "critical_discrepancy_1_item": self.critical_discrepancy_for(1, 1),
+            "drop_alert": self.drop_alert,
         }
         for side in ("patient", "physician"):
             out[f"sem_{side}"] = self.sem(side)
             out[f"low_cutoff_{side}"] = self.low_cutoff(side)
             out[f"reliable_change_{side}"] = self.reliable_change(side)
+            out[f"reliable_change_{side}_1_item"] = self.reliable_change(side, 1)
             out[f"lenient_drop_{side}"] = self.lenient_drop(side)
         return {key: round(value, 3) for key, value in out.items()}
 

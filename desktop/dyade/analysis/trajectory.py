@@ -1,26 +1,31 @@
 """A dyad over visits: series, rupture–repair episodes, drop alerts, convergence.
 
-Works on per-visit subscale scores only (full and brief forms share subscale
-ids and the 1..5 metric, so both contribute to one series). An episode is a
-drop between consecutive visits of at least the lenient criterion (1 SD),
-marked strict when it also passes the reliable-change criterion, and repaired
-when the score comes back within one SEM of its level before the drop within
-K visits (V-shaped pattern: Stiles et al. 2004; Strauss et al. 2006).
+Full and brief forms share subscale ids and the 1..5 metric, so both feed one
+series; but two visits are *compared* only on the items both answered (the
+keyed item values each point carries), never a 7-item mean against one item.
+An episode is a drop of one side's core score (bond, goals and tasks items
+together) between consecutive visits of at least the lenient criterion (1 SD),
+marked strict when it is also a reliable change for the items it rests on, and
+repaired when the score comes back within one SEM of its level before the drop
+within K visits (V-shaped pattern: Stiles et al. 2004; Strauss et al. 2006).
+One rupture–repair event is one episode, whichever subscales and sides show it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from dyade.analysis.change import Change, change_between, core_items, core_mean, drop_status
 from dyade.analysis.stats import rounded, slope
 from dyade.analysis.thresholds import Thresholds
 
 SIDES: tuple[str, str] = ("patient", "physician")
+EPS = 1e-9
 
 
 class VisitPoint(BaseModel):
@@ -33,6 +38,14 @@ class VisitPoint(BaseModel):
     use: str = "full"
     patient: dict[str, float | None] = Field(default_factory=dict)
     physician: dict[str, float | None] = Field(default_factory=dict)
+    # side -> core subscale -> item -> keyed value; empty when only means are known
+    keyed: dict[str, dict[str, dict[str, float]]] = Field(default_factory=dict)
+
+    def core(self, side: str, th: Thresholds) -> tuple[float | None, dict[str, float]]:
+        """The side's core score (mean of its bond, goals and tasks) and its items."""
+        return core_mean(getattr(self, side), th.core_subscales), core_items(
+            self.keyed.get(side, {}), th.core_subscales
+        )
 
     @classmethod
     def from_analysis(cls, analysis: Any, visit: int, label: str | None = None) -> VisitPoint:
@@ -46,6 +59,7 @@ class VisitPoint(BaseModel):
                 use=present.use,
                 patient=analysis.scores("patient"),
                 physician=analysis.scores("physician"),
+                keyed={side: analysis.keyed(side) for side in SIDES},
             )
         sides = {side: analysis.get(side) or {} for side in SIDES}
         present = sides["patient"] or sides["physician"]
@@ -55,6 +69,10 @@ class VisitPoint(BaseModel):
             use=present.get("use", "full"),
             **{
                 side: {k: v["value"] for k, v in data.get("scores", {}).items()}
+                for side, data in sides.items()
+            },
+            keyed={
+                side: {k: v["keyed"] for k, v in data.get("scores", {}).items() if v.get("keyed")}
                 for side, data in sides.items()
             },
         )
@@ -70,7 +88,11 @@ class SeriesPoint:
 
 @dataclass(frozen=True, slots=True)
 class Episode:
-    """A drop between two visits and what followed."""
+    """A drop between two visits and what followed: one rupture–repair event.
+
+    ``side`` and ``subscale`` name the largest drop; ``sides`` and ``subscales``
+    everything that dropped with it; ``items`` how many items it rests on.
+    """
 
     side: str
     subscale: str
@@ -83,11 +105,15 @@ class Episode:
     status: Literal["repaired", "unresolved"]
     recovered_visit: int | None = None
     window_closed: bool = False
+    sides: tuple[str, ...] = ()
+    subscales: tuple[str, ...] = ()
+    items: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class DropAlert:
-    """SRS-style alert: a brief-form score at least one point below the previous visit."""
+    """SRS-style alert: a brief visit's core score below the previous visit's by the
+    SRS drop rule scaled to 1..5; ``reliable`` False means "to confirm"."""
 
     side: str
     subscale: str
@@ -96,6 +122,8 @@ class DropAlert:
     before: float
     after: float
     drop: float
+    items: int | None = None
+    reliable: bool = False
 
 
 class Convergence(BaseModel):
@@ -147,42 +175,91 @@ def _series(visits: Sequence[VisitPoint]) -> dict[str, dict[str, list[SeriesPoin
     return out
 
 
-def _recovery(points, start: int, target: float, k: int) -> int | None:
-    for j in range(start + 1, min(len(points), start + k + 1)):
-        if points[j][1] >= target:
+def _change(a: VisitPoint, b: VisitPoint, side: str, th: Thresholds) -> Change | None:
+    before, before_items = a.core(side, th)
+    after, after_items = b.core(side, th)
+    return change_between(before, before_items, after, after_items)
+
+
+def _dropped(a: VisitPoint, b: VisitPoint, side: str, th: Thresholds) -> tuple[str, ...]:
+    """The core subscales that went down between the two visits, largest drop first."""
+    drops = []
+    for sid in th.core_subscales:
+        change = change_between(
+            getattr(a, side).get(sid),
+            a.keyed.get(side, {}).get(sid),
+            getattr(b, side).get(sid),
+            b.keyed.get(side, {}).get(sid),
+        )
+        if change is not None and change.drop > EPS:
+            drops.append((-change.drop, sid))
+    return tuple(sid for _, sid in sorted(drops))
+
+
+def _recovery(points: list[VisitPoint], start: int, side: str, th: Thresholds) -> int | None:
+    """The first of the next K visits back within the recovery margin of the pre-drop level."""
+    before = points[start - 1]
+    for j in range(start + 1, min(len(points), start + th.recovery_visits + 1)):
+        change = _change(before, points[j], side, th)
+        if change is not None and change.drop <= th.recovery_sem * th.sem(side, change.items):
             return j
     return None
 
 
-def _episodes_in(side: str, sid: str, series: list[SeriesPoint], th: Thresholds) -> list[Episode]:
-    points = [(p.visit, p.value) for p in series if p.value is not None]
-    lenient, strict, k = th.lenient_drop(side), th.reliable_change(side), th.recovery_visits
+def _episode_at(points: list[VisitPoint], i: int, side: str, th: Thresholds) -> Episode | None:
+    change = _change(points[i - 1], points[i], side, th)
+    if change is None or change.items == 1 or change.drop < th.lenient_drop(side) - EPS:
+        return None  # a one-item change is only "to confirm" (see the drop alerts)
+    j = _recovery(points, i, side, th)
+    dropped = _dropped(points[i - 1], points[i], side, th) or ("bond",)
+    return Episode(
+        side=side, subscale=dropped[0], before_visit=points[i - 1].visit,
+        visit=points[i].visit, before=rounded(change.before), after=rounded(change.after),
+        drop=rounded(change.drop), strict=drop_status(th, side, change) == "reliable",
+        status="repaired" if j is not None else "unresolved",
+        recovered_visit=points[j].visit if j is not None else None,
+        window_closed=j is None and len(points) - 1 - i >= th.recovery_visits,
+        sides=(side,), subscales=dropped, items=change.items,
+    )  # fmt: skip
+
+
+def _episodes_of(side: str, visits: Sequence[VisitPoint], th: Thresholds) -> list[Episode]:
+    points = [v for v in visits if v.core(side, th)[0] is not None]
     out, i = [], 1
     while i < len(points):
-        (v0, before), (v1, after) = points[i - 1], points[i]
-        drop = before - after
-        if drop < lenient - 1e-9:
+        episode = _episode_at(points, i, side, th)
+        if episode is None:
             i += 1
             continue
-        j = _recovery(points, i, before - th.recovery_margin(side), k)
-        closed = len(points) - 1 - i >= k
-        out.append(
-            Episode(
-                side=side, subscale=sid, before_visit=v0, visit=v1,
-                before=rounded(before), after=rounded(after), drop=rounded(drop),
-                strict=drop >= strict - 1e-9,
-                status="repaired" if j is not None else "unresolved",
-                recovered_visit=points[j][0] if j is not None else None,
-                window_closed=j is None and closed,
-            )
-        )  # fmt: skip
-        if j is not None:
-            i = j + 1
-        elif closed:
-            i = i + k + 1
+        out.append(episode)
+        if episode.status == "repaired":
+            i = next(k for k, p in enumerate(points) if p.visit == episode.recovered_visit) + 1
+        elif episode.window_closed:
+            i += th.recovery_visits + 1
         else:
             break
     return out
+
+
+def _one_per_event(episodes: list[Episode]) -> list[Episode]:
+    """Both sides dropping at the same visit is one event: keep the larger drop,
+    naming every side and subscale that dropped with it."""
+    by_event: dict[tuple[int, int], Episode] = {}
+    for ep in sorted(episodes, key=lambda e: -e.drop):
+        key = (ep.before_visit, ep.visit)
+        first = by_event.get(key)
+        if first is None:
+            by_event[key] = ep
+            continue
+        subscales = first.subscales + tuple(s for s in ep.subscales if s not in first.subscales)
+        by_event[key] = replace(
+            first,
+            sides=first.sides + ep.sides,
+            subscales=subscales,
+            strict=first.strict or ep.strict,
+            status="unresolved" if "unresolved" in (first.status, ep.status) else "repaired",
+        )
+    return sorted(by_event.values(), key=lambda e: (e.visit, e.side))
 
 
 def _alerts(visits: Sequence[VisitPoint], th: Thresholds) -> list[DropAlert]:
@@ -191,16 +268,18 @@ def _alerts(visits: Sequence[VisitPoint], th: Thresholds) -> list[DropAlert]:
         if cur.use != "brief":
             continue
         for side in SIDES:
-            for sid in th.core_subscales:
-                before, after = getattr(prev, side).get(sid), getattr(cur, side).get(sid)
-                if before is None or after is None or before - after < th.brief_drop_points - 1e-9:
-                    continue
-                out.append(
-                    DropAlert(
-                        side=side, subscale=sid, from_visit=prev.visit, to_visit=cur.visit,
-                        before=rounded(before), after=rounded(after), drop=rounded(before - after),
-                    )
-                )  # fmt: skip
+            change = _change(prev, cur, side, th)
+            if change is None or change.drop < th.drop_alert - EPS:
+                continue
+            dropped = _dropped(prev, cur, side, th) or ("bond",)
+            out.append(
+                DropAlert(
+                    side=side, subscale=dropped[0], from_visit=prev.visit, to_visit=cur.visit,
+                    before=rounded(change.before), after=rounded(change.after),
+                    drop=rounded(change.drop), items=change.items,
+                    reliable=drop_status(th, side, change) == "reliable",
+                )
+            )  # fmt: skip
     return out
 
 
@@ -237,15 +316,11 @@ def analyse_history(
     th = thresholds or Thresholds()
     ordered = sorted(visits, key=lambda v: v.visit)
     series = _series(ordered)
-    episodes = []
-    for side in SIDES:
-        for sid in th.core_subscales:
-            if sid in series[side]:
-                episodes.extend(_episodes_in(side, sid, series[side][sid], th))
+    episodes = [e for side in SIDES for e in _episodes_of(side, ordered, th)]
     return DyadHistory(
         visits=[v.visit for v in ordered],
         series=series,
-        episodes=episodes,
+        episodes=_one_per_event(episodes),
         drop_alerts=_alerts(ordered, th),
         convergence=_convergence(ordered, th),
     )

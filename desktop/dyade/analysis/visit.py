@@ -13,10 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from dyade.analysis.change import side_of
 from dyade.analysis.compare import Discrepancy, MetaPerception, discrepancies, meta_perception
 from dyade.analysis.flags import Flag, low_alliance_flag, rupture_flag
 from dyade.analysis.mismatch import goal_mismatch_flag, stage_mismatch_flag
-from dyade.analysis.sides import SideReport, absent_side, read_side
+from dyade.analysis.sides import SideReport, absent_side, keyed_items, read_side
 from dyade.analysis.signals import rupture_signal, strain_of
 from dyade.analysis.stats import rounded
 from dyade.analysis.thresholds import Thresholds
@@ -32,6 +33,7 @@ class ScoreOut:
     items: int
     component: str
     scorable: bool
+    keyed: dict[str, float] | None = None  # core subscales: item -> keyed value
 
 
 class SideSummary(BaseModel):
@@ -46,6 +48,9 @@ class SideSummary(BaseModel):
 
     def values(self) -> dict[str, float | None]:
         return {sid: s.value for sid, s in self.scores.items()}
+
+    def keyed(self) -> dict[str, dict[str, float]]:
+        return {sid: dict(s.keyed) for sid, s in self.scores.items() if s.keyed}
 
 
 class SignalSummary(BaseModel):
@@ -86,6 +91,11 @@ class VisitAnalysis(BaseModel):
         summary = self.patient if side == "patient" else self.physician
         return {} if summary is None else summary.values()
 
+    def keyed(self, side: str) -> dict[str, dict[str, float]]:
+        """Per core subscale, the keyed values of the items one side answered."""
+        summary = self.patient if side == "patient" else self.physician
+        return {} if summary is None else summary.keyed()
+
     @property
     def missing(self) -> str | None:
         """The side that has not answered, or None for a complete visit."""
@@ -120,7 +130,7 @@ def check_pair(patient_form: Any, physician_form: Any) -> None:
 # ---- building the result -----------------------------------------------------------
 
 
-def _summary(report: SideReport) -> SideSummary:
+def _summary(report: SideReport, th: Thresholds) -> SideSummary:
     scores = {
         sid: ScoreOut(
             value=rounded(s.value),
@@ -128,6 +138,7 @@ def _summary(report: SideReport) -> SideSummary:
             items=s.items,
             component=s.component,
             scorable=s.value is not None,
+            keyed=keyed_items(report, sid) if sid in th.core_subscales else None,
         )
         for sid, s in report.scores.items()
     }
@@ -142,20 +153,6 @@ def _summary(report: SideReport) -> SideSummary:
     )
 
 
-def _previous_scores(previous: Any, side: str) -> dict[str, float | None] | None:
-    """Per-subscale scores of the previous visit from an analysis, a point or a dict."""
-    if previous is None:
-        return None
-    if isinstance(previous, VisitAnalysis):
-        return previous.scores(side)
-    if isinstance(previous, Mapping):
-        data = previous.get(side)
-        if isinstance(data, Mapping) and "scores" in data:  # a to_dict() result
-            return {k: v.get("value") for k, v in data["scores"].items()}
-        return dict(data) if isinstance(data, Mapping) else None
-    return getattr(previous, side, None)
-
-
 def _flags(
     patient: SideReport,
     physician: SideReport,
@@ -166,7 +163,7 @@ def _flags(
     flags: list[Flag] = []
     signals = {}
     for origin, other in ((patient, physician), (physician, patient)):
-        prev = _previous_scores(previous, origin.side)
+        prev = side_of(previous, origin.side)
         signal = rupture_signal(origin, other, th, prev, missing=missing)
         signals[origin.side] = signal
         if signal is not None:  # its evidence already holds the low scores
@@ -267,8 +264,8 @@ def _result(
     flags, signals = _flags(patient, physician, th, previous, missing)
     flags = sort_flags(flags)
     return VisitAnalysis(
-        patient=None if missing == "patient" else _summary(patient),
-        physician=None if missing == "physician" else _summary(physician),
+        patient=None if missing == "patient" else _summary(patient, th),
+        physician=None if missing == "physician" else _summary(physician, th),
         discrepancies=discrepancies(patient, physician, th),
         meta_perception=meta_perception(patient, physician, th),
         signals={side: _signal_summary(sig) for side, sig in signals.items()},

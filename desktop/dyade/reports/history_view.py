@@ -63,7 +63,7 @@ def _episodes(data, sid: str, index: dict[int, int], dates: _Dates, lab: Labels)
     marks, lines = [], []
     last = len(index) - 1
     for ep in data.get("episodes", []):
-        if ep["subscale"] != sid or ep["visit"] not in index:
+        if sid not in (ep.get("subscales") or [ep["subscale"]]) or ep["visit"] not in index:
             continue
         repaired = ep["status"] == "repaired" and ep.get("recovered_visit") in index
         start = index[ep["visit"]]

@@ -48,7 +48,7 @@ class HistoryChart(QWidget):
         self.episodes_drawn = [
             (e.status, e.before_visit, e.recovered_visit or e.visit)
             for e in history.episodes
-            if e.subscale == subscale
+            if subscale in (e.subscales or (e.subscale,))
         ]
         self.update()
 
