@@ -267,3 +267,36 @@ END""",
 def _v2_visit_ranks(db: sqlite_utils.Database) -> None:
     for statement in _V2:
         db.execute(statement)
+
+
+# Version 3: who the data belongs to and how access travels. One clinic
+# identity per database (carried by its backups and adopted by its laptops);
+# accounts and shares carry a version (a counter and the laptop that wrote it)
+# so transfers merge them last-writer-wins, and a revoked share stays as a
+# tombstone that wins over an older grant. Sign-in failures are no longer kept
+# per account (a device-wide wait in memory replaces them): old locks are lifted.
+_V3 = (
+    """CREATE TABLE clinic (
+    id INTEGER PRIMARY KEY CHECK (id = 1),            -- one row
+    clinic_id TEXT NOT NULL,
+    created_at TEXT NOT NULL
+)""",
+    "ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE users ADD COLUMN version_device TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE dyad_access ADD COLUMN version INTEGER NOT NULL DEFAULT 1",
+    "ALTER TABLE dyad_access ADD COLUMN version_device TEXT NOT NULL DEFAULT ''",
+    "ALTER TABLE dyad_access ADD COLUMN revoked_at TEXT",  # set: a tombstone
+    "UPDATE users SET failed_attempts = 0, locked_until = NULL",
+)
+
+
+@SCHEMA.migration(3, "clinic identity; versioned accounts and shares")
+def _v3_clinic_identity(db: sqlite_utils.Database) -> None:
+    from dyade.storage.clinic import identity_for_upgrade
+
+    for statement in _V3:
+        db.execute(statement)
+    db.execute(
+        "INSERT INTO clinic (id, clinic_id, created_at) VALUES (1, ?, ?)",
+        [identity_for_upgrade(db), datetime.now(UTC).isoformat(timespec="milliseconds")],
+    )

@@ -24,7 +24,8 @@ from typing import Any
 import sqlcipher3
 import sqlite_utils
 
-from dyade.storage import audit
+from dyade.storage import audit, clinic
+from dyade.storage.clinic import clinic_id
 from dyade.storage.errors import TransferRefused
 from dyade.storage.migrations import SCHEMA
 from dyade.storage.records import new_uuid, now, to_json
@@ -74,7 +75,13 @@ def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
 
 
 def _lines(db: sqlite_utils.Database) -> Iterator[bytes]:
-    head = {"format": 1, "schema": SCHEMA.current(db), "source": laptop_uuid(db), "at": now()}
+    head = {
+        "format": 1,
+        "schema": SCHEMA.current(db),
+        "source": laptop_uuid(db),
+        "clinic": clinic_id(db),
+        "at": now(),
+    }
     yield (to_json(head) + "\n").encode()
     total = 0
     for table in TABLES:
@@ -257,7 +264,7 @@ def import_transfer(
         )
     with db.atomic():
         try:
-            report = _apply(db, path, passphrase)
+            report = _apply(db, path, passphrase, by)
         except _MALFORMED as exc:  # sealed with the passphrase, yet not what Dyade writes
             cause = f"{type(exc).__name__}: {exc}"
             raise TransferRefused(
@@ -276,7 +283,7 @@ def import_transfer(
     return report
 
 
-def _apply(db: sqlite_utils.Database, path: Path, passphrase: str) -> ImportReport:
+def _apply(db: sqlite_utils.Database, path: Path, passphrase: str, by: str | None) -> ImportReport:
     records = _records(path, passphrase)
     head = next(records, None)
     if not head or head.get("format") != 1:
@@ -289,6 +296,7 @@ def _apply(db: sqlite_utils.Database, path: Path, passphrase: str) -> ImportRepo
             f"{path} was written by a newer Dyade; update this one first",
             fr=f"{path} a été écrit par un Dyade plus récent\u00a0; mettez d’abord celui-ci à jour",
         )
+    _same_clinic(db, path, head.get("clinic"), by)
     merger = _Merger(db, f"{path.name} from laptop {head.get('source')}")
     for seen, record in enumerate(records):
         if "end" in record:
@@ -303,3 +311,25 @@ def _apply(db: sqlite_utils.Database, path: Path, passphrase: str) -> ImportRepo
         f"{path} is truncated (its closing record is missing)",
         fr=f"{path} est tronqué (son enregistrement de fin manque)",
     )
+
+
+def _same_clinic(db: sqlite_utils.Database, path: Path, theirs: Any, by: str | None) -> None:
+    """Accept only this clinic's files; a laptop still being set up joins the file's clinic."""
+    if theirs == clinic_id(db):
+        return
+    if not isinstance(theirs, str) or not theirs:
+        raise TransferRefused(
+            f"{path} does not say which clinic it comes from (an older Dyade wrote it); "
+            "update Dyade on the other laptop and write a new transfer file",
+            fr=f"{path} n’indique pas de quel cabinet il vient (un Dyade plus ancien l’a "
+            "écrit)\u00a0; mettez Dyade à jour sur l’autre ordinateur portable et écrivez un "
+            "nouveau fichier de transfert",
+        )
+    if not clinic.may_join(db):
+        raise TransferRefused(
+            f"{path} comes from another clinic's database; nothing was imported. Only the "
+            "laptops and backups of this clinic can be merged into it",
+            fr=f"{path} vient de la base d’un autre cabinet\u00a0; rien n’a été importé. Seuls "
+            "les ordinateurs portables et les sauvegardes de ce cabinet peuvent y être fusionnés",
+        )
+    clinic.join(db, theirs, by=by)
