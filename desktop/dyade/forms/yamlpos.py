@@ -46,6 +46,8 @@ def parse_yaml(text: str) -> ParsedYaml:
         _walk(loader, node, (), parsed)
         return parsed
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in (exc.problem or ""):  # PyYAML >= 6.0.3 stops deep nesting itself
+            raise _too_deep() from None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = exc.problem or "unreadable text"
@@ -61,9 +63,18 @@ def parse_yaml(text: str) -> ParsedYaml:
             f"this is not valid YAML: {exc}", None, f"ce n’est pas du YAML valable\u00a0: {exc}"
         ) from None
     except RecursionError:
-        raise YamlSyntaxError("lists or groups are nested too deeply to be a form", None) from None
+        raise _too_deep() from None
     finally:
         loader.dispose()
+
+
+def _too_deep() -> YamlSyntaxError:
+    """The same refusal whether PyYAML or Python's own recursion limit stops the nesting."""
+    return YamlSyntaxError(
+        "lists or groups are nested too deeply to be a form",
+        None,
+        "les listes ou les groupes sont imbriqués trop profondément pour être un formulaire",
+    )
 
 
 MAX_NODES = 100_000  # a form has a few thousand; aliases could make billions
