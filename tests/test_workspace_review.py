@@ -83,12 +83,12 @@ def test_scenario_a_review_shows_the_unperceived_withdrawal_with_evidence_and_re
     assert "Ways to repair" in html
     assert first.suggestions[0].phrases["en"][0][:30] in html
     gaps = [p["gap"] for p in window.visit_view.items.rows if p["gap"] is not None]
-    assert gaps == sorted(gaps, reverse=True) and window.visit_view.items.rows[0]["largest"]
+    assert gaps == sorted(gaps, reverse=True)
     assert {r.subscale for r in window.visit_view.chart.blocks[0][1]} == {"bond"}
     view = window.visit_view
-    assert "Rupture not perceived by the other" in view.glance.text()  # one line a finding
-    order = [view.column.indexOf(w) for w in (view.glance, view.chart, view.flags)]
-    assert order == sorted(order)  # headlines, then the chart, then the details below
+    assert "Rupture not perceived by the other" in view.cards.cards[0].text.text()
+    order = [view.column.indexOf(w) for w in (view.cards, view.chart, view.flags)]
+    assert order == sorted(order)  # the cards, then the chart, then the details below
 
 
 def test_history_chart_marks_the_repaired_episode(qtbot, martin):

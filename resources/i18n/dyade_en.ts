@@ -349,6 +349,41 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>FindingCard</name>
+    <message>
+        <source>the patient, not the physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the physician, not the patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both the patient and the physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neither side, from their answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not known (answers missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who saw it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To open the next visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>Shown:</source>
@@ -663,6 +698,21 @@ Replace them?</source>
     </message>
     <message>
         <source>Type it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwnWordsBox</name>
+    <message>
+        <source>In the patient&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your notes on this visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each side wrote in their own words</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1534,10 +1584,6 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Item by item (the largest gaps first, highlighted)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No visit with both questionnaires complete yet.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1579,6 +1625,14 @@ Replace them?</source>
     </message>
     <message>
         <source>each one&apos;s estimate of the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item by item (largest gaps first; two points or more apart: highlighted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each question, both answers and their gap</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

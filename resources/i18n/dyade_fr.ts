@@ -352,6 +352,41 @@ Les remplacer ?</translation>
     </message>
 </context>
 <context>
+    <name>FindingCard</name>
+    <message>
+        <source>the patient, not the physician</source>
+        <translation>le patient, pas le médecin</translation>
+    </message>
+    <message>
+        <source>the physician, not the patient</source>
+        <translation>le médecin, pas le patient</translation>
+    </message>
+    <message>
+        <source>both the patient and the physician</source>
+        <translation>le patient et le médecin</translation>
+    </message>
+    <message>
+        <source>neither side, from their answers</source>
+        <translation>aucun des deux, d’après leurs réponses</translation>
+    </message>
+    <message>
+        <source>not known (answers missing)</source>
+        <translation>inconnu (réponses manquantes)</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>Who saw it</source>
+        <translation>Qui l’a vu</translation>
+    </message>
+    <message>
+        <source>To open the next visit</source>
+        <translation>Pour ouvrir la prochaine visite</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPanel</name>
     <message>
         <source>Shown:</source>
@@ -667,6 +702,21 @@ Les remplacer ?</translation>
     <message>
         <source>Type it again</source>
         <translation>Saisissez-le à nouveau</translation>
+    </message>
+</context>
+<context>
+    <name>OwnWordsBox</name>
+    <message>
+        <source>In the patient's words</source>
+        <translation>Dans les mots du patient</translation>
+    </message>
+    <message>
+        <source>Your notes on this visit</source>
+        <translation>Vos notes sur cette visite</translation>
+    </message>
+    <message>
+        <source>What each side wrote in their own words</source>
+        <translation>Ce que chacun a écrit avec ses propres mots</translation>
     </message>
 </context>
 <context>
@@ -1537,10 +1587,6 @@ Les remplacer ?</translation>
         <translation>Chaque constat : les réponses en cause, des pistes de réparation</translation>
     </message>
     <message>
-        <source>Item by item (the largest gaps first, highlighted)</source>
-        <translation>Question par question (les plus grands écarts en premier, surlignés)</translation>
-    </message>
-    <message>
         <source>No visit with both questionnaires complete yet.</source>
         <translation>Aucune visite dont les deux questionnaires sont complets pour l’instant.</translation>
     </message>
@@ -1583,6 +1629,14 @@ Les remplacer ?</translation>
     <message>
         <source>each one&apos;s estimate of the other</source>
         <translation>l’estimation de chacun sur l’autre</translation>
+    </message>
+    <message>
+        <source>Item by item (largest gaps first; two points or more apart: highlighted)</source>
+        <translation>Question par question (les plus grands écarts d’abord ; deux points d’écart ou plus : surlignés)</translation>
+    </message>
+    <message>
+        <source>Each question, both answers and their gap</source>
+        <translation>Chaque question, les deux réponses et leur écart</translation>
     </message>
     <message>
         <source>severity: {level}</source>

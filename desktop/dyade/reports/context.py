@@ -34,6 +34,7 @@ class ReportContext:
     the patient otherwise). ``forms`` holds the questionnaires used, either as
     :class:`FormRef` or as loaded ``dyade.forms.Form`` objects; with the latter
     the report can print each evidence item's wording and answer labels.
+    ``words`` are what each side wrote in its own words at this visit.
     """
 
     clinic: str
@@ -42,6 +43,7 @@ class ReportContext:
     visit_date: dt.date | str | None = None
     patient_name: str | None = None
     forms: tuple[Any, ...] = field(default_factory=tuple)
+    words: tuple[Any, ...] = ()  # the visit's OwnWords (dyade.reports.own_words), printed first
 
     def form_refs(self) -> list[FormRef]:
         """The forms as :class:`FormRef`, whatever was given."""

@@ -56,6 +56,11 @@ def _canvas_class(labels: Labels, footer: str, font: str) -> type:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            self._headings: list[tuple[int, str, int, float]] = []
+
+        def mark_heading(self, text: str, level: int, top: float) -> None:
+            """Remember a heading of this page for the outline (drawn when pages are final)."""
+            self._headings.append((self.getPageNumber(), text, level, top))
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -63,11 +68,21 @@ def _canvas_class(labels: Labels, footer: str, font: str) -> type:
 
         def save(self) -> None:
             total = len(self._pages)
+            headings = self._headings
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 self._draw_footer(number, total)
+                self._outline(n for n in headings if n[0] == number)
                 super().showPage()
+            if headings:
+                self.showOutline()  # a reader opens with the bookmarks beside the page
             super().save()
+
+        def _outline(self, headings: Any) -> None:
+            for page, text, level, top in headings:
+                key = f"h{page}-{int(top)}-{level}"
+                self.bookmarkPage(key, fit="XYZ", left=0, top=top)
+                self.addOutlineEntry(text, key, level=level, closed=level > 1)
 
         def _draw_footer(self, number: int, total: int) -> None:
             width, _ = self._pagesize
@@ -89,6 +104,24 @@ def _canvas_class(labels: Labels, footer: str, font: str) -> type:
     return FooterCanvas
 
 
+OUTLINE_LEVELS = {"title": 0, "h2": 1}  # flag titles sit in tables: not reachable here
+
+
+def _doc_class() -> type:
+    """A page template whose headings become the PDF's outline (its bookmarks)."""
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    class OutlinedDoc(SimpleDocTemplate):
+        def afterFlowable(self, flowable: Any) -> None:
+            level = OUTLINE_LEVELS.get(getattr(getattr(flowable, "style", None), "name", ""))
+            if level is None or not isinstance(flowable, Paragraph):
+                return
+            top = self.frame._y + flowable.height + flowable.style.spaceBefore
+            self.canv.mark_heading(flowable.getPlainText(), level, top)
+
+    return OutlinedDoc
+
+
 def write_pdf(
     story: Sequence[Any],
     out: Path,
@@ -100,7 +133,6 @@ def write_pdf(
 ) -> Path:
     """Lay the story out on pages and write it atomically to ``out``."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import SimpleDocTemplate
 
     from dyade.reports.fonts import register_fonts
 
@@ -120,7 +152,7 @@ def write_pdf(
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        doc = SimpleDocTemplate(
+        doc = _doc_class()(
             str(tmp),
             pagesize=page_size(size),
             leftMargin=MARGIN_MM * mm,

@@ -67,20 +67,24 @@ def _review(db: sqlite_utils.Database, dyad_uuid: str, user: Any) -> Any:
     return review_dyad(db, _library(db), dyad_uuid, user=user)
 
 
-def _visit_analysis(db: sqlite_utils.Database, visit: Any, review: Any) -> tuple[Any, tuple]:
-    """(analysis, forms) of one visit: as reviewed when complete, else the side that answered."""
+def _visit_analysis(db: sqlite_utils.Database, visit: Any, review: Any) -> tuple[Any, tuple, tuple]:
+    """(analysis, forms, own words) of one visit: as reviewed when complete, else the side
+    that answered."""
+    from dyade.reports.own_words import reviewed_words
+
     done = next((v for v in review.visits if v.entry.visit.uuid == visit.uuid), None)
     if done is not None:
-        return done.analysis, (done.patient_form, done.physician_form)
+        return done.analysis, (done.patient_form, done.physician_form), reviewed_words(done)
     entry = next(e for e in review.pending if e.visit.uuid == visit.uuid)
     return _one_side(db, entry, review)
 
 
-def _one_side(db: sqlite_utils.Database, entry: Any, review: Any) -> tuple[Any, tuple]:
+def _one_side(db: sqlite_utils.Database, entry: Any, review: Any) -> tuple[Any, tuple, tuple]:
     """A visit only one side has finished, read like the others (the clinic's thresholds,
     against the last complete visit before it); the other side is left unknown."""
     from dyade.analysis.visit import analyse_one_side
     from dyade.dyad_analysis import clinic_thresholds
+    from dyade.reports.own_words import visit_words
     from dyade.storage.responses import load_answers
 
     visit = entry.visit
@@ -98,15 +102,17 @@ def _one_side(db: sqlite_utils.Database, entry: Any, review: Any) -> tuple[Any, 
     answers = load_answers(db, finished[0].uuid)
     previous = before[-1] if before else None
     analysis = analyse_one_side(form, answers, thresholds=clinic_thresholds(db), previous=previous)
-    return analysis, (form,)
+    return analysis, (form,), visit_words({finished[0].respondent: (form, answers)})
 
 
-def _context(db, dyad_uuid: str, visit_date: str | None, forms, with_name: bool) -> ReportContext:
+def _context(db, about: tuple, with_name: bool) -> ReportContext:
+    """The header of a report ``about`` (dyad, visit date, forms, own words)."""
     from dyade.storage.dyads import get_dyad
     from dyade.storage.patients import get_patient
     from dyade.storage.settings import get_setting
     from dyade.storage.users import get_user
 
+    dyad_uuid, visit_date, forms, words = about
     dyad = get_dyad(db, dyad_uuid)
     patient = get_patient(db, dyad.patient_uuid)
     physician = get_user(db, dyad.physician_uuid)
@@ -117,6 +123,7 @@ def _context(db, dyad_uuid: str, visit_date: str | None, forms, with_name: bool)
         visit_date=visit_date,
         patient_name=patient.name if with_name else None,
         forms=tuple(forms),
+        words=tuple(words),
     )
 
 
@@ -141,13 +148,12 @@ def _write(
 ) -> Path:
     """The steps every stored report shares: header, page size, the PDF, the audit entry.
 
-    ``about`` is (dyad, visit date, forms) for the header; ``make(context, **pdf)``
-    writes the PDF.
+    ``about`` is (dyad, visit date, forms, own words) for the header; ``make(context,
+    **pdf)`` writes the PDF.
     """
     from dyade.storage import audit
 
-    dyad_uuid, visit_date, forms = about
-    context = _context(db, dyad_uuid, visit_date, forms, req.with_name)
+    context = _context(db, about, req.with_name)
     size = page_size_for(db, req.page_size)
     path = make(context, lang=req.lang, page_size=size, out=req.out, overwrite=req.overwrite)
     user_uuid = req.user and req.user.uuid
@@ -179,8 +185,9 @@ def stored_visit_summary(
 
     req = _Request(out, lang, page_size, overwrite, user, with_name)
     visit = _visit_by_code(db, code)
-    analysis, forms = _visit_analysis(db, visit, _review(db, visit.dyad_uuid, user))
-    about, details = (visit.dyad_uuid, visit.date, forms), {"report": "visit", "visit": visit.uuid}
+    analysis, forms, words = _visit_analysis(db, visit, _review(db, visit.dyad_uuid, user))
+    about = (visit.dyad_uuid, visit.date, forms, words)
+    details = {"report": "visit", "visit": visit.uuid}
     return _write(db, req, about, details, partial(visit_summary, analysis))
 
 
@@ -208,5 +215,8 @@ def stored_dyad_history(
     last = review.visits[-1]
     flags = {v.number: v.analysis.flags for v in review.visits}
     make = partial(dyad_history, review.history, last.analysis, visit_flags=flags)
-    about = (dyad_uuid, last.entry.visit.date, (last.patient_form, last.physician_form))
+    forms = (last.patient_form, last.physician_form)
+    from dyade.reports.own_words import reviewed_words
+
+    about = (dyad_uuid, last.entry.visit.date, forms, reviewed_words(last))
     return _write(db, req, about, {"report": "dyad", "dyad": dyad_uuid}, make)

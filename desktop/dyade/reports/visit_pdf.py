@@ -50,6 +50,22 @@ def one_side_note(view: VisitView, lab: Labels, width: float) -> list[Any]:
     return [boxed(lab("one_side.title"), [note], width, lab.lang)]
 
 
+def words_section(context: Any, lab: Labels) -> list[Any]:
+    """The patient's comment and the physician's notes, quoted as typed, before any score."""
+    from dyade.reports.own_words import of_side
+
+    s = st.styles()
+    out: list[Any] = []
+    for side in ("patient", "physician"):
+        texts = of_side(tuple(getattr(context, "words", ())), side)
+        if not texts:
+            continue
+        quoted = [para(f"« {t} »" if lab.lang == "fr" else f"“{t}”", s.quote, lab.lang)
+                  for t in texts]  # fmt: skip
+        out.append(KeepTogether([heading(lab(f"sections.words_{side}"), lab.lang), *quoted]))
+    return out
+
+
 def scores_section(view: VisitView, lab: Labels, width: float) -> list[Any]:
     s = st.styles()
     title = lab(f"one_side.scores.{view.answered[0]}") if view.missing else lab("sections.scores")
@@ -174,6 +190,7 @@ def visit_story(view: VisitView, context: Any, lab: Labels, width: float, title:
     """Every flowable of a visit summary, in reading order."""
     story = header(context, lab, width, title, visit_subject(view, lab))
     story += one_side_note(view, lab, width)
+    story += words_section(context, lab)
     story += scores_section(view, lab, width)
     story += flags_section(view, lab, width)
     story.append(boxed(lab("sections.how_to_read"), lab.paragraphs("how_to_read.paragraphs"),

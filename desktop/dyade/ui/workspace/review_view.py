@@ -7,37 +7,34 @@ repair phrases are the analysis's own bilingual texts.
 
 from __future__ import annotations
 
-from html import escape as _html_escape
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QLabel,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
 
 from dyade.dyad_analysis import ReviewedVisit
+from dyade.reports.own_words import reviewed_words
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace import answers_text
-from dyade.ui.workspace.dashboard import BADGES
 from dyade.ui.workspace.formats import number_text
 from dyade.ui.workspace.patients import table
+from dyade.ui.workspace.review_cards import FindingCards, OwnWordsBox, badge, escape
 from dyade.ui.workspace.score_chart import ScoreChart, ScoreRow
 from dyade.ui.workspace.words import current_language, label, named, pick
 
 
-def escape(text: str) -> str:
-    """HTML-escape for rich-text labels (apostrophes stay readable in the text)."""
-    return _html_escape(text, quote=False)
-
-
-FLAG_CATEGORY = {
-    "unperceived_rupture": 0,
-    "shared_rupture": 2,
-    "goal_mismatch": 3,
-    "stage_mismatch": 3,
-    "low_alliance": 4,
-}
 GAP_HIGHLIGHT = "#FCE8C8"
-LARGEST_GAPS = 3
+REAL_GAP = 2  # scale points apart: two answers one point apart say nearly the same thing
 
 
 def score_rows(visit: ReviewedVisit, component: str, lang: str) -> list[ScoreRow]:
@@ -68,7 +65,11 @@ def score_rows(visit: ReviewedVisit, component: str, lang: str) -> list[ScoreRow
 
 
 def item_pairs(visit: ReviewedVisit, lang: str) -> list[dict[str, Any]]:
-    """Mirrored items with both answers and the gap, largest gap first."""
+    """Mirrored items with both answers and the gap, largest gap first.
+
+    ``real`` marks a real gap (two points or more on the five-point scale), the
+    rows the table highlights: however many there are, and none when none is.
+    """
     pairs = []
     for item in visit.patient_form.items:
         if item.kind != "scale" or not item.mirror:
@@ -85,20 +86,46 @@ def item_pairs(visit: ReviewedVisit, lang: str) -> list[dict[str, Any]]:
             }
         )
     pairs.sort(key=lambda p: -1 if p["gap"] is None else p["gap"], reverse=True)
-    for index, pair in enumerate(pairs):
-        pair["largest"] = index < LARGEST_GAPS and bool(pair["gap"])
+    for pair in pairs:
+        pair["real"] = pair["gap"] is not None and pair["gap"] >= REAL_GAP
     return pairs
 
 
+class WheelToPage(QObject):
+    """Sends the wheel over a table to the page around it: the table shows every row,
+    so the wheel always scrolls the page and never gets stuck inside the table."""
+
+    def __init__(self, page: QAbstractScrollArea, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.page = page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel:
+            QApplication.sendEvent(self.page.verticalScrollBar(), event)
+            return True
+        return False
+
+
+def fit_rows(view: QTableView) -> None:
+    """Make the table as tall as its rows, so it has no scroll bar of its own."""
+    view.resizeRowsToContents()
+    height = view.horizontalHeader().height() + 2 * view.frameWidth()
+    height += sum(view.rowHeight(row) for row in range(view.model().rowCount()))
+    if view.horizontalScrollBar().isVisible():
+        height += view.horizontalScrollBar().height()
+    view.setFixedHeight(height)
+
+
 class VisitReview(Retranslating, QWidget):
-    """Scroll area with the chart, the flags and the item table of one visit."""
+    """One scrolling page: the own words and a card per finding first; below them the
+    scores chart, each finding's evidence and repairs, and the item table."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.visit: ReviewedVisit | None = None
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea(self)
+        self.scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         outer.addWidget(scroll)
         body = QWidget(scroll)
@@ -109,10 +136,8 @@ class VisitReview(Retranslating, QWidget):
         for title in (self.scores_title, self.flags_title, self.details_title, self.items_title):
             title.setStyleSheet("font-size: 14pt; font-weight: 600; padding-top: 8px;")
         self.chart = ScoreChart(body)
-        self.glance = QLabel(body)  # one line a finding, above the chart: read in seconds
-        self.glance.setObjectName("glance")
-        self.glance.setWordWrap(True)
-        self.glance.setTextFormat(Qt.TextFormat.RichText)
+        self.words = OwnWordsBox(body)
+        self.cards = FindingCards(body)  # a card a finding, above the chart: read in a minute
         self.flags = QLabel(body)
         self.flags.setObjectName("flags")
         self.flags.setWordWrap(True)
@@ -135,12 +160,14 @@ class VisitReview(Retranslating, QWidget):
         )
         self.item_view: QTableView = table(body, self.items, stretch=0)
         self.item_view.setWordWrap(True)
-        rows = self.item_view.verticalHeader()
-        rows.setSectionResizeMode(rows.ResizeMode.ResizeToContents)
-        self.item_view.setMinimumHeight(360)
+        self.item_view.setObjectName("itemTable")
+        self.item_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.wheel = WheelToPage(scroll, self)
+        self.item_view.viewport().installEventFilter(self.wheel)
         for widget in (
+            self.words,
             self.flags_title,
-            self.glance,
+            self.cards,
             self.scores_title,
             self.chart,
             self.details_title,
@@ -151,8 +178,16 @@ class VisitReview(Retranslating, QWidget):
             self.column.addWidget(widget)
         self.retranslate()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._refit)  # rows wrap anew at the new width
+
+    def _refit(self) -> None:
+        if isValid(self.item_view):
+            fit_rows(self.item_view)
+
     def _bg(self, pair: dict[str, Any]) -> str | None:
-        return GAP_HIGHLIGHT if pair.get("largest") else None
+        return GAP_HIGHLIGHT if pair.get("real") else None
 
     def set_visit(self, visit: ReviewedVisit | None) -> None:
         self.visit = visit
@@ -162,13 +197,18 @@ class VisitReview(Retranslating, QWidget):
         self.scores_title.setText(self.tr("Scores of both sides"))
         self.flags_title.setText(self.tr("What the comparison found"))
         self.details_title.setText(self.tr("Each finding: the answers behind it, ways to repair"))
-        self.items_title.setText(self.tr("Item by item (the largest gaps first, highlighted)"))
+        self.items_title.setText(
+            self.tr("Item by item (largest gaps first; two points or more apart: highlighted)")
+        )
         self.items.retranslate()
+        self.item_view.setAccessibleName(self.tr("Each question, both answers and their gap"))
         if self.visit is None:
-            self.glance.clear()
+            self.words.set_words(())
+            self.cards.set_flags([])
             self.flags.setText(self.tr("No visit with both questionnaires complete yet."))
             self.chart.set_blocks([], self._chart_texts())
             self.items.set_rows([])
+            fit_rows(self.item_view)
             return
         lang = current_language()
         self.chart.set_blocks(
@@ -181,10 +221,11 @@ class VisitReview(Retranslating, QWidget):
             ],
             self._chart_texts(),
         )
-        self.glance.setText(self.glance_html())
+        self.words.set_words(reviewed_words(self.visit))
+        self.cards.set_flags(list(self.visit.analysis.flags))
         self.flags.setText(self.flags_html(lang))
         self.items.set_rows(item_pairs(self.visit, lang))
-        self.item_view.resizeRowsToContents()
+        fit_rows(self.item_view)
 
     def _chart_texts(self) -> dict[str, str]:
         return {
@@ -195,20 +236,6 @@ class VisitReview(Retranslating, QWidget):
 
     # -- flags --------------------------------------------------------------------------
 
-    def glance_html(self) -> str:
-        """Each finding in one line, with its badge: what needs attention, before any detail."""
-        flags = self.visit.analysis.flags
-        if not flags:
-            return "<p>" + escape(label("no_flag")) + "</p>"
-        lines = []
-        for flag in flags:
-            symbol, colour = BADGES[FLAG_CATEGORY.get(flag.kind, 4)]
-            lines.append(
-                f"<li><span style='color:{colour}; font-weight:600'>{symbol} "
-                f"{escape(label('kinds', flag.kind))}</span></li>"
-            )
-        return "<ul style='margin-left:0'>" + "".join(lines) + "</ul>"
-
     def flags_html(self, lang: str) -> str:
         flags = self.visit.analysis.flags
         if not flags:
@@ -216,7 +243,7 @@ class VisitReview(Retranslating, QWidget):
         return "".join(self._flag_html(flag, lang) for flag in flags)
 
     def _flag_html(self, flag: Any, lang: str) -> str:
-        symbol, colour = BADGES[FLAG_CATEGORY.get(flag.kind, 4)]
+        symbol, colour = badge(flag)
         severity = self.tr("severity: {level}").format(level=pick(_severity(flag.severity), lang))
         parts = [
             f"<h3 style='color:{colour}'>{symbol} {escape(label('kinds', flag.kind))}"
