@@ -32,7 +32,6 @@ from dyade.ui.workspace.review_cards import FindingCards, OwnWordsBox, badge, es
 from dyade.ui.workspace.score_chart import ScoreChart, ScoreRow
 from dyade.ui.workspace.words import current_language, label, named, pick
 
-
 GAP_HIGHLIGHT = "#FCE8C8"
 REAL_GAP = 2  # scale points apart: two answers one point apart say nearly the same thing
 
