@@ -707,7 +707,7 @@ Les remplacer ?</translation>
 <context>
     <name>OwnWordsBox</name>
     <message>
-        <source>In the patient's words</source>
+        <source>In the patient&apos;s words</source>
         <translation>Dans les mots du patient</translation>
     </message>
     <message>
@@ -1632,7 +1632,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Item by item (largest gaps first; two points or more apart: highlighted)</source>
-        <translation>Question par question (les plus grands écarts d’abord ; deux points d’écart ou plus : surlignés)</translation>
+        <translation>Question par question (les plus grands écarts d’abord&#xa0;; deux points d’écart ou plus&#xa0;: surlignés)</translation>
     </message>
     <message>
         <source>Each question, both answers and their gap</source>

@@ -48,7 +48,7 @@ def visit_words(sides: Mapping[str, tuple[Any, Mapping[str, Any]]]) -> tuple[Own
 
 
 def reviewed_words(done: Any) -> tuple[OwnWords, ...]:
-    """Both sides' own words of a reviewed visit (a ``dyade.review.ReviewedVisit``)."""
+    """Both sides' own words of a reviewed visit (a ``dyade.dyad_analysis.ReviewedVisit``)."""
     return visit_words(
         {
             "patient": (done.patient_form, done.patient_answers),
