@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
+from dyade.csv_dialect import read_dicts
 from dyade.dyad_analysis import refresh_dyad
 from dyade.forms import default_library
 from dyade.storage import audit
@@ -121,8 +121,7 @@ def test_visit_csv_has_scores_and_flags_of_each_analysed_visit(db, clinic, analy
     _library, _stored, review = analysed
     out = tmp_path / "visits.csv"
     assert export_visit_csv(db, out) == 2  # the half-answered visit has no analysis
-    with open(out, encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = read_dicts(out)
     header = list(rows[0])
     assert header[: len(FIXED)] == list(FIXED)
     assert {*FLAG_KINDS, "flags", "attention_rank", "attention"} <= set(header)
@@ -137,4 +136,4 @@ def test_visit_csv_has_scores_and_flags_of_each_analysed_visit(db, clinic, analy
         assert [f.split(":")[0] for f in row["flags"].split(";") if f] == kinds
     assert rows[0]["convergence"] == "" and rows[1]["convergence"] != ""
     assert export_visit_csv(db, tmp_path / "none.csv", since="2027-01-01") == 0
-    assert (tmp_path / "none.csv").read_text("utf-8").startswith("visit_uuid,")
+    assert (tmp_path / "none.csv").read_text("utf-8-sig").startswith("visit_uuid;")  # French
