@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from dyade import __version__
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.window_fit import fit_main_window, remember_size
 
 
 class LanguageSwitch(Retranslating, QWidget):
@@ -121,7 +122,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.pages.addWidget(self.home)
         outer.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self.resize(1280, 760)
+        fit_main_window(self)  # the screen's free area, at the size it was left at
         self.retranslate()
 
     def _header(self, central: QWidget, language: str) -> QHBoxLayout:
@@ -237,6 +238,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.backup = start_daily_backup(session)
 
     def closeEvent(self, event) -> None:
+        remember_size(self)
         if self.workspace is not None:
             self.workspace.close_windows()
         wait_for_workers()  # never close the database under a backup or a re-analysis

@@ -7,8 +7,7 @@ it is sent, the dyad is analysed again so the dashboard is up to date.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from dyade.errors import DyadeError
@@ -19,6 +18,7 @@ from dyade.ui.i18n import current_language
 from dyade.ui.questionnaire import QuestionnaireView
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.formats import date_text
+from dyade.ui.workspace.window_fit import place
 
 
 class PhysicianQuestionnaireWindow(Retranslating, QWidget):
@@ -43,7 +43,7 @@ class PhysicianQuestionnaireWindow(Retranslating, QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
-        fit_to_screen(self, 900, 760)
+        place(self, QSize(900, 760))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -93,16 +93,6 @@ def sent_notice(patient_code: str, analysed: bool) -> str:
         "Your questionnaire for patient {code} is saved. The comparison will be ready on the "
         "dashboard once the patient has answered too.",
     ).format(code=patient_code)
-
-
-def fit_to_screen(window: QWidget, width: int, height: int) -> None:
-    """Open at a comfortable size, never larger than the screen (small laptops)."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    if screen is None:
-        window.resize(width, height)
-        return
-    area = screen.availableGeometry()
-    window.resize(min(width, int(area.width() * 0.95)), min(height, int(area.height() * 0.92)))
 
 
 def open_physician_questionnaire(workspace, response_uuid: str) -> QWidget | None:

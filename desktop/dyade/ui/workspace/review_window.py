@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape as _html_escape
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,6 +22,7 @@ from dyade.ui.workspace.exports import ExportBar
 from dyade.ui.workspace.formats import date_text
 from dyade.ui.workspace.history_chart import HistoryChart
 from dyade.ui.workspace.review_view import VisitReview
+from dyade.ui.workspace.window_fit import place
 from dyade.ui.workspace.words import named
 
 
@@ -133,7 +135,7 @@ class ReviewWindow(Retranslating, QWidget):
         bottom.addWidget(self.status, 1)
         bottom.addWidget(self.exports)
         layout.addLayout(bottom)
-        self.resize(1200, 740)
+        place(self, QSize(1200, 740))  # never past the screen's free area
         self._visit_changed()
         self.retranslate()
 

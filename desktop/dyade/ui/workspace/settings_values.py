@@ -26,21 +26,38 @@ def startup_file() -> Path:
     return user_data_dir() / "startup.json"
 
 
+def _startup() -> dict[str, Any]:
+    try:
+        data = json.loads(startup_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def startup_value(key: str) -> Any:
+    """A value kept for the first screen (the database is still locked then)."""
+    return _startup().get(key)
+
+
+def remember_startup_value(key: str, value: Any) -> None:
+    """Keep ``value`` for the next start, beside the other start-up values."""
+    data = _startup()
+    data[key] = value
+    try:
+        startup_file().parent.mkdir(parents=True, exist_ok=True)
+        startup_file().write_text(json.dumps(data), encoding="utf-8")
+    except OSError as exc:  # only a convenience of the next start is lost
+        log.warning("could not remember %s for the next start: %s", key, exc)
+
+
 def remembered_language() -> str | None:
     """The language the first screen uses (the clinic's, saved on this computer)."""
-    try:
-        lang = json.loads(startup_file().read_text(encoding="utf-8")).get("language")
-    except (OSError, ValueError, AttributeError):
-        return None
+    lang = startup_value("language")
     return lang if lang in ("fr", "en") else None
 
 
 def remember_language(lang: str) -> None:
-    try:
-        startup_file().parent.mkdir(parents=True, exist_ok=True)
-        startup_file().write_text(json.dumps({"language": lang}), encoding="utf-8")
-    except OSError as exc:  # only the first screen's language is lost
-        log.warning("could not remember the language: %s", exc)
+    remember_startup_value("language", lang)
 
 
 def threshold_fields() -> dict[str, Any]:

@@ -1,0 +1,79 @@
+"""Windows that fit the screen they open on, and remember the size a person gave them.
+
+A clinic laptop is often 1366x768 with a taskbar: a fixed 1280x760 window has
+its bottom off-screen. Windows open at a comfortable size cut down to the
+screen's *available* area (without the taskbar), minus room for the title bar,
+and the main window reopens at the size it was left at (kept in the small
+start-up file, since the clinic's database is still locked when it opens).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from dyade.ui.workspace import settings_values
+
+# Room for the window manager's frame and title bar, which resize() does not include.
+FRAME_ALLOWANCE = QSize(16, 40)
+MAIN_WINDOW_SIZE = QSize(1280, 760)
+SMALLEST = QSize(640, 480)
+
+
+def available_area(window: QWidget) -> QRect | None:
+    """The part of the window's screen that windows may use (no taskbar, no dock)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry() if screen is not None else None
+
+
+def fitted(wanted: QSize, area: QRect) -> QSize:
+    """``wanted`` cut down to ``area`` with the title bar's room left over."""
+    room = area.size() - FRAME_ALLOWANCE
+    return QSize(
+        max(min(wanted.width(), room.width()), min(SMALLEST.width(), room.width())),
+        max(min(wanted.height(), room.height()), min(SMALLEST.height(), room.height())),
+    )
+
+
+def place(window: QWidget, wanted: QSize, area: QRect | None = None) -> None:
+    """Resize to ``wanted`` as far as the area allows, and centre the window in it."""
+    area = area or available_area(window)
+    if area is None:
+        window.resize(wanted)
+        return
+    size = fitted(wanted, area)
+    window.resize(size)
+    frame = size + FRAME_ALLOWANCE
+    window.move(
+        area.x() + max(0, (area.width() - frame.width()) // 2),
+        area.y() + max(0, (area.height() - frame.height()) // 2),
+    )
+
+
+def remembered_size() -> QSize | None:
+    """The main window's size when it was last closed, if any."""
+    value = settings_values.startup_value("window")
+    if isinstance(value, list) and len(value) == 2 and all(isinstance(n, int) for n in value):
+        return QSize(value[0], value[1])
+    return None
+
+
+def remember_size(window: QWidget) -> None:
+    """Keep the main window's size for the next start (not when maximised: that is no size)."""
+    if window.isMaximized() or window.isFullScreen():
+        return
+    settings_values.remember_startup_value("window", [window.width(), window.height()])
+
+
+def fit_main_window(window: QWidget, area: QRect | None = None) -> None:
+    """The main window at its remembered size (else 1280x760), inside the screen."""
+    place(window, remembered_size() or MAIN_WINDOW_SIZE, area)
+
+
+def fit_dialog(dialog: QWidget) -> None:
+    """A dialog exactly as large as its content needs, never larger than the screen."""
+    dialog.adjustSize()
+    area = available_area(dialog)
+    if area is not None:
+        dialog.resize(fitted(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()), area))
