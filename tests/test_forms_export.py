@@ -66,8 +66,12 @@ def test_fhir_export_is_a_valid_r4_questionnaire(form, lang):
     questionnaire = Questionnaire.model_validate(resource)
     assert questionnaire.status == "active"
     assert questionnaire.title == form.title.get(lang)
-    assert [i.linkId for i in questionnaire.item] == [i.id for i in form.items]
-    for fhir_item, item in zip(questionnaire.item, form.items, strict=True):
+    asked = questionnaire.item[: len(form.items)]  # then one calculated item per subscale
+    assert [i.linkId for i in asked] == [i.id for i in form.items]
+    assert [i.linkId for i in questionnaire.item[len(form.items) :]] == [
+        f"score-{sub.id}" for sub in form.subscales
+    ]
+    for fhir_item, item in zip(asked, form.items, strict=True):
         assert fhir_item.text == item.text.get(lang)
         assert fhir_item.repeats == (True if item.kind == "multi" else None)
         if item.kind == "scale":

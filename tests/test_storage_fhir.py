@@ -10,7 +10,8 @@ from fhir.resources.R4B.bundle import Bundle
 
 from dyade.csv_dialect import read_dicts
 from dyade.dyad_analysis import refresh_dyad
-from dyade.forms import default_library
+from dyade.forms import default_library, score_response
+from dyade.forms.fhir import RESPONSE_PROFILE
 from dyade.storage import audit
 from dyade.storage.errors import AccessDenied
 from dyade.storage.export_fhir import export_fhir, questionnaire_url
@@ -79,10 +80,20 @@ def test_fhir_bundle_is_valid_and_answers_round_trip(db, analysed, tmp_path):
         form = library.require(questionnaire.id)
         assert qr.questionnaire == f"{questionnaire_url(form.id)}|{form.version}"
         links = {i.linkId for i in questionnaire.item}
-        got = {i.linkId: _decoded(form, form.item(i.linkId), i.answer) for i in qr.item or []}
+        asked = [i for i in qr.item or [] if form.has_item(i.linkId)]
+        got = {i.linkId: _decoded(form, form.item(i.linkId), i.answer) for i in asked}
         assert set(got) <= links
         expected = {k: v for k, v in stored[qr.id].items() if v not in (None, [])}
         assert got == expected
+        calculated = [i for i in qr.item or [] if i not in asked]
+        scores = {i.linkId: float(i.answer[0].valueDecimal) for i in calculated}
+        assert set(scores) <= links and qr.meta.profile == [RESPONSE_PROFILE]
+        dyade_scores = score_response(form, {i.id: expected.get(i.id) for i in form.items})
+        assert scores == {
+            f"score-{sid}": pytest.approx(s.value, abs=1e-4)
+            for sid, s in dyade_scores.items()
+            if s.value is not None
+        }
         assert qr.status == ("completed" if len(expected) > 1 else "in-progress")
 
 
@@ -98,12 +109,19 @@ def test_fhir_scale_answers_use_the_questionnaire_codings(db, analysed, tmp_path
                 for option in item.get("answerOption", []):
                     coding = option["valueCoding"]
                     options[(coding["system"], coding["code"])] = coding["display"]
+    systems = {
+        e["resource"]["url"]: {c["code"] for c in e["resource"]["concept"]}
+        for e in data["entry"]
+        if e["resource"]["resourceType"] == "CodeSystem"
+    }
+    assert len(systems) > 20  # one per choice or scale item of the two forms
     for entry in data["entry"]:
         for item in entry["resource"].get("item", []):
             for answer in item.get("answer", []):
                 if "valueCoding" in answer:
                     coding = answer["valueCoding"]
                     assert (coding["system"], coding["code"]) in options
+                    assert coding["code"] in systems[coding["system"]]
 
 
 def test_fhir_export_is_filtered_audited_and_guarded(db, clinic, analysed, tmp_path):

@@ -5,7 +5,8 @@ folder); no questionnaire has code of its own. The file format is described in
 ``forms/README.md`` and ``docs/FORMS-CONTRACT.md``.
 """
 
-from dyade.forms.export import form_to_fhir, form_to_json
+from dyade.forms.export import form_to_json
+from dyade.forms.fhir import form_to_fhir
 from dyade.forms.library import FormLibrary, default_library, load_library
 from dyade.forms.loading import load_form
 from dyade.forms.problems import FormFileError, FormProblem

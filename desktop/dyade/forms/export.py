@@ -1,4 +1,4 @@
-"""A form as public data: Dyade's normalized JSON and a FHIR R4 Questionnaire.
+"""A form as public data: Dyade's normalized JSON (FHIR: :mod:`dyade.forms.fhir`).
 
 The JSON is what ``dyade forms show ID --json`` prints and what later tools
 read; its shape is documented in ``forms/README.md``. Every key is always
@@ -9,14 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from dyade.forms.schema import LANGUAGES, Form, Item, Text
+from dyade.forms.schema import Form, Item, Text
 
 JSON_FORMAT = "dyade-form"
 JSON_FORMAT_VERSION = 1
-TRANSLATION_URL = "http://hl7.org/fhir/StructureDefinition/translation"
-ORDINAL_URL = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
-EXCLUSIVE_URL = "http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive"
-CONSTRUCT_SYSTEM = "urn:dyade:construct"
 
 
 def form_to_json(form: Form) -> dict[str, Any]:
@@ -89,81 +85,3 @@ def _item_json(form: Form, item: Item) -> dict[str, Any]:
         "estimates": item.estimates,
         "rationale": item.rationale,
     }
-
-
-def form_to_fhir(form: Form, lang: str = "fr") -> dict[str, Any]:
-    """The form as a FHIR R4 ``Questionnaire``: texts in ``lang``, the other as translations."""
-    return {
-        "resourceType": "Questionnaire",
-        "id": form.id,
-        "url": f"urn:dyade:questionnaire:{form.id}",
-        "version": str(form.version),
-        "name": "".join(part.capitalize() for part in form.id.split("-")),
-        "language": lang,
-        "status": "active",
-        "subjectType": ["Patient"],
-        **_fhir_text("title", form.title, lang),
-        **_fhir_text("description", form.instructions, lang),
-        "item": [_fhir_item(form, item, lang) for item in form.items],
-    }
-
-
-def _fhir_text(key: str, text: Text, lang: str) -> dict[str, Any]:
-    """``{key: text, _key: {translation extensions}}`` as FHIR writes translations."""
-    others = [other for other in LANGUAGES if other != lang]
-    return {
-        key: text.get(lang),
-        f"_{key}": {
-            "extension": [
-                {
-                    "url": TRANSLATION_URL,
-                    "extension": [
-                        {"url": "lang", "valueCode": other},
-                        {"url": "content", "valueString": text.get(other)},
-                    ],
-                }
-                for other in others
-            ]
-        },
-    }
-
-
-def _fhir_item(form: Form, item: Item, lang: str) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "linkId": item.id,
-        "code": [{"system": CONSTRUCT_SYSTEM, "code": item.construct}],
-        **_fhir_text("text", item.text, lang),
-        "type": "text" if item.kind == "text" else "choice",
-        "required": not item.optional,
-    }
-    if item.kind == "multi":
-        out["repeats"] = True
-    if item.kind != "text":
-        out["answerOption"] = _fhir_options(form, item, lang)
-    return out
-
-
-def _fhir_options(form: Form, item: Item, lang: str) -> list[dict[str, Any]]:
-    system = f"urn:dyade:{form.id}:{item.id}"
-    scale = form.scale_of(item)
-    if scale is not None:
-        return [
-            {
-                "extension": [{"url": ORDINAL_URL, "valueDecimal": value}],
-                "valueCoding": _coding(system, str(value), scale.labels[value], lang),
-            }
-            for value in scale.points()
-        ]
-    return [
-        {
-            **(
-                {"extension": [{"url": EXCLUSIVE_URL, "valueBoolean": True}]} if o.exclusive else {}
-            ),
-            "valueCoding": _coding(system, o.code, o.label, lang),
-        }
-        for o in item.options or []
-    ]
-
-
-def _coding(system: str, code: str, label: Text, lang: str) -> dict[str, Any]:
-    return {"system": system, "code": code, **_fhir_text("display", label, lang)}

@@ -1,10 +1,12 @@
-"""Export as a FHIR R4 Bundle: one QuestionnaireResponse per stored response and
-the Questionnaire each one answers (from the form engine's ``form_to_fhir``).
+"""Export as a FHIR R4 Bundle: one QuestionnaireResponse per stored response, the
+Questionnaire each one answers and the CodeSystems of its items (from the form
+engine's :mod:`dyade.forms.fhir`).
 
 Answers carry the same codings as the Questionnaire's answer options (scale
 points as their number, choices as their code), so a FHIR tool links each
-answer to its option. A form the clinic no longer has is exported without its
-Questionnaire, its answers as plain values. The file is NOT encrypted; the
+answer to its option; each subscale's calculated item carries Dyade's score.
+A form the clinic no longer has is exported without its Questionnaire, its
+answers as plain values. The file is NOT encrypted; the
 export is written to the audit log like the others.
 """
 
@@ -19,7 +21,15 @@ from typing import Any
 
 import sqlite_utils
 
-from dyade.forms import form_to_fhir
+from dyade.forms.fhir import (
+    RESPONSE_PROFILE,
+    code_systems,
+    form_to_fhir,
+    item_system,
+    questionnaire_url,
+    score_link,
+)
+from dyade.forms.scoring import score_subscale
 from dyade.storage.export import FIXED_COLUMNS, RESPONSES_SQL, allowed, answers_of, filters, log
 from dyade.storage.records import now
 from dyade.storage.users import User
@@ -30,11 +40,6 @@ STAFF_SYSTEM = "urn:dyade:staff-login"
 VISIT_SYSTEM = "urn:dyade:visit"
 
 
-def questionnaire_url(form_id: str) -> str:
-    """The canonical URL ``form_to_fhir`` gives the form's Questionnaire."""
-    return f"urn:dyade:questionnaire:{form_id}"
-
-
 def _value(form: Any, item: Any, value: Any, lang: str) -> list[dict[str, Any]]:
     """FHIR answers for one stored value (a list gives one answer per code)."""
     if item is None:  # the form is gone: keep the value as it is
@@ -42,7 +47,7 @@ def _value(form: Any, item: Any, value: Any, lang: str) -> list[dict[str, Any]]:
         return [{"valueInteger": v} if type(v) is int else {"valueString": str(v)} for v in values]
     if item.kind == "text":
         return [{"valueString": value}]
-    system = f"urn:dyade:{form.id}:{item.id}"
+    system = item_system(form.id, item.id)
     if item.kind == "scale":
         scale = form.scale_of(item)
         label = scale.labels[value].get(lang) if scale and value in scale.labels else None
@@ -70,6 +75,16 @@ def _items(form: Any, answers: dict[str, Any], lang: str) -> list[dict[str, Any]
             entry["text"] = item.text.get(lang)
         entry["answer"] = _value(form, item, value, lang)
         out.append(entry)
+    return out + _scores(form, answers)
+
+
+def _scores(form: Any, answers: dict[str, Any]) -> list[dict[str, Any]]:
+    """The calculated score items, answered with the scores Dyade gives the response."""
+    out = []
+    for sub in form.subscales if form else []:
+        value = score_subscale(form, sub, answers).value
+        if value is not None:
+            out.append({"linkId": score_link(sub), "answer": [{"valueDecimal": round(value, 4)}]})
     return out
 
 
@@ -80,6 +95,7 @@ def response_resource(row: dict[str, Any], answers: dict[str, Any], form: Any) -
     resource: dict[str, Any] = {
         "resourceType": "QuestionnaireResponse",
         "id": row["response_uuid"],
+        "meta": {"profile": [RESPONSE_PROFILE]},
         "identifier": {"system": "urn:dyade:response", "value": row["response_uuid"]},
         "questionnaire": f"{questionnaire_url(row['form_id'])}|{row['form_version']}",
         "status": STATUS[row["status"]],
@@ -112,6 +128,7 @@ def fhir_bundle(
     """The Bundle (as a dict) and the number of QuestionnaireResponses in it."""
     allowed(db, user, dyad)
     questionnaires: dict[tuple[str, int], dict[str, Any]] = {}
+    systems: list[dict[str, Any]] = []
     responses = []
     for fixed in db.execute(RESPONSES_SQL, filters(since, dyad)).fetchall():
         row = dict(zip(FIXED_COLUMNS, fixed, strict=True))
@@ -121,6 +138,8 @@ def fhir_bundle(
         key = (row["form_id"], row["form_version"])
         if form is not None and key not in questionnaires:
             questionnaires[key] = _entry(form_to_fhir(form, row["language"]), f"q:{key}")
+            for system in code_systems(form, row["language"]):
+                systems.append(_entry(system, f"cs:{key}:{system['id']}"))
         answers = {item: value for item, value, _at in answers_of(db, row["response_uuid"])}
         resource = response_resource(row, answers, form)
         responses.append(_entry(resource, f"urn:uuid:{row['response_uuid']}"))
@@ -128,7 +147,7 @@ def fhir_bundle(
         "resourceType": "Bundle",
         "type": "collection",
         "timestamp": now(),
-        "entry": [*questionnaires.values(), *responses],
+        "entry": [*questionnaires.values(), *systems, *responses],
     }
     return bundle, len(responses)
 
