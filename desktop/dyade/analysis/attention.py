@@ -15,6 +15,7 @@ from typing import Any
 
 CATEGORY = {
     "unperceived_rupture": 0,
+    "unperceived_strain": 0,
     "history": 1,
     "shared_rupture": 2,
     "goal_mismatch": 3,

@@ -19,14 +19,12 @@ from dyade.analysis.trajectory import DyadHistory
 from dyade.analysis.visit import VisitAnalysis
 from dyade.csv_dialect import EXCEL, CsvStyle, writing
 from dyade.errors import DyadeError
+from dyade.vocabulary import FLAG_KINDS
 
 SUBSCALE_ORDER = (
     "bond", "goals", "tasks", "agreement", "understanding", "competence",
     "withdrawal_self", "confrontation_self", "withdrawal_other", "confrontation_other",
     "estimate_bond", "estimate_agreement",
-)  # fmt: skip
-FLAG_KINDS = (
-    "unperceived_rupture", "shared_rupture", "goal_mismatch", "stage_mismatch", "low_alliance"
 )  # fmt: skip
 
 

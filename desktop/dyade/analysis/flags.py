@@ -2,7 +2,8 @@
 
 A flag describes the alliance and who perceived what, never a person. Kinds:
 ``unperceived_rupture`` (one side's rupture that the other did not perceive),
-``shared_rupture`` (perceived by both), ``goal_mismatch``, ``stage_mismatch``
+``unperceived_strain`` (one side's low alliance, no marker, that the other
+estimated high), ``shared_rupture`` (perceived by both), ``goal_mismatch``, ``stage_mismatch``
 and ``low_alliance``. Severity is 1 (mild), 2 (moderate) or 3 (marked).
 """
 
@@ -14,14 +15,14 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from dyade.analysis import texts
+from dyade.analysis.estimates import UnseenStrain, wrong_estimates
 from dyade.analysis.sides import MarkerHit, SideReport, score_value
 from dyade.analysis.signals import RuptureSignal, Strain
 from dyade.analysis.suggestions import Suggestion, suggestions_for
 from dyade.analysis.thresholds import Thresholds
+from dyade.vocabulary import FLAG_KINDS
 
-Kind = Literal[
-    "unperceived_rupture", "shared_rupture", "goal_mismatch", "stage_mismatch", "low_alliance"
-]
+Kind = Literal[FLAG_KINDS]  # type: ignore[valid-type]  # one list: dyade.vocabulary
 RuptureType = Literal["withdrawal", "confrontation", "mixed"]
 Origin = Literal["patient", "physician"]
 PerceivedBy = Literal["patient", "physician", "both", "none", "unknown"]
@@ -60,11 +61,8 @@ class Flag(BaseModel):
     @property
     def group(self) -> tuple[str, str | None]:
         """Identity used to tell a new flag from a reclassified one."""
-        family = (
-            "alliance"
-            if self.kind.endswith("rupture") or self.kind == "low_alliance"
-            else self.kind
-        )
+        alliance = self.kind.endswith("rupture") or self.kind.endswith(("_alliance", "_strain"))
+        family = "alliance" if alliance else self.kind
         return family, self.origin
 
 
@@ -130,9 +128,14 @@ def strain_evidence(report: SideReport, other: SideReport, strain: Strain) -> li
     return out
 
 
-def _estimate_evidence(origin: SideReport, other: SideReport, targets) -> list[Evidence]:
+def _estimate_evidence(
+    origin: SideReport, other: SideReport, targets, th: Thresholds | None = None
+) -> list[Evidence]:
+    """The other's estimates of ``targets``, plus (given ``th``) every estimate of the
+    origin that was wrong, too high or too low."""
     out = []
-    for target in targets:
+    wrong = [e.target for e in wrong_estimates(origin, other, th)] if th is not None else []
+    for target in dict.fromkeys([*targets, *wrong]):
         for item in other.estimate_items.get(target, ()):
             score = score_value(origin, target)
             out.append(item_evidence(other, origin, item, "estimate", subscale=target, score=score))
@@ -142,14 +145,16 @@ def _estimate_evidence(origin: SideReport, other: SideReport, targets) -> list[E
 # ---- rules ---------------------------------------------------------------------
 
 
-def rupture_flag(signal: RuptureSignal, origin: SideReport, other: SideReport) -> Flag:
+def rupture_flag(
+    signal: RuptureSignal, origin: SideReport, other: SideReport, th: Thresholds
+) -> Flag:
     """An unperceived or shared rupture, from the origin's signal."""
     perceived_by = signal.perceived_by
     kind = "shared_rupture" if perceived_by == "both" else "unperceived_rupture"
     evidence = [_hit_evidence(h, origin, other, "marker") for h in signal.own_hits]
     evidence += [_hit_evidence(h, other, origin, "noticed") for h in signal.noticed_hits]
     evidence += strain_evidence(origin, other, signal.strain)
-    evidence += _estimate_evidence(origin, other, signal.estimate_targets)
+    evidence += _estimate_evidence(origin, other, signal.estimate_targets, th)
     families = [dict(texts.lookup("families", f)) for f in signal.families]
     node = texts.lookup("explanations", "rupture", signal.origin, perceived_by)
     plan_as = None
@@ -216,7 +221,27 @@ def low_alliance_flag(
     parts.append(texts.bilingual(texts.lookup("explanations", "low_alliance", "closing")))
     explanation = {lang: " ".join(p[lang] for p in parts) for lang in texts.LANGS}
     evidence = strain_evidence(report, other, strain)
-    evidence += _estimate_evidence(report, other, registered)
+    evidence += _estimate_evidence(report, other, registered, th)
     return _make(
         "low_alliance", severity, perceived_by, explanation, origin=side, evidence=evidence
+    )
+
+
+def unperceived_strain_flag(
+    report: SideReport, other: SideReport, unseen: UnseenStrain, strain: Strain, th: Thresholds
+) -> Flag:
+    """A side's low alliance, with no marker, that the other side estimated high."""
+    side = report.side
+    explanation = texts.bilingual(
+        texts.lookup("explanations", "unperceived_strain", side),
+        subscales=texts.subscale_names(list(unseen.subscales)),
+    )
+    evidence = [
+        Evidence(side=side, note="low", subscale=sid, score=score_value(report, sid))
+        for sid in unseen.subscales
+    ]
+    evidence += strain_evidence(report, other, strain)
+    evidence += _estimate_evidence(report, other, [e.target for e in unseen.overestimates], th)
+    return _make(
+        "unperceived_strain", unseen.severity, side, explanation, origin=side, evidence=evidence
     )

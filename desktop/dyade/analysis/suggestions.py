@@ -42,8 +42,8 @@ def plan_keys(
     if kind in ("unperceived_rupture", "shared_rupture") and origin:
         base = f"rupture/{origin}/{_perception(origin, perceived_by)}"
         return [f"{base}/{rupture_type}", base, f"rupture/{origin}"]
-    if kind == "low_alliance" and origin:
-        return [f"low_alliance/{origin}", "low_alliance/patient"]
+    if kind in ("low_alliance", "unperceived_strain") and origin:
+        return [f"{kind}/{origin}", f"low_alliance/{origin}"]
     return [kind]
 
 

@@ -15,7 +15,8 @@ from pydantic import BaseModel, ConfigDict
 
 from dyade.analysis.change import side_of
 from dyade.analysis.compare import Discrepancy, MetaPerception, discrepancies, meta_perception
-from dyade.analysis.flags import Flag, low_alliance_flag, rupture_flag
+from dyade.analysis.estimates import unseen_strain
+from dyade.analysis.flags import Flag, low_alliance_flag, rupture_flag, unperceived_strain_flag
 from dyade.analysis.mismatch import goal_mismatch_flag, stage_mismatch_flag
 from dyade.analysis.sides import SideReport, absent_side, keyed_items, read_side
 from dyade.analysis.signals import rupture_signal, strain_of
@@ -167,11 +168,16 @@ def _flags(
         signal = rupture_signal(origin, other, th, prev, missing=missing)
         signals[origin.side] = signal
         if signal is not None:  # its evidence already holds the low scores
-            flags.append(rupture_flag(signal, origin, other))
+            flags.append(rupture_flag(signal, origin, other, th))
             continue
         if origin.side == missing:
             continue
-        low = low_alliance_flag(origin, other, strain_of(origin, th, prev), th, missing=missing)
+        strain = strain_of(origin, th, prev)
+        unseen = None if missing else unseen_strain(origin, other, strain.low, th)
+        if unseen is not None:
+            flags.append(unperceived_strain_flag(origin, other, unseen, strain, th))
+            continue
+        low = low_alliance_flag(origin, other, strain, th, missing=missing)
         if low is not None:
             flags.append(low)
     for flag in (

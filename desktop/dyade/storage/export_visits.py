@@ -23,6 +23,7 @@ from dyade.csv_dialect import CsvStyle, writing
 from dyade.storage.export import allowed, clinic_style, filters, log
 from dyade.storage.records import from_json
 from dyade.storage.users import User
+from dyade.vocabulary import FLAG_KINDS
 
 FIXED = (
     "visit_uuid",
@@ -33,13 +34,6 @@ FIXED = (
     "physician_login",
     "patient_form",
     "physician_form",
-)
-FLAG_KINDS = (
-    "unperceived_rupture",
-    "shared_rupture",
-    "goal_mismatch",
-    "stage_mismatch",
-    "low_alliance",
 )
 HISTORY = ("unresolved", "repaired", "trend", "convergence")
 
