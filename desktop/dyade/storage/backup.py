@@ -16,6 +16,8 @@ import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import sqlite_utils
+
 from dyade.errors import DyadeError
 from dyade.storage import audit
 from dyade.storage.connection import (
@@ -41,7 +43,7 @@ def _fsync(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _check_copy(db: ClinicDatabase, copy: Path) -> None:
+def _check_copy(db: sqlite_utils.Database, copy: Path) -> None:
     """Open the copy with this database's key (ATTACH) and run the full check."""
     db.execute("ATTACH DATABASE ? AS backup_check", [str(copy)])
     try:
@@ -55,30 +57,46 @@ def _check_copy(db: ClinicDatabase, copy: Path) -> None:
         )
 
 
-def backup(db: ClinicDatabase, out_path: str | os.PathLike[str], *, by: str | None = None) -> Path:
-    """Write an encrypted, checked copy of ``db`` to ``out_path`` (replaced atomically)."""
+def write_backup(source: sqlite_utils.Database, out_path: str | os.PathLike[str]) -> Path:
+    """Write a checked copy of ``source`` to ``out_path`` (replaced atomically).
+
+    ``source`` may be the app's connection or :meth:`ClinicDatabase.reader`'s
+    (a background backup): this reads only, so it never blocks a save.
+    """
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale(out.parent, lambda target: target == out.name)  # a killed backup's
     temp = temp_beside(out)
     try:
         try:
-            db.execute("VACUUM INTO ?", [str(temp)])
+            source.execute("VACUUM INTO ?", [str(temp)])
         except DbError as exc:
+            shown = getattr(source, "path", "the database")
             raise DamagedDatabase(
-                f"{db.path} could not be copied ({exc}); it may be damaged: {RESTORE_HINT}",
-                fr=f"{db.path} n’a pas pu être copié ({exc})\u00a0; il est peut-être "
+                f"{shown} could not be copied ({exc}); it may be damaged: {RESTORE_HINT}",
+                fr=f"{shown} n’a pas pu être copié ({exc})\u00a0; il est peut-être "
                 f"endommagé\u00a0: {RESTORE_HINT_FR}",
             ) from exc
-        _check_copy(db, temp)
+        _check_copy(source, temp)
         _fsync(temp)
         os.replace(temp, out)
     finally:
         temp.unlink(missing_ok=True)
         done(temp)
+    log.info("backup written to %s", out)
+    return out
+
+
+def record_backup(db: sqlite_utils.Database, out: Path, *, by: str | None = None) -> None:
+    """Note the backup in the audit (on the connection that writes: the app's)."""
     with db.atomic():
         audit.record(db, "backup", str(out), user_uuid=by)
-    log.info("backup written to %s", out)
+
+
+def backup(db: ClinicDatabase, out_path: str | os.PathLike[str], *, by: str | None = None) -> Path:
+    """Write an encrypted, checked copy of ``db`` to ``out_path`` (replaced atomically)."""
+    out = write_backup(db, out_path)
+    record_backup(db, out, by=by)
     return out
 
 
@@ -88,23 +106,42 @@ def daily_backups(folder: Path, stem: str) -> list[Path]:
     return sorted(found, key=lambda p: _DAILY.search(p.name).group(1))
 
 
-def maybe_daily_backup(
-    db: ClinicDatabase, folder: str | os.PathLike[str], keep: int | None = None
+def daily_copy(
+    source: sqlite_utils.Database,
+    stem: str,
+    folder: str | os.PathLike[str],
+    keep: int | None = None,
+    *,
+    day: date | None = None,
 ) -> Path | None:
-    """Back up once a day (the first call of the day does it) and keep the
-    ``keep`` most recent daily files; return the new file, or None."""
+    """The backup of ``day`` (default today) unless it exists, then keep the ``keep``
+    most recent daily files; return the new file, or None. Reads ``source`` only."""
     folder = Path(folder)
-    keep = int(get_setting(db, "daily_backups_kept") if keep is None else keep)
-    stem = db.path.stem
-    target = folder / f"{stem}-{date.today().isoformat()}.db"
+    keep = int(get_setting(source, "daily_backups_kept") if keep is None else keep)
+    target = folder / f"{stem}-{(day or date.today()).isoformat()}.db"
     daily = re.compile(re.escape(stem) + _DAILY.pattern)
     remove_stale(folder, lambda name: daily.fullmatch(name) is not None)  # killed ones'
     made = None
     if not target.exists():
-        made = backup(db, target)
+        made = write_backup(source, target)
     for old in daily_backups(folder, stem)[: max(0, len(daily_backups(folder, stem)) - keep)]:
         old.unlink()
         log.info("old backup %s removed (keeping %d)", old, keep)
+    return made
+
+
+def maybe_daily_backup(
+    db: ClinicDatabase,
+    folder: str | os.PathLike[str],
+    keep: int | None = None,
+    *,
+    day: date | None = None,
+) -> Path | None:
+    """Back up once a day (the first call of the day does it) and keep the
+    ``keep`` most recent daily files; return the new file, or None."""
+    made = daily_copy(db, db.path.stem, folder, keep, day=day)
+    if made is not None:
+        record_backup(db, made)
     return made
 
 

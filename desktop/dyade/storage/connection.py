@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -81,6 +81,20 @@ class ClinicDatabase(sqlite_utils.Database):
         finally:
             if outermost and self.identity is not None:  # a commit may have checkpointed
                 self.stamp = faults.file_stamp(self.path)
+
+    _connect_again: Callable[[], sqlcipher3.Connection] | None = None
+
+    def reader(self) -> sqlite_utils.Database:
+        """A second connection to the same file, for work off the UI thread.
+
+        The backup copies the database through it while the app's own
+        connection keeps saving answers: in WAL mode a reader never blocks the
+        writer, and no connection is shared between threads. It holds no lock
+        and writes nothing; the caller closes it (``reader.conn.close()``).
+        """
+        if self._connect_again is None:
+            raise RuntimeError("this database was not opened by open_database")
+        return sqlite_utils.Database(self._connect_again(), execute_plugins=False)
 
     def close(self) -> None:
         try:
@@ -246,6 +260,9 @@ def open_database(
             held.release()
         raise
     db.path, db.lock, db.identity = path, held, faults.file_identity(path)
+    # SQLCipher keeps the key material for this connection's lifetime anyway;
+    # the same passphrase keys the background reader (ClinicDatabase.reader).
+    db._connect_again = lambda: connect(path, passphrase, kdf_iter)
     db.stamp, db.writable_at_open = faults.file_stamp(path), faults.writable(path)
     if migrate:
         _migrate(db)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from dyade import __version__
+from dyade.backup_schedule import CHECK_EVERY_SECONDS, DailySchedule
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.window_fit import fit_main_window, remember_size
 
@@ -88,12 +89,12 @@ class HomePage(Retranslating, QWidget):
         )
 
 
-def start_daily_backup(session):
-    """The day's backup, off the UI thread, when someone first uses the app that day."""
+def start_daily_backup(session, day=None):
+    """The day's backup, off the UI thread (its own connection: saves go on)."""
     from dyade.ui.workspace.background import daily_backup
     from dyade.ui.workspace.settings_values import backup_folder
 
-    return daily_backup(session, backup_folder(session.db, session.path))
+    return daily_backup(session, backup_folder(session.db, session.path), day)
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -113,7 +114,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.login_page = None
         self.workspace = None
         self.idle = None
-        self.backup = None  # the day's backup while it runs
+        self.backup = None  # the latest daily backup started (see start_daily_backup)
+        self.backup_schedule = DailySchedule()
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(CHECK_EVERY_SECONDS * 1000)
+        self.backup_timer.timeout.connect(lambda: self.start_daily_backup(self.session))
         central = QWidget(self)
         outer = QVBoxLayout(central)
         outer.addLayout(self._header(central, language))
@@ -234,13 +239,23 @@ class MainWindow(Retranslating, QMainWindow):
         self.pages.setCurrentWidget(self.login_page)
 
     def start_daily_backup(self, session) -> None:
-        if self.backup is None:
-            self.backup = start_daily_backup(session)
+        """Back up when a calendar day has no backup yet and none is running;
+        the timer asks again every few minutes while the app stays open."""
+        if self.backup is not None and not self.backup.finished.is_set():
+            return
+        day = self.backup_schedule.due()
+        if day is None or session is None or session is not self.session:
+            return
+        self.backup = start_daily_backup(session, day)
+        self.backup.signals.done.connect(lambda _made: self.backup_schedule.made(day))
+        if not self.backup_timer.isActive():
+            self.backup_timer.start()
 
     def closeEvent(self, event) -> None:
         remember_size(self)
         if self.workspace is not None:
             self.workspace.close_windows()
+        self.backup_timer.stop()
         wait_for_workers()  # never close the database under a backup or a re-analysis
         if self.session is not None:
             self.session.close()

@@ -1,14 +1,16 @@
 """Database work off the UI thread with a modal progress dialog (the analysis, the backup).
 
-Workers share the app's one connection (opened with ``check_same_thread=False``
-on a thread-safe SQLCipher) and hold the session's ``db_lock`` around each
-transaction, so their writes never interleave with another worker's.
+The re-analysis shares the app's connection (opened with ``check_same_thread=False``
+on a thread-safe SQLCipher) behind a modal dialog and holds the session's
+``db_lock`` around each transaction. The backup, which runs while people keep
+working, reads through a connection of its own and writes nothing.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -66,9 +68,14 @@ def reanalyse_all(workspace: Any) -> QProgressDialog:
     return dialog
 
 
-def daily_backup(session: Any, folder: Any) -> Any:
-    """The day's backup (the first use of the day makes it), off the UI thread."""
-    from dyade.storage.backup import maybe_daily_backup
+def daily_backup(session: Any, folder: Any, day: date | None = None) -> Any:
+    """The backup of ``day`` (default today), copied off the UI thread.
+
+    The worker reads through its own connection (``ClinicDatabase.reader``),
+    so saves on the UI thread go on while the copy is made; the audit entry is
+    written afterwards on the UI thread, the only one writing to the database.
+    """
+    from dyade.storage.backup import daily_copy
     from dyade.ui.ops import run_op
 
     finished = threading.Event()
@@ -76,15 +83,32 @@ def daily_backup(session: Any, folder: Any) -> Any:
     def work(_context: Any) -> Any:
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            with session.db_lock:
-                return maybe_daily_backup(session.db, folder)
+            reader = session.db.reader()
+            try:
+                return daily_copy(reader, session.path.stem, folder, day=day)
+            finally:
+                reader.conn.close()
         finally:
             finished.set()
 
     op = run_op(
         work,
-        on_done=lambda made: made and log.info("daily backup written: %s", made),
+        on_done=lambda made: _made(session, made, op),
         on_failed=lambda exc: log.warning("daily backup failed: %s", exc),
     )
-    op.finished = finished  # the window waits on it before closing the database
+    op.finished, op.made = finished, None  # the window waits on it before closing the database
     return op
+
+
+def _made(session: Any, made: Any, op: Any) -> None:
+    """Note the finished backup in the audit (the app may have closed the database since)."""
+    op.made = made
+    if made is None:
+        return
+    log.info("daily backup written: %s", made)
+    from dyade.storage.backup import record_backup
+
+    try:
+        record_backup(session.db, made)
+    except Exception as exc:  # closed meanwhile: the file is written, only the note is lost
+        log.warning("the backup %s was not noted in the audit: %s", made, exc)
