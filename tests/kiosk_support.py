@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,6 +38,14 @@ def open_kiosk(qtbot, tmp_path, monkeypatch, *, kind="brief", idle_seconds=120.0
     qtbot.waitExposed(kiosk)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk)
     return clinic, kiosk
+
+
+@pytest.fixture
+def full_kiosk(qtbot, tmp_path, monkeypatch):
+    """A clinic with a full visit and its kiosk, on the welcome screen."""
+    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, kind="full")
+    yield clinic, kiosk
+    close_kiosk(clinic, kiosk)
 
 
 def close_kiosk(clinic, kiosk) -> None:

@@ -456,7 +456,7 @@ Replace them?</source>
 <context>
     <name>ItemView</name>
     <message>
-        <source>Type your answer here. Tab moves on to the buttons.</source>
+        <source>Type your answer here. Enter goes on; Shift+Enter starts a new line; Tab moves on to the buttons.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -472,11 +472,11 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Key {number} or Space turns this answer on or off. Question: {question}</source>
+        <source>Key {key} turns this answer on or off. Question: {question}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Key {number} chooses this answer. Question: {question}</source>
+        <source>Key {key} chooses this answer. Question: {question}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1063,7 +1063,7 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Choose an answer to go on.</source>
+        <source>Choose an answer to go on: touch it, or press the key shown on it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

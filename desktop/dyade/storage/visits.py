@@ -1,8 +1,10 @@
 """Visits: a date, a short code for the kiosk, and the responses to fill.
 
-The visit code has 6 characters from an alphabet without 0/O and 1/I, so it
-reads aloud and types without confusion; it is unique among open visits only
-(a partial unique index), which keeps it short for years of visits.
+The visit code has 6 characters from an alphabet without the look-alikes 0/O,
+1/I, 2/Z, 5/S, 6/G and 8/B (the digit stays, the letter goes), so it reads aloud
+and types without confusion; codes drawn before, with B, G, S or Z, still open.
+It is unique among open visits only (a partial unique index), which keeps it
+short for years of visits.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from dyade.storage.responses import RESPONDENTS, Response
 from dyade.storage.results import VisitResult
 from dyade.storage.users import User
 
-CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+CODE_ALPHABET = "23456789ACDEFHJKLMNPQRTUVWXY"  # 28 signs: about 4.8 x 10^8 codes
+# What a code may hold when it is typed: also the letters of codes drawn before.
+TYPED_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 6
 KINDS = ("full", "brief")
 _COLUMNS = "uuid, dyad_uuid, date, code, kind, status, created_at"
@@ -69,7 +73,7 @@ def normalize_code(text: str) -> str:
 
 
 def new_visit_code(db: sqlite_utils.Database) -> str:
-    """A random code no open visit uses (about 10^9 codes, so retries are rare)."""
+    """A random code no open visit uses (about 5 x 10^8 codes, so retries are rare)."""
     for _ in range(100):
         code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if find_open_visit_by_code(db, code) is None:

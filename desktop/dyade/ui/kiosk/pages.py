@@ -85,6 +85,7 @@ class WelcomePage(QWidget):
             button = QPushButton(f"{number}   {LANGUAGE_NAMES[code]}", self)
             button.setObjectName(f"choose_{code}")
             button.setProperty("role", "bigLanguage")
+            button.setAutoDefault(True)  # Enter presses the focused button, as Space does
             button.setAccessibleName(LANGUAGE_NAMES[code])
             button.setAccessibleDescription(
                 "Touche 1 : français" if code == "fr" else "Key 2: English"
@@ -132,6 +133,7 @@ class CodePage(Retranslating, QWidget):
         self.go = QPushButton(self)
         self.go.setObjectName("codeContinue")
         self.go.setProperty("role", "primary")
+        self.go.setAutoDefault(True)
         self.go.clicked.connect(self._submit)
         for widget in (self.title, self.explain, self.field, self.error):
             layout.addWidget(widget)
@@ -200,6 +202,7 @@ class ThanksPage(Retranslating, QWidget):
         self.done = QPushButton(self)
         self.done.setObjectName("thanksDone")
         self.done.setProperty("role", "primary")
+        self.done.setAutoDefault(True)  # Enter finishes
         self.done.clicked.connect(self.finished)
         layout.addWidget(self.done, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)

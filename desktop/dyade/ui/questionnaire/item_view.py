@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from dyade.fill import toggled
 from dyade.forms.schema import Form, Item
 from dyade.ui.questionnaire.common import icon
-from dyade.ui.questionnaire.options import OptionList
+from dyade.ui.questionnaire.options import OptionList, option_keys
 from dyade.ui.retranslate import Retranslating
 
 TWO_COLUMNS_FROM = 7  # checklists longer than this use two columns
@@ -22,6 +23,29 @@ def option_values(form: Form, item: Item) -> list[Any]:
         scale = form.scale_of(item)
         return list(scale.points()) if scale else []
     return item.codes()
+
+
+def option_exclusive(item: Item) -> list[bool]:
+    """Which options stand alone ("none of these"): they take the key 0."""
+    if item.kind == "scale":
+        return []
+    return [o.exclusive for o in item.options or []]
+
+
+class CommentEdit(QPlainTextEdit):
+    """The comment box: Enter goes on (as everywhere else), Shift+Enter starts a new line."""
+
+    go_on = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                self.insertPlainText("\n")
+            else:
+                self.go_on.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def option_texts(form: Form, item: Item, lang: str) -> list[str]:
@@ -40,6 +64,7 @@ class ItemView(Retranslating, QWidget):
     """
 
     answered = Signal(str, object)
+    go_on = Signal()  # Enter in the comment box
 
     def __init__(
         self, form: Form, item: Item, value: Any, lang: str, parent: QWidget | None = None
@@ -57,9 +82,11 @@ class ItemView(Retranslating, QWidget):
         self.question.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.question)
         self.options: OptionList | None = None
-        self.text_edit: QPlainTextEdit | None = None
+        self.text_edit: CommentEdit | None = None
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # the question itself, before its answers
         if item.kind == "text":
-            self.text_edit = QPlainTextEdit(self)
+            self.text_edit = CommentEdit(self)
+            self.text_edit.go_on.connect(self.go_on)
             self.text_edit.setObjectName("answerText")
             self.text_edit.setTabChangesFocus(True)
             self.text_edit.setMinimumHeight(140)
@@ -68,8 +95,13 @@ class ItemView(Retranslating, QWidget):
         else:
             values = option_values(form, item)
             columns = 2 if item.kind == "multi" and len(values) > TWO_COLUMNS_FROM else 1
+            alone = option_exclusive(item) or [False] * len(values)
             self.options = OptionList(
-                values, exclusive=item.kind != "multi", columns=columns, parent=self
+                values,
+                exclusive=item.kind != "multi",
+                keys=option_keys(alone),
+                columns=columns,
+                parent=self,
             )
             self.options.clicked_value.connect(self._on_option)
             layout.addWidget(self.options)
@@ -97,14 +129,15 @@ class ItemView(Retranslating, QWidget):
         if self.options is not None:
             self.options.set_texts(option_texts(self.form, self.item, self.language))
             hint = self._options_hint()
-            for index, button in enumerate(self.options.buttons):
-                button.setAccessibleDescription(
-                    hint.format(number=index + 1, question=text) if index < 9 else text
-                )
+            for button in self.options.buttons:
+                button.setAccessibleDescription(hint.format(key=button.key, question=text))
         if self.text_edit is not None:
             self.text_edit.setAccessibleName(text)
             self.text_edit.setAccessibleDescription(
-                self.tr("Type your answer here. Tab moves on to the buttons.")
+                self.tr(
+                    "Type your answer here. Enter goes on; Shift+Enter starts a new line; "
+                    "Tab moves on to the buttons."
+                )
             )
             self.text_edit.setPlaceholderText(self.tr("You may leave this empty."))
         self.skip_button.setText(self.tr("I prefer not to answer"))
@@ -115,10 +148,8 @@ class ItemView(Retranslating, QWidget):
 
     def _options_hint(self) -> str:
         if self.item.kind == "multi":
-            return self.tr(
-                "Key {number} or Space turns this answer on or off. Question: {question}"
-            )
-        return self.tr("Key {number} chooses this answer. Question: {question}")
+            return self.tr("Key {key} turns this answer on or off. Question: {question}")
+        return self.tr("Key {key} chooses this answer. Question: {question}")
 
     # ---- answers --------------------------------------------------------------
 
@@ -147,20 +178,26 @@ class ItemView(Retranslating, QWidget):
             self.options.show_value(value)
         self.skip_button.setChecked(answered and value is None)
 
-    def press(self, number: int) -> bool:
-        """Keyboard digit: choose (or toggle) option ``number``."""
-        return self.options.press(number) if self.options is not None else False
+    def press(self, key: str) -> bool:
+        """An option's key (a digit or a letter): choose (or toggle) that option."""
+        return self.options.press(key) if self.options is not None else False
 
     def focus_chain(self) -> list[QWidget]:
-        """This item's focusable widgets, in reading order."""
-        widgets: list[QWidget] = [self.text_edit] if self.text_edit else self.options.buttons
+        """This item's focusable widgets, in reading order (the question first)."""
+        if self.text_edit is not None:
+            widgets: list[QWidget] = [self.text_edit]
+        else:
+            widgets = [self, *self.options.buttons]
         return [*widgets, self.skip_button] if self.skip_button.isVisibleTo(self) else widgets
 
     def focus_first(self) -> None:
-        """Put the focus on the chosen option, else the first one."""
+        """Put the focus on the chosen option, else on the question itself.
+
+        Never on an option not chosen: a focus ring there reads as an answer
+        already given. The option keys work from the question.
+        """
         if self.text_edit is not None:
             self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        buttons = self.options.buttons
-        chosen = [b for b in buttons if b.isChecked()]
-        (chosen or buttons)[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        chosen = [b for b in self.options.buttons if b.isChecked()]
+        (chosen[0] if chosen else self).setFocus(Qt.FocusReason.OtherFocusReason)

@@ -21,6 +21,24 @@ from PySide6.QtWidgets import (
 from dyade.ui.questionnaire.common import icon_pixmap
 
 MIN_OPTION_HEIGHT = 56  # comfortably above the 48 px touch target
+# The keys that choose an option, in reading order: digits first, then letters
+# (without I and O, which read like 1 and 0). An exclusive "none of these" takes 0.
+OPTION_KEYS = "123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+NONE_KEY = "0"
+
+
+def option_keys(exclusive: list[bool]) -> list[str]:
+    """One key per option: 1-9 then letters in order; the first exclusive option gets 0."""
+    keys: list[str] = []
+    free = iter(OPTION_KEYS)
+    zero_taken = False
+    for alone in exclusive:
+        if alone and not zero_taken:
+            keys.append(NONE_KEY)
+            zero_taken = True
+        else:
+            keys.append(next(free))
+    return keys
 
 
 class _Wording(QLabel):
@@ -35,7 +53,7 @@ class _Wording(QLabel):
 class OptionButton(QPushButton):
     """A checkable answer: number badge, wrapped wording, tick when chosen."""
 
-    def __init__(self, number: int | None, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, key: str, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shown_selected: bool | None = None  # the state the labels are styled for
         self.setCheckable(True)
@@ -45,10 +63,10 @@ class OptionButton(QPushButton):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 14, 8)
         layout.setSpacing(14)
-        self.badge = QLabel(str(number) if number else "", self)
+        self.key = key
+        self.badge = QLabel(key, self)
         self.badge.setObjectName("optionNumber")
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.badge.setProperty("empty", number is None)  # keeps the wording aligned
         self.badge.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.label = _Wording(self)
         self.label.setObjectName("optionText")
@@ -112,6 +130,8 @@ class OptionList(QWidget):
 
     ``exclusive``: a scale or single choice (a click selects one); otherwise a
     checklist whose buttons toggle. Emits the option's code (or scale point).
+    Options run in reading order (left to right, then down), each with its key
+    (``keys``, from :func:`option_keys`) shown on the button.
     """
 
     clicked_value = Signal(object)
@@ -121,6 +141,7 @@ class OptionList(QWidget):
         values: list[object],
         *,
         exclusive: bool,
+        keys: list[str] | None = None,
         columns: int = 1,
         parent: QWidget | None = None,
     ) -> None:
@@ -132,14 +153,13 @@ class OptionList(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
-        rows = -(-len(values) // columns)
+        self.keys = keys or option_keys([False] * len(values))
         self.buttons: list[OptionButton] = []
-        for index, value in enumerate(values):
-            number = index + 1 if index < 9 else None
-            button = OptionButton(number, "", self)
+        for index, (value, key) in enumerate(zip(values, self.keys, strict=True)):
+            button = OptionButton(key, "", self)
             button.clicked.connect(lambda _=False, v=value: self.clicked_value.emit(v))
             self.group.addButton(button, index)
-            grid.addWidget(button, index % rows, index // rows)
+            grid.addWidget(button, index // columns, index % columns)
             self.buttons.append(button)
         for column in range(columns):
             grid.setColumnStretch(column, 1)
@@ -158,11 +178,11 @@ class OptionList(QWidget):
                 button.blockSignals(False)
             button._on_toggled(button.isChecked())
 
-    def press(self, number: int) -> bool:
-        """Choose option ``number`` (1-based) as a click would; False if none."""
-        if not 1 <= number <= len(self.buttons):
+    def press(self, key: str) -> bool:
+        """Choose the option of ``key`` as a click would; False if no option has it."""
+        if key not in self.keys:
             return False
-        button = self.buttons[number - 1]
-        button.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.clicked_value.emit(self.values[number - 1])
+        index = self.keys.index(key)
+        self.buttons[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.clicked_value.emit(self.values[index])
         return True

@@ -17,9 +17,10 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QMetaObject, Qt, Signal, Slot
+from PySide6.QtCore import QMetaObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -36,11 +37,13 @@ from dyade.fill import FillSession, KindError
 from dyade.ui.questionnaire.answers_check import AnswersCheckList
 from dyade.ui.questionnaire.common import icon
 from dyade.ui.questionnaire.item_view import ItemView
+from dyade.ui.questionnaire.options import NONE_KEY, OPTION_KEYS
 from dyade.ui.questionnaire.screen_page import ScreenPage, frameless
 from dyade.ui.retranslate import Retranslating
 
-NEXT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Right)
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 BACK_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Backspace)
+AUTO_ADVANCE_MS = 600  # long enough to see the tick on the chosen answer
 
 
 class QuestionnaireView(Retranslating, QWidget):
@@ -57,6 +60,12 @@ class QuestionnaireView(Retranslating, QWidget):
         self.pages: dict[int, ScreenPage] = {}  # the screens built so far, by index
         self.intro: QLabel | None = None  # the form's instructions, on the first screen
         self._next_on_review: bool | None = None  # what the Next button was set up for
+        # a single choice, once made, goes on by itself (the kiosk's clinic setting)
+        self.auto_advance = False
+        self._advance = QTimer(self)
+        self._advance.setSingleShot(True)
+        self._advance.setInterval(AUTO_ADVANCE_MS)
+        self._advance.timeout.connect(self._advance_if_done)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(12)
@@ -111,16 +120,21 @@ class QuestionnaireView(Retranslating, QWidget):
         return row
 
     def _install_keys(self) -> None:
-        context = Qt.ShortcutContext.WindowShortcut  # also from the window's header
-        for digit in range(1, 10):
-            shortcut = QShortcut(QKeySequence(Qt.Key(Qt.Key.Key_0 + digit)), self)
+        """Every option key (digits, letters), Enter and Right to go on, Left to go back.
+
+        Window-wide, so they work from the header too; a text box keeps the
+        keys that type text (digits and letters become the comment).
+        """
+        context = Qt.ShortcutContext.WindowShortcut
+        keys = NONE_KEY + OPTION_KEYS
+        bindings = [(QKeySequence(k), lambda k=k: self.press_key(k)) for k in keys]
+        bindings += [(QKeySequence(k), self._on_enter) for k in ENTER_KEYS]
+        bindings.append((QKeySequence(Qt.Key.Key_Right), self.next_screen))
+        bindings += [(QKeySequence(k), self.previous_screen) for k in BACK_KEYS]
+        for sequence, slot in bindings:
+            shortcut = QShortcut(sequence, self)
             shortcut.setContext(context)
-            shortcut.activated.connect(lambda d=digit: self.press_digit(d))
-        for keys, slot in ((NEXT_KEYS, self.next_screen), (BACK_KEYS, self.previous_screen)):
-            for key in keys:
-                shortcut = QShortcut(QKeySequence(key), self)
-                shortcut.setContext(context)
-                shortcut.activated.connect(slot)
+            shortcut.activated.connect(slot)
 
     # ---- navigation -----------------------------------------------------------
 
@@ -130,6 +144,7 @@ class QuestionnaireView(Retranslating, QWidget):
 
     def show_screen(self, index: int) -> None:
         """Show screen ``index`` (``len(screens)``: the review)."""
+        self._advance.stop()
         self.index = max(0, min(index, len(self.session.screens)))
         if self.on_review:
             self.answers_check.set_rows(self.session.check_rows())
@@ -150,6 +165,8 @@ class QuestionnaireView(Retranslating, QWidget):
         page = self.pages.get(index)
         if page is None:
             page = ScreenPage(self.session, index, self._on_answered, self.stack)
+            for view in page.items:
+                view.go_on.connect(self.next_screen)
             self.stack.addWidget(page)
             self.pages[index] = page
             if index == 0:
@@ -218,20 +235,41 @@ class QuestionnaireView(Retranslating, QWidget):
         self._commit_text()
         self.show_screen(self.index - 1)
 
-    def press_digit(self, number: int) -> None:
-        """Digit key: an option of the focused question, else of the first open one."""
+    def _on_enter(self) -> None:
+        """Enter presses the button that has the focus, unless it is the answer already
+        chosen (or Next): then, as everywhere else, it goes on."""
+        focus = QApplication.focusWidget()
+        if (
+            isinstance(focus, QAbstractButton)
+            and focus is not self.next_button
+            and self.isAncestorOf(focus)
+            and not focus.isChecked()
+        ):
+            focus.click()
+            return
+        self.next_screen()
+
+    def press_key(self, key: str) -> None:
+        """An option key: an option of the focused question, else of the first open one."""
         if self.on_review or not self.items:
             return
         view = self._current_item()
-        if view.press(number) and len(self.items) > 1 and self.session.is_answered(view.item.id):
-            following = self.items[self.items.index(view) + 1 :]
-            if following and view.item.kind != "multi":
-                following[0].focus_first()
+        if not view.press(key) or not self.session.is_answered(view.item.id):
+            return
+        following = self.items[self.items.index(view) + 1 :]
+        if view.item.kind == "multi":
+            return
+        if following:
+            following[0].focus_first()
+
+    def _advance_if_done(self) -> None:
+        if not self.on_review and self.session.screen_done(self.index):
+            self.next_screen()
 
     def _current_item(self) -> ItemView:
         focus = QApplication.focusWidget()
         for view in self.items:
-            if focus is not None and view.isAncestorOf(focus):
+            if focus is not None and (focus is view or view.isAncestorOf(focus)):
                 return view
         open_items = [v for v in self.items if not self.session.is_answered(v.item.id)]
         return (open_items or self.items)[0]
@@ -250,6 +288,8 @@ class QuestionnaireView(Retranslating, QWidget):
         for view in self.items:
             if view.item.id == item_id:
                 view.show_value(value, answered=True)
+                if self.auto_advance and value is not None and view.item.kind != "multi":
+                    self._advance.start()  # goes on if the whole screen is answered
         self._refresh()
 
     def _commit_text(self) -> None:
@@ -348,7 +388,11 @@ class QuestionnaireView(Retranslating, QWidget):
             self.next_button.setAccessibleDescription(
                 self.tr("Go on to the next question (Enter or Right arrow)")
             )
-            self.hint.setText("" if self._can_go_on() else self.tr("Choose an answer to go on."))
+            self.hint.setText(
+                ""
+                if self._can_go_on()
+                else self.tr("Choose an answer to go on: touch it, or press the key shown on it.")
+            )
         self.next_button.setAccessibleName(self.next_button.text())
         self.next_button.setEnabled(self._can_go_on())
 
