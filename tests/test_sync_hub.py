@@ -14,7 +14,7 @@ from dyade.sync import hub
 
 def _clinic_row(conn, clinic):
     conn.execute(
-        "SELECT dyade_hub.claim_clinic(%s, %s, %s::smallint, %s)",
+        "SELECT dyade_hub.claim_clinic(%s, %s, %s::smallint, %s, false)",
         [clinic, b"s" * 16, 10, b"c" * 32],
     )
     conn.commit()
@@ -22,11 +22,11 @@ def _clinic_row(conn, clinic):
 
 def test_init_is_idempotent_and_versioned(pg):
     dsn = pg.create_database()
-    assert hub.init_hub(dsn) == [1]
+    assert hub.init_hub(dsn) == [1, 2]
     assert hub.init_hub(dsn) == []
     with psycopg.connect(dsn) as conn:
         versions = conn.execute("SELECT version FROM dyade_hub.migrations").fetchall()
-        assert versions == [(1,)]
+        assert versions == [(1,), (2,)]
 
 
 def test_a_device_appends_only_its_own_changes_and_reads_only_its_clinic(hub_dsn):

@@ -1,6 +1,7 @@
 """The PostgreSQL hub from the command line, so a clinic's IT can script it:
 ``dyade hub init|enrol|revoke|devices --dsn DSN`` (an administrator's connection
 string), and ``dyade sync`` (a laptop, with the connection string ``enrol`` printed).
+``dyade sync`` exits 3 when the hub cannot be reached: nothing is lost, run it again.
 """
 
 from __future__ import annotations
@@ -57,7 +58,72 @@ def _devices(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sync(args: argparse.Namespace) -> int:
+    from dyade.cli.common import db_path, passphrase
+    from dyade.errors import DyadeError
+    from dyade.storage import open_database
+    from dyade.sync import hub
+    from dyade.sync.engine import sync
+
+    path = db_path(args)
+    conninfo = args.hub or os.environ.get("DYADE_HUB")
+    new = not path.exists()
+    if new:
+        if not conninfo:
+            raise DyadeError(
+                f"no database at {path}: give the hub's connection string (--hub CONN) to "
+                "join the clinic as a new laptop"
+            )
+        hub.connect(conninfo).close()  # reachable and accepted before anything is created
+    key = passphrase(args, new=new)
+    db = open_database(path, key, create=new)
+    try:
+        report = sync(db, conninfo, passphrase=key)
+    except BaseException:
+        db.close()
+        if new:  # a laptop that could not join leaves nothing behind
+            for leftover in (path, *(path.with_name(path.name + s) for s in _SIDE_FILES)):
+                leftover.unlink(missing_ok=True)
+        raise
+    db.close()
+    _print_report(report)
+    return 0
+
+
+_SIDE_FILES = ("-wal", "-shm", ".lock")
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{table} {n}" for table, n in counts.items()) or "nothing"
+
+
+def _print_report(report) -> None:
+    merged = report.merged
+    print(
+        f"synced as device {report.device}: sent {report.pushed} changes "
+        f"({report.pushed_records} records), received {report.pulled} changes"
+    )
+    if report.pulled:
+        print(f"  added: {_counts(merged.added)}; updated: {_counts(merged.updated)}")
+    if report.conflicts:
+        print(f"conflicts kept aside ({len(report.conflicts)}), nothing overwritten:")
+        for table, key, reason in report.conflicts:
+            print(f"  {table} {key}: {reason}")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "sync",
+        help="send this laptop's changes to the clinic's hub and receive the others' "
+        "(the first time: link to the hub, or join the clinic as a new laptop)",
+    )
+    p.add_argument(
+        "--hub",
+        metavar="CONN",
+        help="the connection string `dyade hub enrol` printed "
+        "(else $DYADE_HUB; needed only the first time)",
+    )
+    p.set_defaults(handler=_sync)
     group = sub.add_parser(
         "hub", help="set up the clinic's PostgreSQL hub, enrol and revoke devices"
     ).add_subparsers(dest="hub_command", metavar="ACTION", required=True)

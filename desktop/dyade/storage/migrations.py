@@ -300,3 +300,57 @@ def _v3_clinic_identity(db: sqlite_utils.Database) -> None:
         "INSERT INTO clinic (id, clinic_id, created_at) VALUES (1, ?, ?)",
         [identity_for_upgrade(db), datetime.now(UTC).isoformat(timespec="milliseconds")],
     )
+
+
+# Version 4: sync through a hub (docs/SYNC.md). The outbox is filled by triggers
+# in the same transaction as each change, whoever writes; while a pull applies
+# other devices' changes, ``sync_flags.recording`` is 0 inside that transaction,
+# so they never go back out. A laptop that never paired records nothing.
+# Travelling tables and their keys: the same as transfer files.
+_SYNCED = (
+    ("users", ("uuid",)),
+    ("patients", ("uuid",)),
+    ("dyads", ("uuid",)),
+    ("dyad_access", ("dyad_uuid", "user_uuid")),
+    ("visits", ("uuid",)),
+    ("responses", ("uuid",)),
+    ("answers", ("response_uuid", "item_id")),
+    ("visit_results", ("visit_uuid",)),
+    ("audit", ("uuid",)),
+)
+_V4 = (
+    "CREATE TABLE sync_flags (id INTEGER PRIMARY KEY CHECK (id = 1), "
+    "recording INTEGER NOT NULL CHECK (recording IN (0, 1)))",
+    "INSERT INTO sync_flags VALUES (1, 0)",
+    """CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,            -- first change of the record: parents first
+    table_name TEXT NOT NULL,
+    record_key TEXT NOT NULL,                         -- JSON array of the key's values
+    UNIQUE (table_name, record_key)
+)""",
+    """CREATE TABLE sync_pending (
+    device_seq INTEGER PRIMARY KEY,                   -- sealed, not yet confirmed by the hub
+    payload BLOB NOT NULL,
+    records INTEGER NOT NULL
+)""",
+    "CREATE TABLE sync_seen (device TEXT PRIMARY KEY, device_seq INTEGER NOT NULL) WITHOUT ROWID",
+    "CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
+)
+
+
+def _outbox_trigger(table: str, keys: tuple[str, ...], event: str) -> str:
+    key = f"json_array({', '.join(f'NEW.{k}' for k in keys)})"
+    return f"""CREATE TRIGGER outbox_{table}_{event.lower()} AFTER {event} ON {table}
+WHEN (SELECT recording FROM sync_flags WHERE id = 1) BEGIN
+    INSERT INTO outbox (table_name, record_key) SELECT '{table}', {key}
+    WHERE NOT EXISTS (SELECT 1 FROM outbox WHERE table_name = '{table}' AND record_key = {key});
+END"""
+
+
+@SCHEMA.migration(4, "sync: outbox kept by triggers, sync state")
+def _v4_outbox(db: sqlite_utils.Database) -> None:
+    for statement in _V4:
+        db.execute(statement)
+    for table, keys in _SYNCED:
+        for event in ("INSERT", "UPDATE"):
+            db.execute(_outbox_trigger(table, keys, event))

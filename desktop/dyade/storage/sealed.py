@@ -153,3 +153,29 @@ def unseal(path: str | os.PathLike[str], passphrase: str) -> Iterator[bytes]:
                 f"{name} has extra bytes after its end; it was tampered with",
                 fr=f"{name} a des octets en trop après sa fin\u00a0; il a été modifié",
             )
+
+
+# --- single records (sync): the same key derivation and AES-256-GCM ------------------
+
+RECORD_FORMAT = 1
+
+
+def clinic_key(passphrase: str, salt: bytes, log2_n: int) -> tuple[bytes, bytes]:
+    """The clinic key and its check value, as transfer files derive theirs."""
+    return _keys(passphrase, salt, log2_n, 8, 1)
+
+
+def seal_record(key: bytes, data: bytes, place: bytes) -> bytes:
+    """Encrypt one record; ``place`` (authenticated, not stored) binds it to where it belongs."""
+    nonce = secrets.token_bytes(12)
+    return bytes([RECORD_FORMAT]) + nonce + AESGCM(key).encrypt(nonce, data, place)
+
+
+def open_record(key: bytes, sealed: bytes, place: bytes) -> bytes | None:
+    """The record sealed by :func:`seal_record` at ``place``, or None if it fails its check."""
+    if len(sealed) < 29 or sealed[0] != RECORD_FORMAT:
+        return None
+    try:
+        return AESGCM(key).decrypt(sealed[1:13], sealed[13:], place)
+    except InvalidTag:
+        return None

@@ -61,12 +61,15 @@ def require_tls(conninfo: str) -> None:
 
 
 def connect(conninfo: str, *, admin: bool = False) -> Any:
-    """A connection to the hub, or HubUnreachable / HubRefused saying which and why."""
+    """A connection to the hub, or HubUnreachable / HubRefused saying which and why.
+
+    A device's connection is in autocommit: it writes only inside explicit
+    transactions, so its reads hold no transaction open on the hub."""
     psycopg = _psycopg()
     if not admin:
         require_tls(conninfo)
     try:
-        return psycopg.connect(conninfo, connect_timeout=CONNECT_TIMEOUT)
+        return psycopg.connect(conninfo, connect_timeout=CONNECT_TIMEOUT, autocommit=not admin)
     except psycopg.OperationalError as exc:
         reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
         if any(hint in str(exc) for hint in _REFUSED_HINTS):

@@ -12,7 +12,8 @@ What a device may do is decided here, by the server, not by the laptop:
   server's), and read only its clinic's rows. No UPDATE, no DELETE.
 - ``my_device()`` (SECURITY DEFINER) tells the policies which device and clinic
   the signed-in role is; a revoked device is no device at all.
-- ``claim_clinic()`` lets a device enrolled without a clinic bind itself, once.
+- ``claim_clinic()`` lets a device enrolled without a clinic bind itself, once:
+  to its laptop's clinic, or (a laptop with no patient yet) to the hub's only one.
 """
 
 from __future__ import annotations
@@ -87,6 +88,36 @@ $$""",
             "GRANT EXECUTE ON FUNCTION dyade_hub.my_device() TO {group}",
             "GRANT EXECUTE ON FUNCTION dyade_hub.claim_clinic(uuid, bytea, smallint, bytea) "
             "TO {group}",
+        ),
+    ),
+    (
+        2,
+        "a device enrolled before its clinic existed joins the hub's only clinic when fresh",
+        (
+            "DROP FUNCTION dyade_hub.claim_clinic(uuid, bytea, smallint, bytea)",
+            """CREATE FUNCTION dyade_hub.claim_clinic(wanted uuid, salt bytea, log2_n smallint,
+    key_check bytea, fresh boolean) RETURNS uuid
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE mine text; bound uuid;
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('dyade_hub.claim_clinic'));
+    SELECT d.name, d.clinic INTO mine, bound FROM dyade_hub.devices d
+    WHERE d.role = session_user AND d.revoked_at IS NULL FOR UPDATE;
+    IF mine IS NULL THEN RAISE EXCEPTION 'not an enrolled device'; END IF;
+    IF bound IS NOT NULL THEN RETURN bound; END IF;
+    IF fresh AND (SELECT count(*) FROM dyade_hub.clinics) = 1 THEN
+        SELECT c.clinic INTO wanted FROM dyade_hub.clinics c;
+    END IF;
+    INSERT INTO dyade_hub.clinics (clinic, salt, log2_n, key_check)
+    VALUES (wanted, salt, log2_n, key_check) ON CONFLICT (clinic) DO NOTHING;
+    UPDATE dyade_hub.devices SET clinic = wanted WHERE name = mine;
+    RETURN wanted;
+END
+$$""",
+            "REVOKE ALL ON FUNCTION dyade_hub.claim_clinic(uuid, bytea, smallint, bytea, boolean) "
+            "FROM PUBLIC",
+            "GRANT EXECUTE ON FUNCTION dyade_hub.claim_clinic(uuid, bytea, smallint, bytea, "
+            "boolean) TO {group}",
         ),
     ),
 ]

@@ -1,0 +1,274 @@
+"""One sync: pair the first time, push the outbox, pull what others wrote.
+
+Pushing inserts sealed changes with ``ON CONFLICT DO NOTHING`` on (clinic,
+device, device_seq): a change sent twice (a crash after the hub committed,
+before the laptop noted it) is stored once. Pulling serves only rows written
+by transactions older than every transaction still running on the hub
+(``xid < pg_snapshot_xmin(pg_current_snapshot())``), in (xid, seq) order: a
+row whose transaction commits late has a smaller xid than the cursor would
+let pass only once it has committed, so it is never skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+from dyade.storage import clinic, outbox, sealed
+from dyade.storage.records import now
+from dyade.storage.transfer import ImportReport
+from dyade.sync import hub
+from dyade.sync.hub import HubRefused, HubUnreachable
+
+log = logging.getLogger(__name__)
+PULL_PAGE = 200  # changes per local transaction while pulling
+
+
+@dataclass
+class SyncReport:
+    """What one sync moved, for the command line and the status line."""
+
+    device: str
+    pushed: int = 0  # changes the hub did not have yet
+    pushed_records: int = 0
+    pulled: int = 0  # other devices' changes applied here
+    merged: ImportReport = field(default_factory=lambda: ImportReport("hub"))
+
+    @property
+    def conflicts(self) -> list[tuple[str, str, str]]:
+        return self.merged.conflicts
+
+
+@dataclass(frozen=True)
+class Link:
+    """This laptop on the hub: its device, its clinic and the clinic key."""
+
+    conn: Any
+    device: str
+    clinic: str
+    key: bytes
+
+    def place(self, device: str, device_seq: int) -> bytes:
+        """What a sealed payload is bound to: moved elsewhere on the hub, it fails its check."""
+        return f"dyade-sync:{self.clinic}:{device}:{device_seq}".encode()
+
+
+def paired(db: sqlite_utils.Database) -> bool:
+    return outbox.get_state(db, "hub") is not None
+
+
+def _lost(exc: Exception) -> HubUnreachable:
+    return HubUnreachable(
+        f"the connection to the hub was lost ({exc}); nothing is lost, sync again later",
+        fr=f"la connexion au hub a été perdue ({exc})\u00a0; rien n’est perdu, synchronisez "
+        "plus tard",
+    )
+
+
+def _my_device(conn: Any) -> tuple[str, str | None]:
+    row = conn.execute("SELECT name, clinic::text FROM dyade_hub.my_device()").fetchone()
+    if row is None or row[0] is None:
+        raise HubRefused(
+            "the hub no longer accepts this device (it was revoked); ask the clinic's "
+            "administrator to enrol it again",
+            fr="le hub n’accepte plus cet appareil (il a été révoqué)\u00a0; demandez à "
+            "l’administrateur de la clinique de l’inscrire à nouveau",
+        )
+    return row[0], row[1]
+
+
+def _clinic_key(conn: Any, clinic_uuid: str, passphrase: str) -> bytes:
+    salt, log2_n, check = conn.execute(
+        "SELECT salt, log2_n, key_check FROM dyade_hub.clinics WHERE clinic = %s", [clinic_uuid]
+    ).fetchone()
+    key, expected = sealed.clinic_key(passphrase, bytes(salt), log2_n)
+    if not secrets.compare_digest(expected, bytes(check)):
+        raise HubRefused(
+            "the passphrase does not open this clinic's records on the hub: use the "
+            "clinic's passphrase",
+            fr="la phrase secrète n’ouvre pas les enregistrements de cette clinique sur le "
+            "hub\u00a0: utilisez la phrase secrète de la clinique",
+        )
+    return key
+
+
+def _bind(conn: Any, local_clinic: str, passphrase: str, fresh: bool) -> str:
+    """The clinic this device belongs to on the hub, claimed if it has none: ours,
+    or, for a laptop with no patient yet, the hub's only clinic."""
+    _device, bound = _my_device(conn)
+    if bound is None:
+        salt, log2_n = secrets.token_bytes(16), sealed.SCRYPT_LOG2_N
+        _key, check = sealed.clinic_key(passphrase, salt, log2_n)
+        bound = conn.execute(
+            "SELECT dyade_hub.claim_clinic(%s, %s, %s::smallint, %s, %s)::text",
+            [local_clinic, salt, log2_n, check, fresh],
+        ).fetchone()[0]
+    return bound
+
+
+def pair(db: sqlite_utils.Database, conninfo: str, passphrase: str) -> None:
+    """Link this database to the hub as the enrolled device; the first laptop of a
+    clinic creates it there, a new one (no patient yet) joins the hub's clinic."""
+    with hub.connect(conninfo) as conn:
+        device, _bound = _my_device(conn)
+        local = clinic.clinic_id(db)
+        theirs = _bind(conn, local, passphrase, clinic.may_join(db))
+        key = _clinic_key(conn, theirs, passphrase)
+    with db.atomic():
+        if theirs != local:
+            if not clinic.may_join(db):
+                raise HubRefused(
+                    f"this device is enrolled for clinic {theirs} on the hub, but this database "
+                    f"already holds clinic {local}'s patients; enrol it for that clinic instead",
+                    fr=f"cet appareil est inscrit pour la clinique {theirs} sur le hub, mais "
+                    f"cette base contient déjà les patients de la clinique {local}\u00a0; "
+                    "inscrivez-le plutôt pour cette clinique",
+                )
+            clinic.join(db, theirs)
+        for name, value in (
+            ("hub", conninfo),
+            ("device", device),
+            ("clinic", theirs),
+            ("key", key.hex()),
+            ("cursor", ["0", 0]),
+        ):
+            outbox.set_state(db, name, value)
+        outbox.start_recording(db)
+
+
+def _link(db: sqlite_utils.Database, conninfo: str | None) -> Link:
+    stored = outbox.get_state(db, "hub")
+    conn = hub.connect(conninfo or stored)
+    try:
+        device, bound = _my_device(conn)
+    except BaseException:
+        conn.close()
+        raise
+    if conninfo and conninfo != stored:
+        with db.atomic():
+            outbox.set_state(db, "hub", conninfo)  # a new password or address
+    key = bytes.fromhex(outbox.get_state(db, "key"))
+    if bound != outbox.get_state(db, "clinic") or device != outbox.get_state(db, "device"):
+        conn.close()
+        raise HubRefused(
+            f"the hub knows this connection as device {device} of clinic {bound}, not this "
+            "database's; use the connection string enrolled for this laptop",
+            fr=f"le hub connaît cette connexion comme l’appareil {device} de la clinique "
+            f"{bound}, pas celle de cette base\u00a0; utilisez la chaîne inscrite pour cet "
+            "ordinateur",
+        )
+    return Link(conn, device, bound, key)
+
+
+def sync(
+    db: sqlite_utils.Database, conninfo: str | None = None, *, passphrase: str | None = None
+) -> SyncReport:
+    """Pair if needed, push, pull. Raises HubUnreachable (noted for the status line:
+    nothing is lost) or HubRefused."""
+    import psycopg
+
+    try:
+        if not paired(db):
+            if not conninfo or not passphrase:
+                raise HubRefused(
+                    "this database is not linked to a hub yet: give the hub's connection string",
+                    fr="cette base n’est pas encore reliée à un hub\u00a0: donnez la chaîne de "
+                    "connexion du hub",
+                )
+            pair(db, conninfo, passphrase)
+        link = _link(db, conninfo)
+        with link.conn:
+            report = SyncReport(link.device)
+            _push(db, link, report)
+            _pull(db, link, report)
+    except HubUnreachable as exc:
+        _note_offline(db, str(exc))
+        raise
+    except psycopg.OperationalError as exc:
+        _note_offline(db, str(exc))
+        raise _lost(exc) from None
+    with db.atomic():
+        outbox.set_state(db, "last_sync_at", now())
+        outbox.set_state(db, "offline_since", None)
+    _after_pull(db, report)
+    return report
+
+
+def _note_offline(db: sqlite_utils.Database, reason: str) -> None:
+    if not paired(db):
+        return
+    with db.atomic():
+        if outbox.get_state(db, "offline_since") is None:
+            outbox.set_state(db, "offline_since", now())
+        outbox.set_state(db, "last_error", reason)
+
+
+def _push(db: sqlite_utils.Database, link: Link, report: SyncReport) -> None:
+    outbox.seal_outbox(
+        db, lambda seq, data: sealed.seal_record(link.key, data, link.place(link.device, seq))
+    )
+    waiting = db.execute("SELECT device_seq, payload, records FROM sync_pending ORDER BY 1")
+    batch = waiting.fetchall()
+    if not batch:
+        return
+    with link.conn.transaction(), link.conn.cursor() as cur:
+        cur.executemany(
+            "INSERT INTO dyade_hub.changes (clinic, device, device_seq, payload) "
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (clinic, device, device_seq) DO NOTHING",
+            [(link.clinic, link.device, seq, payload) for seq, payload, _n in batch],
+        )
+        report.pushed = max(cur.rowcount, 0)
+    report.pushed_records = sum(n for _s, _p, n in batch)
+    outbox.forget_pushed(db, batch[-1][0])
+
+
+_PULL = """
+SELECT xid::text, seq, device, device_seq, payload FROM dyade_hub.changes
+WHERE clinic = %s AND (xid, seq) > (%s::xid8, %s)
+  AND xid < pg_snapshot_xmin(pg_current_snapshot())
+ORDER BY xid, seq LIMIT %s
+"""
+
+
+def _pull(db: sqlite_utils.Database, link: Link, report: SyncReport) -> None:
+    while True:
+        xid, seq = outbox.get_state(db, "cursor")
+        rows = link.conn.execute(_PULL, [link.clinic, xid, seq, PULL_PAGE]).fetchall()
+        if not rows:
+            return
+        changes = [_open(link, *row[2:]) for row in rows if row[2] != link.device]
+        with db.atomic():
+            outbox.apply_changes(db, changes, f"hub, {len(changes)} changes", report.merged)
+            outbox.set_state(db, "cursor", [rows[-1][0], rows[-1][1]])
+        report.pulled += len(changes)
+        if len(rows) < PULL_PAGE:
+            return
+
+
+def _open(link: Link, device: str, device_seq: int, payload: bytes) -> tuple[str, int, list]:
+    plain = sealed.open_record(link.key, bytes(payload), link.place(device, device_seq))
+    if plain is None:
+        raise HubRefused(
+            f"change {device_seq} of device {device} on the hub fails its check (it was "
+            "altered, or sealed with another key); nothing of it was applied",
+            fr=f"le changement {device_seq} de l’appareil {device} sur le hub échoue à sa "
+            "vérification (modifié, ou scellé avec une autre clé)\u00a0; rien n’en a été "
+            "appliqué",
+        )
+    return device, device_seq, outbox.decode(plain)
+
+
+def _after_pull(db: sqlite_utils.Database, report: SyncReport) -> None:
+    """A pulled response may complete a visit here (its other side was local): close
+    the visit as completing it on this laptop would."""
+    with db.atomic():
+        db.execute(
+            "UPDATE visits SET status = 'complete' WHERE status = 'open' "
+            "AND EXISTS (SELECT 1 FROM responses r WHERE r.visit_uuid = visits.uuid) "
+            "AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.visit_uuid = visits.uuid "
+            "AND r.status != 'complete')"
+        )
