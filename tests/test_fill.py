@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from dyade.analysis.thresholds import Thresholds
+from dyade.completion import own_rupture_signal
 from dyade.errors import DyadeError
 from dyade.fill import (
     AlreadyCompleted,
@@ -11,7 +13,6 @@ from dyade.fill import (
     MissingAnswers,
     UnknownVisitCode,
     build_screens,
-    own_rupture_signal,
     patient_prompts,
     toggled,
 )
@@ -81,7 +82,9 @@ def test_bad_values_and_skipping_a_required_item_are_refused(clinic):
             session.answer(item.id, bad)
     required = item.model_copy(update={"optional": False})
     form = session.form.model_copy(update={"items": [required, *session.form.items[1:]]})
-    strict = FillSession(clinic.db, form, get_response(clinic.db, session.response_uuid), {})
+    strict = FillSession(
+        clinic.db, form, get_response(clinic.db, session.response_uuid), {}, clinic.library
+    )
     with pytest.raises(DyadeError, match="may not be skipped"):
         strict.skip(item.id)
     assert load_answers(clinic.db, session.response_uuid) == {}
@@ -183,20 +186,39 @@ def test_the_open_visit_wins_over_a_closed_one_with_the_same_code(clinic):
 def test_tension_comes_from_the_patients_own_markers_only(clinic):
     session = FillSession.open_visit_code(clinic.db, clinic.library, clinic.visit.code)
     calm_answers(session)
-    assert not session.shows_tension()
+    limits = Thresholds()
+    assert own_rupture_signal(session.form, session.answers, limits) == []
     session.answer("p_held_back", 4)
-    assert own_rupture_signal(session.form, session.answers) == ["withdrawal"]
+    assert own_rupture_signal(session.form, session.answers, limits) == ["withdrawal"]
     session.answer("p_struggle", 5)
-    assert own_rupture_signal(session.form, session.answers) == ["confrontation", "withdrawal"]
+    assert own_rupture_signal(session.form, session.answers, limits) == [
+        "confrontation",
+        "withdrawal",
+    ]
 
     full = clinic.library.get("dyade-full-patient")
     noticed = {i.id: 5 for i in full.items if i.component == "marker" and i.about == "other"}
     noticed = {k: v for k, v in noticed.items() if full.item(k).kind == "scale"}
-    assert noticed and own_rupture_signal(full, noticed) == []
+    assert noticed and own_rupture_signal(full, noticed, limits) == []
     emotions = next(i for i in full.items if i.kind == "multi" and i.about == "self")
     withdrawal = [o.code for o in emotions.options if o.marker_type == "withdrawal"]
-    assert own_rupture_signal(full, {emotions.id: withdrawal[:1]}) == []
-    assert own_rupture_signal(full, {emotions.id: withdrawal[:2]}) == ["withdrawal"]
+    assert own_rupture_signal(full, {emotions.id: withdrawal[:1]}, limits) == []
+    assert own_rupture_signal(full, {emotions.id: withdrawal[:2]}, limits) == ["withdrawal"]
+
+
+@pytest.mark.parametrize(("marker_level", "tension"), [(3, True), (5, False)])
+def test_sending_reads_the_tension_with_the_clinics_thresholds(clinic, marker_level, tension):
+    """The kiosk's thank-you page invites the patient to speak from the same thresholds
+    as the clinic's analysis: a marker of 4 counts at level 3, not at the clinic's 5."""
+    from dyade.storage.settings import set_setting
+
+    set_setting(clinic.db, "thresholds", {"marker_level": marker_level, "strong_marker_level": 5})
+    session = FillSession.open_visit_code(clinic.db, clinic.library, clinic.visit.code)
+    calm_answers(session)
+    session.answer("p_held_back", 4)
+    done = session.submit()
+    assert session.completed is done and done.tension is tension
+    assert done.dyad == clinic.visit.dyad_uuid and done.analysed  # the physician had answered
 
 
 def test_patient_prompts_are_gentle_and_in_the_patients_language():

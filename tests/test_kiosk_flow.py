@@ -194,25 +194,30 @@ def test_idle_reset_clears_the_screen_and_keeps_the_answers(qtbot, tmp_path, mon
         close_kiosk(clinic, kiosk)
 
 
-def test_sending_the_questionnaire_names_the_dyad_to_analyse_again(qtbot, tmp_path, monkeypatch):
-    from dyade.dyad_analysis import refresh_if_stale
+def test_sending_the_questionnaire_completes_it_and_analyses_the_visit(
+    qtbot, tmp_path, monkeypatch
+):
+    """The physician had answered: the patient's send analyses the visit at once, and the
+    kiosk says what changed (the dyad to show again) without the workspace's help."""
+    from dyade.storage.results import get_visit_result
 
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
     try:
         sent = []
-        kiosk.submitted.connect(sent.append)
+        kiosk.completed.connect(sent.append)
         key(qtbot, K.Key_2)
         qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
         key(qtbot, K.Key_Return)
         answer_to_review(kiosk.questionnaire)
-        assert sent == []  # answering is not sending
+        assert sent == [] and get_visit_result(clinic.db, clinic.visit.uuid) is None
         key(qtbot, K.Key_Return)
         settle(qtbot)
         assert kiosk.pages.currentWidget() is kiosk.thanks
-        assert sent == [clinic.visit.dyad_uuid]
-        # the id is the one the workspace needs: both sides are now complete, not yet analysed
-        assert refresh_if_stale(clinic.db, clinic.library, sent[0]) is True
+        assert [(d.dyad, d.visit, d.analysed) for d in sent] == [
+            (clinic.visit.dyad_uuid, clinic.visit.uuid, True)
+        ]
+        assert get_visit_result(clinic.db, clinic.visit.uuid) is not None
         qtbot.mouseClick(kiosk.thanks.done, Qt.MouseButton.LeftButton)
-        assert sent == [clinic.visit.dyad_uuid]
+        assert len(sent) == 1
     finally:
         close_kiosk(clinic, kiosk)

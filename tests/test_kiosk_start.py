@@ -21,7 +21,7 @@ from dyade.ui.app import make_application, start_window
 from dyade.ui.kiosk import KioskWindow
 from dyade.ui.main_window import MainWindow
 from fill_support import make_clinic
-from kiosk_support import key
+from kiosk_support import answer_to_review, key
 
 PHRASE = "a clinic passphrase"  # the one make_clinic uses
 HEAVY = ("dyade.storage", "sqlcipher3", "sqlite_utils", "argon2", "pydantic", "dyade.fill")
@@ -168,3 +168,33 @@ def test_an_unreadable_passphrase_file_is_named_on_the_unlock_page(qtbot, clinic
     finally:
         kiosk.deleteLater()
         window.close()
+
+
+@pytest.mark.parametrize("passphrase_given", [True, False])
+def test_a_questionnaire_sent_from_either_kiosk_start_is_analysed_at_once(
+    qtbot, clinic_file, monkeypatch, passphrase_given
+):
+    """``--kiosk`` painted first (passphrase given) or after the unlock page: the physician
+    had answered, so the patient's send leaves the visit analysed, workspace or not."""
+    from dyade.storage.results import get_visit_result
+
+    clinic, path = clinic_file
+    window, _first = start(qtbot, monkeypatch, path, PHRASE if passphrase_given else None)
+    if not passphrase_given:
+        window.unlock_page.passphrase.setText(PHRASE)
+        window.unlock_page.try_unlock()
+    qtbot.waitUntil(lambda: window.kiosk is not None and window.kiosk.db is not None)
+    kiosk = window.kiosk
+    try:
+        kiosk.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk)
+        key(qtbot, Qt.Key.Key_2)
+        qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
+        key(qtbot, Qt.Key.Key_Return)
+        answer_to_review(kiosk.questionnaire)
+        qtbot.mouseClick(kiosk.questionnaire.next_button, Qt.MouseButton.LeftButton)
+        assert kiosk.pages.currentWidget() is kiosk.thanks
+        result = get_visit_result(window.session.db, clinic.visit.uuid)
+        assert result is not None and "flags" in result.summary
+    finally:
+        leave(window, kiosk)

@@ -8,10 +8,10 @@ from reportlab.graphics.shapes import Group, Path
 
 from dyade.analysis import analyse_visit
 from dyade.forms import library as form_library
+from dyade.forms.library import installed_library
 from dyade.paths import forms_dir, user_forms_dir
 from dyade.reports import ReportContext, visit_summary
 from dyade.reports.charts import hatch, subscale_chart
-from dyade.reports.formtext import installed_library
 from dyade.reports.labels import Labels
 from dyade.reports.view import ScoreRow
 from reports_support import load_pair, text_of

@@ -81,7 +81,7 @@ def test_dyad_history_from_the_database(db, clinic, tmp_path):
 def test_the_clinics_thresholds_decide_the_flags_as_on_the_review_screen(db, clinic, tmp_path):
     """A threshold changed on the settings page changes the PDF's flags like the screen's."""
     from dyade.dyad_analysis import review_dyad
-    from dyade.reports.formtext import installed_library
+    from dyade.forms.library import installed_library
 
     fill(db, clinic.visit, "scenario-a")
     code, seen = clinic.visit.code, "Stage of change seen differently"

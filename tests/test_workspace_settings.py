@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyade.analysis import Thresholds
-from dyade.dyad_analysis import clinic_thresholds
+from dyade.clinic import clinic_thresholds
 from dyade.storage.settings import get_setting
 from dyade.ui.app import make_application
 from dyade.ui.i18n import Translations

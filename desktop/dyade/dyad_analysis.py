@@ -15,6 +15,9 @@ from typing import Any
 from dyade.analysis import DyadHistory, Thresholds, VisitAnalysis, analyse_history, analyse_visit
 from dyade.analysis.attention import NOTHING, attention_rank
 from dyade.analysis.trajectory import VisitPoint
+from dyade.clinic import ClinicLibrary, as_clinic_library
+from dyade.forms.library import FormLibrary
+from dyade.forms.schema import Form
 from dyade.storage.responses import load_answers
 from dyade.storage.results import save_visit_result
 from dyade.storage.users import User
@@ -27,8 +30,8 @@ class ReviewedVisit:
 
     entry: HistoryEntry
     number: int  # 1-based among the dyad's complete visits
-    patient_form: Any
-    physician_form: Any
+    patient_form: Form
+    physician_form: Form
     patient_answers: dict[str, Any]
     physician_answers: dict[str, Any]
     analysis: VisitAnalysis
@@ -51,21 +54,6 @@ def _complete_pair(entry: HistoryEntry) -> dict[str, Any] | None:
     return sides if {"patient", "physician"} <= set(sides) else None
 
 
-def clinic_thresholds(db: Any) -> Thresholds:
-    """The analysis thresholds with the clinic's overrides (settings page) applied."""
-    from dyade.storage.settings import get_setting
-
-    try:
-        overrides = get_setting(db, "thresholds") or {}
-    except KeyError:  # a storage version without the setting
-        overrides = {}
-    return (
-        Thresholds.from_overrides(overrides, source="clinic settings")
-        if overrides
-        else Thresholds()
-    )
-
-
 def all_dyads(db: Any) -> list[str]:
     """Every dyad of the clinic (uuids), to analyse again after the thresholds changed."""
     return [row[0] for row in db.execute("SELECT uuid FROM dyads ORDER BY created_at").fetchall()]
@@ -73,7 +61,7 @@ def all_dyads(db: Any) -> list[str]:
 
 def review_dyad(
     db: Any,
-    library: Any,
+    library: ClinicLibrary | FormLibrary,
     dyad_uuid: str,
     *,
     user: User | None = None,
@@ -84,7 +72,7 @@ def review_dyad(
     ``user`` is checked by storage: a receptionist, or a physician the dyad is
     not shared with, gets :class:`dyade.storage.AccessDenied`.
     """
-    th = thresholds or clinic_thresholds(db)
+    th = thresholds or as_clinic_library(db, library).thresholds
     entries = dyad_history(db, dyad_uuid, user=user)
     reviewed: list[ReviewedVisit] = []
     pending: list[HistoryEntry] = []
@@ -136,21 +124,13 @@ def store_review(db: Any, review: DyadReview) -> None:
 
 
 def refresh_dyad(
-    db: Any, library: Any, dyad_uuid: str, *, thresholds: Thresholds | None = None
+    db: Any,
+    library: ClinicLibrary | FormLibrary,
+    dyad_uuid: str,
+    *,
+    thresholds: Thresholds | None = None,
 ) -> DyadReview:
     """Re-analyse a dyad (after a response is completed) and store the results."""
     review = review_dyad(db, library, dyad_uuid, thresholds=thresholds)
     store_review(db, review)
     return review
-
-
-def refresh_if_stale(
-    db: Any, library: Any, dyad_uuid: str, *, thresholds: Thresholds | None = None
-) -> bool:
-    """Analyse the dyad again if a visit has both sides complete but no stored result
-    (the patient finished at the kiosk after the physician); True when it did."""
-    entries = dyad_history(db, dyad_uuid)
-    stale = any(_complete_pair(e) is not None and e.result is None for e in entries)
-    if stale:
-        refresh_dyad(db, library, dyad_uuid, thresholds=thresholds)
-    return stale

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import sqlite_utils
 
@@ -23,17 +23,19 @@ from dyade.storage.errors import DamagedDatabase, DatabaseMoved, NotFound, Stora
 from dyade.storage.users import User
 from dyade.storage.visits import find_visit_by_code, normalize_code
 
+if TYPE_CHECKING:  # the analysis loads when a response is sent, not when the kiosk opens
+    from dyade.clinic import ClinicLibrary
+    from dyade.completion import Completed
+    from dyade.forms.library import FormLibrary
+
+    # the clinic's forms and thresholds (the app), or bare forms (scripts, tests)
+    FormLookup = ClinicLibrary | FormLibrary
+
 log = logging.getLogger(__name__)
 
 # what the disk or the file can do to a save: the patient is told kindly, never technically
 SAVE_FAULTS = (StorageFault, DatabaseMoved, DamagedDatabase)
 LANGUAGES = ("fr", "en")
-
-
-class FormLookup(Protocol):
-    """What a session needs of a form library (``dyade.forms.FormLibrary``)."""
-
-    def get(self, form_id: str) -> Form | None: ...
 
 
 class KindError(DyadeError):
@@ -169,16 +171,23 @@ class FillSession:
     """One respondent filling one stored response; answers are saved as given."""
 
     def __init__(
-        self, db: sqlite_utils.Database, form: Form, response: stored.Response, answers: dict
+        self,
+        db: sqlite_utils.Database,
+        form: Form,
+        response: stored.Response,
+        answers: dict,
+        library: FormLookup,
     ) -> None:
         self.db = db
         self.form = form
+        self.library = library  # the clinic's forms and thresholds, for the analysis on submit
         self.response_uuid = response.uuid
         self.respondent = response.respondent
         self.language = response.language if response.language in LANGUAGES else "fr"
         self.answers: dict[str, Any] = dict(answers)
         self.screens = build_screens(form)
         self.submitted = response.status == "complete"
+        self.completed: Completed | None = None  # what sending it changed (submit)
 
     # ---- opening --------------------------------------------------------------
 
@@ -246,7 +255,7 @@ class FillSession:
                 "vérifiez le dossier des questionnaires (dyade forms list)",
             )
         answers = stored.load_answers(db, response.uuid, user=user)
-        return cls(db, form, response, answers)
+        return cls(db, form, response, answers, library)
 
     # ---- answering ------------------------------------------------------------
 
@@ -338,8 +347,10 @@ class FillSession:
             return ", ".join(labels.get(v, str(v)) for v in value) or None
         return str(value).strip() or None
 
-    def submit(self) -> None:
-        """Complete the response; refused while a required question is unanswered."""
+    def submit(self) -> Completed:
+        """Complete the response and analyse the visit once both sides are in
+        (:func:`dyade.completion.complete_response`); refused while a required
+        question is unanswered."""
         missing = self.missing()
         if missing:
             listed = ", ".join(missing)
@@ -352,32 +363,10 @@ class FillSession:
         except SAVE_FAULTS as exc:
             raise AnswerNotSaved(str(exc), fr=exc.fr) from exc
         self.submitted = True
+        from dyade.completion import complete_response
 
-    def shows_tension(self) -> bool:
-        """Do this side's own answers carry a rupture signal (withdrawal or confrontation)?"""
-        return bool(own_rupture_signal(self.form, self.answers))
-
-
-def own_rupture_signal(form: Form, answers: dict[str, Any]) -> list[str]:
-    """Marker kinds ("withdrawal", "confrontation") signalled by one side's own answers.
-
-    Read by the analysis (:func:`dyade.analysis.sides.read_side`), keeping only
-    markers about the respondent's own experience: any interpersonal marker at
-    or above the marker level, or at least ``min_emotions`` felt emotions of one
-    kind. What the respondent noticed in the other person does not count here.
-    """
-    from dyade.analysis.sides import read_side
-    from dyade.analysis.thresholds import Thresholds
-
-    limits = Thresholds()
-    hits = [hit for hit in read_side(form, answers, limits).hits if hit.about == "self"]
-    kinds = {hit.type for hit in hits if hit.option is None}
-    for kind in {hit.type for hit in hits if hit.option is not None}:
-        if sum(1 for hit in hits if hit.option is not None and hit.type == kind) >= (
-            limits.min_emotions
-        ):
-            kinds.add(kind)
-    return sorted(kinds)
+        self.completed = complete_response(self.db, self.library, self.response_uuid)
+        return self.completed
 
 
 def patient_prompts(lang: str, limit: int = 2) -> list[str]:

@@ -90,12 +90,28 @@ def _import(args: argparse.Namespace) -> int:
 
     with _open(args) as db:
         report = import_transfer(db, args.file, _transfer_passphrase(args))
+        analysed = _complete_imported(db, report.completed)
     added = ", ".join(f"{n} {t}" for t, n in report.added.items()) or "nothing"
     updated = ", ".join(f"{n} {t}" for t, n in report.updated.items()) or "nothing"
     print(f"imported {report.source}: added {added}; moved forward {updated}")
     for table, key, reason in report.conflicts:
         print(f"  conflict kept aside: {table} {key}: {reason}")
+    if analysed:
+        print(f"{analysed} visit(s) analysed with this clinic's forms and thresholds")
     return 0
+
+
+def _complete_imported(db, responses: list[str]) -> int:
+    """Responses the import completed go through the same completion as answers given
+    here (this clinic's forms and thresholds); how many visits were analysed."""
+    from dyade.clinic import clinic_library
+    from dyade.completion import complete_response
+
+    if not responses:
+        return 0
+    library = clinic_library(db)
+    done = [complete_response(db, library, uuid) for uuid in responses]
+    return len({d.visit for d in done if d.analysed})
 
 
 # --- staff, patients, dyads, visits ------------------------------------------------
@@ -182,30 +198,33 @@ def _visit_list(args: argparse.Namespace) -> int:
 
 def _answer(args: argparse.Namespace) -> int:
     from dyade.cli.analysis_cmd import read_answer_file
-    from dyade.dyad_analysis import refresh_dyad
-    from dyade.forms import default_library
+    from dyade.clinic import clinic_library
+    from dyade.completion import complete_response
     from dyade.storage.answer_file import record_response
 
-    library = default_library()
     path = Path(args.file)
-    form, answers = read_answer_file(path, library, args.respondent)
     with _open(args) as db:
+        library = clinic_library(db)  # the clinic's forms folder and thresholds, as the app
+        form, answers = read_answer_file(path, library.forms, args.respondent)
         try:
-            done = record_response(db, args.visit_code, args.respondent, form, answers)
+            recorded = record_response(db, args.visit_code, args.respondent, form, answers)
         except DyadeError as exc:
             raise DyadeError(f"{path}: {exc}") from None
         print(
-            f"visit {done.visit.code}: the {args.respondent}'s questionnaire ({form.id}) "
+            f"visit {recorded.visit.code}: the {args.respondent}'s questionnaire ({form.id}) "
             f"recorded, {len(answers)} answer(s)"
         )
-        if not done.both_complete:
-            print("the other side has not answered yet; the analysis follows when it has")
-            return 0
-        review = refresh_dyad(db, library, done.visit.dyad_uuid)
+        done = complete_response(db, library, recorded.response.uuid)
+    if done.problem is not None:
+        raise done.problem
+    if not done.analysed:
+        print("the other side has not answered yet; the analysis follows when it has")
+        return 0
+    assert done.review is not None
     flags = [
         f.kind
-        for v in review.visits
-        if v.entry.visit.uuid == done.visit.uuid
+        for v in done.review.visits
+        if v.entry.visit.uuid == done.visit
         for f in v.analysis.flags
     ]
     print(f"both sides complete: analysis stored ({', '.join(flags) or 'no flag'})")

@@ -16,8 +16,8 @@ from dyade.errors import DyadeError
 def _from_files(args: argparse.Namespace) -> Path:
     from dyade.analysis import analyse_visit
     from dyade.cli.common import read_answer_file
+    from dyade.forms.library import installed_library
     from dyade.reports import ReportContext, visit_summary
-    from dyade.reports.formtext import installed_library
 
     library = installed_library()
     pf, pa = read_answer_file(Path(args.patient), library, "patient")

@@ -8,8 +8,6 @@ language, looked up in the forms the visit used.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from dyade.reports.labels import Labels
@@ -66,39 +64,6 @@ class FormText:
         return code
 
 
-def installed_library(own: Path | None = None) -> Any:
-    """The installed forms (shipped and the clinic's own), read once per process.
-
-    ``own`` is the clinic's forms folder (its ``clinic_forms_folder`` setting),
-    the user forms folder when not given. Reading and checking every form file
-    costs about 70 ms, which each report of a batch (or each export from the
-    app) would otherwise pay again. The files are listed and stat'ed on each
-    call (microseconds), so a form added, edited or removed is picked up by the
-    next report.
-    """
-    from dyade.forms.library import form_files
-    from dyade.paths import forms_dir, user_forms_dir
-
-    folders = (forms_dir(), own or user_forms_dir())
-    files, _ = form_files(folders)
-    stamps = []
-    for path in files:
-        try:
-            info = path.stat()
-        except OSError:
-            continue
-        stamps.append((str(path), info.st_mtime_ns, info.st_size))
-    return _library_of(tuple(map(str, folders)), tuple(stamps))
-
-
-@lru_cache(maxsize=2)
-def _library_of(folders: tuple[str, ...], stamps: tuple[tuple[str, int, int], ...]) -> Any:
-    """The library of these folders as they were when ``stamps`` was taken."""
-    from dyade.forms.library import load_library
-
-    return load_library([Path(f) for f in folders])
-
-
 def forms_for(ids: Iterable[tuple[str, int]], given: Iterable[Any]) -> list[Any]:
     """The forms named by ``(id, version)``: those given first, else the installed ones.
 
@@ -108,6 +73,8 @@ def forms_for(ids: Iterable[tuple[str, int]], given: Iterable[Any]) -> list[Any]
     by_id = {f.id: f for f in given}
     wanted = [fid for fid, _ in ids if fid not in by_id]
     if wanted:
+        from dyade.forms.library import installed_library
+
         library = installed_library()
         for fid in wanted:
             form = library.get(fid)

@@ -13,21 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from dyade.errors import DyadeError
 from dyade.reports.context import PAGE_SIZES, ReportContext
 
+if TYPE_CHECKING:
+    from dyade.clinic import ClinicLibrary
 
-def _library(db: sqlite_utils.Database) -> Any:
-    """The shipped forms and the clinic's forms folder, as the workspace reads them."""
-    from dyade.reports.formtext import installed_library
-    from dyade.storage.settings import get_setting
 
-    own = get_setting(db, "clinic_forms_folder")
-    return installed_library(Path(own) if own else None)
+def _library(db: sqlite_utils.Database) -> ClinicLibrary:
+    """The clinic's forms and thresholds, as the workspace reads them."""
+    from dyade.clinic import clinic_library
+
+    return clinic_library(db)
 
 
 def page_size_for(db: sqlite_utils.Database, given: str | None) -> str:
@@ -83,7 +84,6 @@ def _one_side(db: sqlite_utils.Database, entry: Any, review: Any) -> tuple[Any, 
     """A visit only one side has finished, read like the others (the clinic's thresholds,
     against the last complete visit before it); the other side is left unknown."""
     from dyade.analysis.visit import analyse_one_side
-    from dyade.dyad_analysis import clinic_thresholds
     from dyade.reports.own_words import visit_words
     from dyade.storage.responses import load_answers
 
@@ -98,10 +98,11 @@ def _one_side(db: sqlite_utils.Database, entry: Any, review: Any) -> tuple[Any, 
     before = [
         v.analysis for v in review.visits if (v.entry.visit.date, v.entry.visit.created_at) < order
     ]
-    form = _library(db).require(finished[0].form_id)
+    library = _library(db)
+    form = library.require(finished[0].form_id)
     answers = load_answers(db, finished[0].uuid)
     previous = before[-1] if before else None
-    analysis = analyse_one_side(form, answers, thresholds=clinic_thresholds(db), previous=previous)
+    analysis = analyse_one_side(form, answers, thresholds=library.thresholds, previous=previous)
     return analysis, (form,), visit_words({finished[0].respondent: (form, answers)})
 
 

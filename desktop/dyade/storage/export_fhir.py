@@ -162,10 +162,10 @@ def export_fhir(
     library: Any = None,
 ) -> int:
     """Write the FHIR Bundle to ``out``; return the number of responses in it."""
-    if library is None:
-        from dyade.forms import default_library
+    if library is None:  # the forms the app reads: shipped and the clinic's folder
+        from dyade.storage.settings import clinic_forms
 
-        library = default_library()
+        library = clinic_forms(db)
     bundle, count = fhir_bundle(db, library, since=since, dyad=dyad, user=user)
     Path(out).write_text(json.dumps(bundle, ensure_ascii=False, indent=1), encoding="utf-8")
     log(db, out, "fhir", filters(since, dyad), count, user)

@@ -6,11 +6,15 @@ set, is stored in its database and travels with its backups.
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from dyade.storage.records import from_json, new_uuid, to_json
+
+if TYPE_CHECKING:
+    from dyade.forms.library import FormLibrary
 
 DEFAULTS: dict[str, Any] = {
     # visit kind -> respondent -> [form id, version]
@@ -70,3 +74,12 @@ def laptop_uuid(db: sqlite_utils.Database) -> str:
     with db.atomic():
         db.execute("INSERT INTO settings (key, value) VALUES ('laptop_uuid', ?)", [to_json(value)])
     return value
+
+
+def clinic_forms(db: sqlite_utils.Database) -> FormLibrary:
+    """Dyade's shipped forms and the clinic's forms folder (its ``clinic_forms_folder``
+    setting), as the app reads them; read once while the files are unchanged."""
+    from dyade.forms.library import installed_library
+
+    own = get_setting(db, "clinic_forms_folder")
+    return installed_library(Path(own) if own else None)

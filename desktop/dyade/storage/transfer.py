@@ -63,6 +63,8 @@ class ImportReport:
     updated: dict[str, int] = field(default_factory=dict)
     unchanged: int = 0
     conflicts: list[tuple[str, str, str]] = field(default_factory=list)  # table, key, reason
+    # responses the file brought in complete (new, or further along): to complete here too
+    completed: list[str] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -183,6 +185,7 @@ class _Merger:
             self._conflict(table, row, f"cannot be added: {reason}")
             return
         self.report.added[table] = self.report.added.get(table, 0) + 1
+        self._note_completed(table, row)
 
     def _compare(self, table: str, row: dict[str, Any], local: dict[str, Any]) -> None:
         if row == local:
@@ -201,10 +204,15 @@ class _Merger:
                 [row[c] for c in mutable] + [row[k] for k in keys],
             )
             self.report.updated[table] = self.report.updated.get(table, 0) + 1
+            self._note_completed(table, row)
         elif verdict == "older":
             self.report.unchanged += 1
         else:
             self._conflict(table, row, "same id, different content")
+
+    def _note_completed(self, table: str, row: dict[str, Any]) -> None:
+        if table == "responses" and row["status"] == "complete":
+            self.report.completed.append(row["uuid"])
 
     def _conflict(self, table: str, row: dict[str, Any], reason: str) -> None:
         key = to_json([row[k] for k in TABLES[table]])

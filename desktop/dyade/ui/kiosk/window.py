@@ -16,7 +16,6 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
-from dyade.errors import DyadeError
 from dyade.paths import resources_dir
 from dyade.ui.i18n import Translations
 from dyade.ui.kiosk.chrome import TEXT_SIZES, CountdownBanner, KioskHeader
@@ -56,13 +55,13 @@ def kiosk_style_sheet(base_pt: int) -> str:
 class KioskWindow(Retranslating, QWidget):
     """One locked window for patients; ``left(user)`` once staff signed out of it.
 
-    ``submitted(dyad_uuid)`` once a patient sent a questionnaire: the dyad whose
-    analysis may now be run again (``dyade.dyad_analysis.refresh_if_stale``), since the
-    physician's side may have been complete already.
+    ``completed(Completed)`` once a patient sent a questionnaire: what sending it
+    changed (:class:`dyade.completion.Completed`; the visit is analysed already when
+    the physician's side was in), for the screens that show the dyad.
     """
 
     left = Signal(object)
-    submitted = Signal(str)
+    completed = Signal(object)
 
     def __init__(
         self,
@@ -329,26 +328,16 @@ class KioskWindow(Retranslating, QWidget):
     def _on_submitted(self) -> None:
         from dyade.fill import patient_prompts
 
-        lang, response_uuid = self.session.language, self.session.response_uuid
-        tension = self.session.shows_tension()
+        lang, completed = self.session.language, self.session.completed
+        tension = completed is not None and completed.tension  # the clinic's thresholds
         self.thanks.set_prompts(patient_prompts(lang) if tension else [])
         self._drop_session()
         self.pages.setCurrentWidget(self.thanks)
         self.idle.seconds = self.thanks_seconds
         self.idle.start()
         self.thanks.done.setFocus()
-        self._announce_submitted(response_uuid)
-
-    def _announce_submitted(self, response_uuid: str) -> None:
-        """Tell the workspace which dyad has a newly completed patient side."""
-        from dyade.storage.responses import dyad_of_response
-
-        try:
-            dyad_uuid = dyad_of_response(self.db, response_uuid)
-        except DyadeError as exc:  # the answers are saved; only the re-analysis waits
-            log.warning("no dyad found for the submitted response %s: %s", response_uuid, exc)
-            return
-        self.submitted.emit(dyad_uuid)
+        if completed is not None:
+            self.completed.emit(completed)
 
     def reset(self) -> None:
         """Back to welcome; nothing of the previous person stays on screen."""

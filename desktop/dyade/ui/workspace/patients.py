@@ -63,20 +63,6 @@ def heading(parent: QWidget) -> tuple[QLabel, QLabel]:
     return title, intro
 
 
-def analyse_quietly(session, dyad_uuid: str) -> None:
-    """Compare the dyad as soon as the patient sends (the physician may have answered first).
-
-    The kiosk is still in the patient's hands: a problem goes to the log, never on screen;
-    the dashboard tries again when staff come back.
-    """
-    from dyade.dyad_analysis import refresh_if_stale
-
-    try:
-        refresh_if_stale(session.db, session.library, dyad_uuid)
-    except DyadeError:
-        log.exception("analysis after a kiosk submission failed for dyad %s", dyad_uuid)
-
-
 def open_kiosk_for(workspace, code: str) -> QWidget:
     """Open the patient kiosk on this visit code (the laptop is then handed over)."""
     from dyade.ui.kiosk import KioskWindow
@@ -91,8 +77,7 @@ def open_kiosk_for(workspace, code: str) -> QWidget:
         idle_seconds=float(prefs.read(session.db, "kiosk_idle_seconds") or 120),
     )
     kiosk.open_visit_code(code)
-    kiosk.left.connect(lambda _user: workspace.refresh_all())
-    kiosk.submitted.connect(lambda dyad_uuid: analyse_quietly(session, dyad_uuid))
+    kiosk.left.connect(lambda _user: workspace.refresh_all())  # with what patients sent
     kiosk.show_locked()
     return workspace.keep(kiosk)
 

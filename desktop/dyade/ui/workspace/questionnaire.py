@@ -1,8 +1,9 @@
 """The physician's own questionnaire, filled after the consultation in a normal window.
 
 The same widgets as the kiosk (:mod:`dyade.ui.questionnaire`), without the
-kiosk's full screen and idle reset. Each answer is saved as it is given; when
-it is sent, the dyad is analysed again so the dashboard is up to date.
+kiosk's full screen and idle reset. Each answer is saved as it is given; sending
+it completes the response (:func:`dyade.completion.complete_response`), which
+analyses the visit when the patient has answered too.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from dyade.errors import DyadeError
 from dyade.fill import FillSession
-from dyade.storage.responses import dyad_of_response
-from dyade.ui.errors import show_error
+from dyade.ui.errors import describe, show_error
 from dyade.ui.i18n import current_language
 from dyade.ui.questionnaire import QuestionnaireView
 from dyade.ui.retranslate import Retranslating
@@ -64,19 +64,13 @@ class PhysicianQuestionnaireWindow(Retranslating, QWidget):
         )
 
     def _submitted(self) -> None:
-        from dyade.dyad_analysis import refresh_dyad
-        from dyade.storage.responses import get_response
-        from dyade.storage.results import get_visit_result
-
-        db = self.session.db
-        dyad_uuid = dyad_of_response(db, self.fill.response_uuid)
-        try:
-            refresh_dyad(db, self.session.library, dyad_uuid)
-        except DyadeError as exc:
-            show_error(self, str(exc))
-        visit_uuid = get_response(db, self.fill.response_uuid).visit_uuid
-        self.analysed.emit(get_visit_result(db, visit_uuid) is not None)
-        self.finished.emit(dyad_uuid)
+        done = self.fill.completed  # saved; analysed too when the patient has answered
+        if done is None:
+            return
+        if done.problem is not None:
+            show_error(self, describe(done.problem))
+        self.analysed.emit(done.analysed)
+        self.finished.emit(done.dyad)
         self.close()
 
 

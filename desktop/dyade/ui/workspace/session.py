@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # storage (SQLCipher, sqlite-utils) loads after the first paint
+    from dyade.clinic import ClinicLibrary
     from dyade.storage.users import User
 
 
@@ -23,25 +24,22 @@ class Session:
     path: Path
     demo: bool = False
     user: User | None = None
-    _library: Any = field(default=None, repr=False)
+    _library: ClinicLibrary | None = field(default=None, repr=False)
     # Held around database work done off the UI thread (batch exports, backups): the
     # one connection is shared, and its transactions must not interleave.
     db_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
     @property
-    def library(self) -> Any:
-        """The form library, loaded on first use (shipped forms + the clinic's folder)."""
+    def library(self) -> ClinicLibrary:
+        """The clinic's forms (shipped + its folder) and thresholds, read on first use."""
         if self._library is None:
-            from dyade.forms.library import load_library
-            from dyade.paths import forms_dir, user_forms_dir
-            from dyade.ui.workspace import prefs
+            from dyade.clinic import clinic_library
 
-            own = prefs.read(self.db, "clinic_forms_folder") or user_forms_dir()
-            self._library = load_library([forms_dir(), Path(own)])
+            self._library = clinic_library(self.db)
         return self._library
 
     def reload_library(self) -> None:
-        """Read the forms again (the clinic's forms folder changed)."""
+        """Read the forms and thresholds again (the settings page changed them)."""
         self._library = None
 
     @property

@@ -168,7 +168,7 @@ class SettingsPage(Retranslating, QWidget):
 
     def _load_forms(self) -> None:
         library = self.session.library
-        self.pairs = values.visit_form_choices(library)
+        self.pairs = values.visit_form_choices(library.forms)
         current = prefs.read(self.session.db, "visit_forms") or {}
         for kind, combo in (("full", self.full_forms), ("brief", self.brief_forms)):
             combo.clear()
@@ -236,6 +236,7 @@ class SettingsPage(Retranslating, QWidget):
         if "thresholds" in changed:
             from dyade.ui.workspace.background import reanalyse_all
 
+            self.session.reload_library()
             reanalyse_all(self.workspace)
         self.retranslate()
 
@@ -291,7 +292,7 @@ class SettingsPage(Retranslating, QWidget):
         self.reset_button.setText(self.tr("Reset the thresholds to their defaults"))
 
     def _show_form_errors(self) -> None:
-        errors = self.session.library.errors
+        errors = self.session.library.forms.errors
         if not errors:
             self.form_errors.setText(self.tr("Every form file was loaded."))
             return
