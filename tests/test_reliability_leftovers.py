@@ -17,7 +17,7 @@ import pytest
 import storage_fixtures
 from dyade.storage.backup import backup, maybe_daily_backup
 from dyade.storage.connection import open_database
-from dyade.storage.temps import TEMP_NAME, done, remove_stale, temp_beside
+from dyade.temps import TEMP_NAME, done, remove_stale, temp_beside
 from faults_support import KDF, PASSPHRASE, check_integrity, clinic_file, digest, run, tally
 
 fast_crypto = storage_fixtures.fast_crypto

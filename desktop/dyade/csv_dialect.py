@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from dyade.safe_write import Kind, open_for_writing
+
 SEPARATORS = {"comma": ",", "semicolon": ";", "tab": "\t"}
 BOM = "\ufeff"
 
@@ -68,9 +70,14 @@ def detect_separator(header: str) -> str:
 
 
 @contextmanager
-def writing(path: str | Path, style: CsvStyle) -> Iterator[Any]:
-    """A ``csv.writer`` on ``path`` in ``style``; the file is closed after the block."""
-    with open(path, "w", encoding=style.encoding, newline="") as handle:
+def writing(
+    path: str | Path, style: CsvStyle, *, force: bool = False, kind: Kind = "export"
+) -> Iterator[Any]:
+    """A ``csv.writer`` on ``path`` in ``style``, through :mod:`dyade.safe_write`: the
+    file is in place, whole, when the block ends; ``force`` replaces an existing one."""
+    with open_for_writing(
+        path, force=force, kind=kind, newline="", encoding=style.encoding
+    ) as handle:
         yield style.writer(handle)
 
 

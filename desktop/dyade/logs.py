@@ -8,11 +8,22 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from dyade.paths import user_log_dir
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+class PrivateLogFile(logging.handlers.RotatingFileHandler):
+    """A rotating log whose files only their owner reads (0600): a log line may name a
+    file that holds health data, and the log folder may be shared."""
+
+    def _open(self):  # the first file and each one after a rotation
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.chmod(self.baseFilename, 0o600)  # a file an older Dyade made readable to all
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
 
 
 def log_file() -> Path:
@@ -26,9 +37,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
     for handler in root.handlers:
         if getattr(handler, "baseFilename", None) == str(path):
             return path
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-    )
+    handler = PrivateLogFile(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
     root.setLevel(level)

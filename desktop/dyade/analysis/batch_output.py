@@ -19,6 +19,7 @@ from dyade.analysis.trajectory import DyadHistory
 from dyade.analysis.visit import VisitAnalysis
 from dyade.csv_dialect import EXCEL, CsvStyle, writing
 from dyade.errors import DyadeError
+from dyade.safe_write import write_text
 from dyade.vocabulary import FLAG_KINDS
 
 SUBSCALE_ORDER = (
@@ -164,7 +165,7 @@ def write_outputs(result: BatchResult, out: Path, style: CsvStyle = EXCEL) -> li
                 "visits": visits,
                 "dyads": dyads,
             }
-            out.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+            write_text(out, json.dumps(payload, ensure_ascii=False, indent=1), kind="analysis")
             return [out]
         _check_suffix(out)
         _write_csv(out, visits, columns, style)

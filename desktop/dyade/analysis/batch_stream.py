@@ -12,7 +12,7 @@ import json
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -27,8 +27,9 @@ from dyade.analysis.batch_output import (
     visit_row,
 )
 from dyade.analysis.csv_batch import BatchResult, BatchRun, DyadOutcome
-from dyade.csv_dialect import CsvStyle
+from dyade.csv_dialect import CsvStyle, writing
 from dyade.errors import DyadeError
+from dyade.safe_write import check_target, open_for_writing
 
 
 class Sink(Protocol):
@@ -57,11 +58,15 @@ def _last(outcome: DyadOutcome):
 class CsvSink:
     """``FILE.csv`` (one row per dyad-visit) and ``FILE-dyads.csv`` (one per dyad)."""
 
-    def __init__(self, out: Path, run: BatchRun, style: CsvStyle) -> None:
+    def __init__(
+        self, out: Path, run: BatchRun, style: CsvStyle, files: ExitStack, force: bool
+    ) -> None:
         self.out, self.columns = out, form_columns(run.forms, run.form_ids)
-        self.visits = open(out, "w", encoding=style.encoding, newline="")  # noqa: SIM115
-        self.dyads = open(dyads_path(out), "w", encoding=style.encoding, newline="")  # noqa: SIM115
-        self.visit_writer, self.dyad_writer = style.writer(self.visits), style.writer(self.dyads)
+        check_target(dyads_path(out), force=force, kind="analysis")  # both, before any work
+        self.visit_writer, self.dyad_writer = (
+            files.enter_context(writing(p, style, force=force, kind="analysis"))
+            for p in (out, dyads_path(out))
+        )
         self.visit_header: list[str] | None = None
         self.dyad_header: list[str] | None = None
 
@@ -83,16 +88,15 @@ class CsvSink:
             self.visit_writer.writerow(fixed)
         if self.dyad_header is None:
             self.dyad_writer.writerow(["dyad", "visits"])
-        self.visits.close()
-        self.dyads.close()
-        return [self.out, dyads_path(self.out)]
+        return [self.out, dyads_path(self.out)]  # in place when ``files`` closes
 
 
 class JsonSink:
     """One JSON file; visits and dyads are spooled while the batch runs."""
 
-    def __init__(self, out: Path, run: BatchRun) -> None:
-        self.out, self.columns = out, form_columns(run.forms, run.form_ids)
+    def __init__(self, out: Path, run: BatchRun, force: bool) -> None:
+        self.out, self.columns, self.force = out, form_columns(run.forms, run.form_ids), force
+        check_target(out, force=force, kind="analysis")
         self.parts = [tempfile.TemporaryFile("w+", encoding="utf-8") for _ in range(2)]  # noqa: SIM115
         self.counts = [0, 0]
 
@@ -117,7 +121,7 @@ class JsonSink:
             "skipped": result.skipped,
             "problems": [str(p) for p in result.problems],
         }
-        with open(self.out, "w", encoding="utf-8") as handle:
+        with open_for_writing(self.out, force=self.force, kind="analysis") as handle:
             handle.write(json.dumps(head, ensure_ascii=False, indent=1)[:-2])
             for name, spool, count in zip(
                 ("visits", "dyads"), self.parts, self.counts, strict=True
@@ -172,18 +176,19 @@ def totals_line(result: BatchResult) -> str:
 def open_sink(
     run: BatchRun,
     out: Path | None,
-    echo: Callable[[str], Any] = print,
-    style: CsvStyle | None = None,
+    echo: Callable[[str], Any],
+    style: CsvStyle | None,
+    files: ExitStack,
+    force: bool,
 ) -> Sink:
     """Where the outcomes go; a CSV is written in ``style``, else in the input's separator
     with a byte-order mark (so a file re-saved by French Excel comes back as it went)."""
     if out is None:
         return ScreenSink(echo)
     _check_suffix(out)
-    with writable(out):
-        if out.suffix.lower() == ".json":
-            return JsonSink(out, run)
-        return CsvSink(out, run, style or CsvStyle(run.index.sep))
+    if out.suffix.lower() == ".json":
+        return JsonSink(out, run, force)
+    return CsvSink(out, run, style or CsvStyle(run.index.sep), files, force)
 
 
 def stream(
@@ -191,10 +196,16 @@ def stream(
     out: Path | None,
     echo: Callable[[str], Any] = print,
     style: CsvStyle | None = None,
+    *,
+    force: bool = False,
 ) -> list[Path]:
-    """Analyse and write dyad by dyad; the paths written (none for the screen)."""
-    sink = open_sink(run, out, echo, style)
-    with writable(out or Path("-")):
-        for outcome in run:
-            sink.add(outcome)
-        return sink.close(run.result)
+    """Analyse and write dyad by dyad; the paths written (none for the screen).
+
+    Files go through :mod:`dyade.safe_write`: in place, whole, only once the
+    batch is done; an existing file is replaced only with ``force``."""
+    with ExitStack() as files:
+        sink = open_sink(run, out, echo, style, files, force)
+        with writable(out or Path("-")):
+            for outcome in run:
+                sink.add(outcome)
+            return sink.close(run.result)

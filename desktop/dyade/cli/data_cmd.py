@@ -35,7 +35,7 @@ def _backup(args: argparse.Namespace) -> int:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = Path(args.out) if args.out else user_data_dir() / "backups" / f"dyade-{stamp}.db"
     with _open(args) as db:
-        print(f"backup written to {backup(db, out)}")
+        print(f"backup written to {backup(db, out, force=args.force)}")
     return 0
 
 
@@ -57,21 +57,22 @@ def visits_csv_path(out: Path) -> Path:
 
 def _export(args: argparse.Namespace) -> int:
     from dyade.csv_dialect import chosen_style
+    from dyade.safe_write import check_target
     from dyade.storage.export import clinic_style, export_csv, export_json
     from dyade.storage.export_fhir import export_fhir
     from dyade.storage.export_visits import export_visit_csv
 
     write = {"csv": export_csv, "json": export_json, "fhir": export_fhir}[args.format]
-    out = Path(args.out)
+    out, chosen = Path(args.out), {"since": args.since, "dyad": args.dyad, "force": args.force}
     with _open(args) as db:
-        extra = {}
-        if args.format == "csv":
-            extra["style"] = chosen_style(args.sep, args.plain, clinic_style(db))
-        count = write(db, out, since=args.since, dyad=args.dyad, **extra)
+        visits = visits_csv_path(out)
+        if args.format == "csv":  # both files refused before either is written
+            check_target(visits, force=args.force)
+            chosen["style"] = chosen_style(args.sep, args.plain, clinic_style(db))
+        count = write(db, out, **chosen)
         print(f"{count} response(s) exported to {out} (this file is not encrypted)")
         if args.format == "csv":
-            visits = visits_csv_path(out)
-            rows = export_visit_csv(db, visits, since=args.since, dyad=args.dyad, **extra)
+            rows = export_visit_csv(db, visits, **chosen)
             print(f"{rows} analysed visit(s) exported to {visits} (not encrypted either)")
     return 0
 
@@ -80,7 +81,7 @@ def _transfer(args: argparse.Namespace) -> int:
     from dyade.storage.transfer import write_transfer
 
     with _open(args) as db:
-        path = write_transfer(db, args.out, _transfer_passphrase(args))
+        path = write_transfer(db, args.out, _transfer_passphrase(args), force=args.force)
     print(f"transfer file written to {path}")
     return 0
 
@@ -231,9 +232,14 @@ def _answer(args: argparse.Namespace) -> int:
     return 0
 
 
+def _force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true", help="replace the file if it exists")
+
+
 def _register_data(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backup", help="write an encrypted copy of the database")
     p.add_argument("--out", metavar="PATH", help="backup file (default: the backups folder)")
+    _force(p)
     p.set_defaults(handler=_backup)
     p = sub.add_parser("restore", help="replace the database by a backup (checked first)")
     p.add_argument("path", metavar="PATH", help="the backup file")
@@ -247,9 +253,11 @@ def _register_data(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--since", metavar="DATE", help="visits on or after YYYY-MM-DD")
     p.add_argument("--dyad", metavar="ID", help="one dyad's id")
     add_csv_options(p, "the clinic's language: semicolons in French, commas in English")
+    _force(p)
     p.set_defaults(handler=_export)
     p = sub.add_parser("transfer", help="write an encrypted transfer file for another laptop")
     p.add_argument("--out", metavar="FILE", required=True)
+    _force(p)
     p.set_defaults(handler=_transfer)
     p = sub.add_parser("import", help="merge a transfer file from another laptop")
     p.add_argument("file", metavar="FILE")

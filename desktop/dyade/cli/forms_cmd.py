@@ -73,10 +73,9 @@ def _export_fhir(args: argparse.Namespace) -> int:
     form = default_library().require(args.form_id)
     text = json.dumps(form_to_fhir(form, args.fhir_lang), ensure_ascii=False, indent=2) + "\n"
     if args.out:
-        try:
-            Path(args.out).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise DyadeError(f"cannot write {args.out}: {exc.strerror}") from None
+        from dyade.safe_write import write_text
+
+        write_text(args.out, text, force=args.force)
         print(f"wrote {args.out}")
     else:
         sys.stdout.write(text)
@@ -139,6 +138,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export = forms.add_parser("export-fhir", help="write a form as a FHIR R4 Questionnaire")
     export.add_argument("form_id", metavar="ID")
     export.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
+    export.add_argument("--force", action="store_true", help="replace FILE if it exists")
     export.add_argument(
         "--lang", dest="fhir_lang", choices=("fr", "en"), default="fr", help="main language"
     )

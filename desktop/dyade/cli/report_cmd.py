@@ -56,8 +56,9 @@ def _run(args: argparse.Namespace) -> int:
         )
     if args.visit and args.dyad:
         raise DyadeError("dyade report: give --visit or --dyad, not both")
-    if Path(args.out).exists() and not args.force:
-        raise DyadeError(f"{args.out}: the file already exists; add --force to replace it")
+    from dyade.safe_write import check_target
+
+    check_target(args.out, force=args.force, kind="report")  # before any slow work
     path = _from_files(args) if files else _from_database(args)
     print(f"report written to {path}")
     return 0

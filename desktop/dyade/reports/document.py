@@ -2,25 +2,23 @@
 
 The footer's "page n of N" needs the page count before the first page is
 final, so the canvas keeps each page's state and draws the footers on save.
-The file is written beside its destination under a temporary name and moved
-into place at the end, so a failed export never leaves half a PDF, and an
-existing file is never replaced unless the caller says so.
+The file goes through :mod:`dyade.safe_write`: written beside its destination
+under a temporary name and moved into place at the end, so a failed export never
+leaves half a PDF, and an existing file is never replaced unless the caller says so.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dyade import __version__
-from dyade.errors import DyadeError, os_reason
+from dyade.errors import DyadeError
 from dyade.reports.context import PAGE_SIZES
 from dyade.reports.labels import Labels
+from dyade.safe_write import check_target, writing
 
 MARGIN_MM = 16
 FOOTER_MM = 9
@@ -136,22 +134,9 @@ def write_pdf(
 
     from dyade.reports.fonts import register_fonts
 
-    out = Path(out)
-    refuse_existing(out, overwrite)
+    out = refuse_existing(Path(out), overwrite)
     font = register_fonts()
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise DyadeError(
-            f"{out}: the folder {folder} does not exist",
-            fr=f"{out}\u00a0: le dossier {folder} n’existe pas",
-        )
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:  # a read-only or full folder: say so, never a traceback
-        raise cannot_write(out, exc) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with writing(out, force=overwrite, kind="report") as tmp:
         doc = _doc_class()(
             str(tmp),
             pagesize=page_size(size),
@@ -169,47 +154,10 @@ def write_pdf(
             initialFontName=font,
         )
         doc.build(list(story), canvasmaker=_canvas_class(labels, info.footer, font))
-        _move_into_place(tmp, out, overwrite)
-    except OSError as exc:
-        raise cannot_write(out, exc) from exc
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
     return out
 
 
-def cannot_write(out: Path, exc: OSError) -> DyadeError:
-    """The system refused to write ``out`` (read-only folder, full disk, ...)."""
-    return DyadeError(
-        f"{out}: cannot write ({exc.strerror or exc})",
-        fr=f"{out}\u00a0: écriture impossible ({os_reason(exc, 'fr')})",
-    )
-
-
-def refuse_existing(out: Path, overwrite: bool) -> None:
-    """Raise a DyadeError naming ``out`` when it exists and may not be replaced."""
-    if out.exists() and not overwrite:
-        raise DyadeError(
-            f"{out}: the file already exists; choose another name or allow replacing it",
-            fr=f"{out}\u00a0: le fichier existe déjà\u00a0; choisissez un autre nom ou acceptez de "
-            "le remplacer",
-        )
-    if out.is_dir():
-        raise DyadeError(
-            f"{out}: is a folder, not a file name",
-            fr=f"{out}\u00a0: c’est un dossier, pas un nom de fichier",
-        )
-
-
-def _move_into_place(tmp: Path, out: Path, overwrite: bool) -> None:
-    """Rename the finished file; without ``overwrite``, never replace one that appeared."""
-    if overwrite:
-        os.replace(tmp, out)
-        return
-    try:
-        os.link(tmp, out)  # fails if ``out`` exists: no window for a race
-    except FileExistsError:
-        refuse_existing(out, overwrite)
-    except OSError:  # a file system without hard links
-        refuse_existing(out, overwrite)
-        os.replace(tmp, out)
+def refuse_existing(out: Path, overwrite: bool) -> Path:
+    """Refuse at once (before the slow layout) what the safe writer would refuse:
+    an existing file without ``overwrite``, the clinic's database, a missing folder."""
+    return check_target(out, force=overwrite, kind="report")

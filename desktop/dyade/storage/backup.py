@@ -4,7 +4,7 @@ A backup is a compact copy made by ``VACUUM INTO``: SQLCipher writes it with
 the same key, so it is as encrypted as the database and opens with the same
 passphrase. It is written to a temporary name, checked, then renamed, so a
 backup file is either whole or absent; the temporary file a killed backup or
-restore left is removed by the next one (:mod:`dyade.storage.temps`).
+restore left is removed by the next one (:mod:`dyade.temps`).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from dyade.errors import DyadeError
+from dyade.safe_write import writing
 from dyade.storage import audit
 from dyade.storage.connection import (
     RESTORE_HINT,
@@ -31,7 +32,7 @@ from dyade.storage.connection import (
 from dyade.storage.errors import DamagedDatabase
 from dyade.storage.lock import DatabaseLock
 from dyade.storage.settings import get_setting
-from dyade.storage.temps import done, remove_stale, temp_beside
+from dyade.temps import done, remove_stale, temp_beside
 
 log = logging.getLogger(__name__)
 
@@ -57,17 +58,18 @@ def _check_copy(db: sqlite_utils.Database, copy: Path) -> None:
         )
 
 
-def write_backup(source: sqlite_utils.Database, out_path: str | os.PathLike[str]) -> Path:
-    """Write a checked copy of ``source`` to ``out_path`` (replaced atomically).
+def write_backup(
+    source: sqlite_utils.Database, out_path: str | os.PathLike[str], *, force: bool = False
+) -> Path:
+    """Write a checked copy of ``source`` to ``out_path`` (whole or absent, through
+    :mod:`dyade.safe_write`); an existing file is replaced only with ``force``.
 
     ``source`` may be the app's connection or :meth:`ClinicDatabase.reader`'s
     (a background backup): this reads only, so it never blocks a save.
     """
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale(out.parent, lambda target: target == out.name)  # a killed backup's
-    temp = temp_beside(out)
-    try:
+    with writing(out, force=force, kind="backup") as temp:
         try:
             source.execute("VACUUM INTO ?", [str(temp)])
         except DbError as exc:
@@ -78,11 +80,6 @@ def write_backup(source: sqlite_utils.Database, out_path: str | os.PathLike[str]
                 f"endommagé\u00a0: {RESTORE_HINT_FR}",
             ) from exc
         _check_copy(source, temp)
-        _fsync(temp)
-        os.replace(temp, out)
-    finally:
-        temp.unlink(missing_ok=True)
-        done(temp)
     log.info("backup written to %s", out)
     return out
 
@@ -93,9 +90,16 @@ def record_backup(db: sqlite_utils.Database, out: Path, *, by: str | None = None
         audit.record(db, "backup", str(out), user_uuid=by)
 
 
-def backup(db: ClinicDatabase, out_path: str | os.PathLike[str], *, by: str | None = None) -> Path:
-    """Write an encrypted, checked copy of ``db`` to ``out_path`` (replaced atomically)."""
-    out = write_backup(db, out_path)
+def backup(
+    db: ClinicDatabase,
+    out_path: str | os.PathLike[str],
+    *,
+    by: str | None = None,
+    force: bool = False,
+) -> Path:
+    """Write an encrypted, checked copy of ``db`` to ``out_path`` (whole or absent);
+    an existing file is replaced only with ``force``."""
+    out = write_backup(db, out_path, force=force)
     record_backup(db, out, by=by)
     return out
 

@@ -8,6 +8,7 @@ The passphrase is passed to SQLCipher and forgotten: never stored, never logged.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import os
 from collections.abc import Callable, Iterator
@@ -17,12 +18,13 @@ from typing import Literal
 import sqlcipher3
 import sqlite_utils
 
+from dyade import safe_write
 from dyade.errors import DyadeError, os_reason
 from dyade.storage import faults
 from dyade.storage.errors import DamagedDatabase, WrongPassphrase
 from dyade.storage.faults import RESTORE_HINT, RESTORE_HINT_FR
 from dyade.storage.lock import DatabaseLock
-from dyade.storage.temps import remove_stale
+from dyade.temps import remove_stale
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +98,23 @@ class ClinicDatabase(sqlite_utils.Database):
             raise RuntimeError("this database was not opened by open_database")
         return sqlite_utils.Database(self._connect_again(), execute_plugins=False)
 
+    def guarded_paths(self) -> tuple[list[Path], list[Path]]:
+        """What no export may overwrite: this database's files; and its backup folders,
+        which hold backups alone (see :mod:`dyade.safe_write`)."""
+        folders = [self.path.parent / "backups"]
+        try:
+            row = self.conn.execute(
+                "SELECT value FROM settings WHERE key = 'backup_folder'"
+            ).fetchone()
+        except DbError:  # no settings table yet, or the file failed meanwhile
+            row = None
+        chosen = json.loads(row[0]) if row and row[0] else None
+        if isinstance(chosen, str) and chosen:
+            folders.append(Path(chosen))
+        return safe_write.database_files(self.path), folders
+
     def close(self) -> None:
+        safe_write.unguard(self)
         try:
             super().close()
         finally:
@@ -264,6 +282,7 @@ def open_database(
     # the same passphrase keys the background reader (ClinicDatabase.reader).
     db._connect_again = lambda: connect(path, passphrase, kdf_iter)
     db.stamp, db.writable_at_open = faults.file_stamp(path), faults.writable(path)
+    safe_write.guard(db, db.guarded_paths)
     if migrate:
         _migrate(db)
     log.info("opened database %s", path)

@@ -11,12 +11,12 @@ import json
 import os
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
 from dyade.csv_dialect import CsvStyle, for_language, writing
+from dyade.safe_write import check_target, write_text
 from dyade.storage import audit
 from dyade.storage.dyads import require_clinical
 from dyade.storage.errors import AccessDenied
@@ -95,12 +95,14 @@ def export_csv(
     item_order: Sequence[str] = (),
     user: User | None = None,
     style: CsvStyle | None = None,
+    force: bool = False,
 ) -> int:
     """One row per response, one column per item; return the number of rows.
 
     Items are in ``item_order`` first (the forms' order, when the caller knows
-    it), then any other item by form and id."""
+    it), then any other item by form and id. ``force`` replaces an existing file."""
     allowed(db, user, dyad)
+    check_target(out, force=force)
     chosen = filters(since, dyad)
     rows = []
     for fixed in db.execute(RESPONSES_SQL, chosen).fetchall():
@@ -108,7 +110,7 @@ def export_csv(
         rows.append((dict(zip(FIXED_COLUMNS, fixed, strict=True)), answers))
     extra = sorted({(fixed["form_id"], item) for fixed, answers in rows for item in answers})
     items = list(dict.fromkeys([*item_order, *(item for _form, item in extra)]))
-    with writing(out, style or clinic_style(db)) as writer:
+    with writing(out, style or clinic_style(db), force=force) as writer:
         writer.writerow([*FIXED_COLUMNS, *items])
         for fixed, answers in rows:
             writer.writerow([*fixed.values(), *(_cell(answers.get(i)) for i in items)])
@@ -182,10 +184,12 @@ def export_json(
     since: date | str | None = None,
     dyad: str | None = None,
     user: User | None = None,
+    force: bool = False,
 ) -> int:
     """Write :func:`export_everything` to ``out``; return the number of responses."""
+    check_target(out, force=force)
     data = export_everything(db, since=since, dyad=dyad, user=user)
-    Path(out).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_text(out, json.dumps(data, ensure_ascii=False, indent=1), force=force)
     log(db, out, "json", data["filters"], len(data["responses"]), user)
     return len(data["responses"])
 

@@ -16,7 +16,6 @@ import json
 import os
 import uuid
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -30,6 +29,7 @@ from dyade.forms.fhir import (
     score_link,
 )
 from dyade.forms.scoring import score_subscale
+from dyade.safe_write import check_target, write_text
 from dyade.storage.export import FIXED_COLUMNS, RESPONSES_SQL, allowed, answers_of, filters, log
 from dyade.storage.records import now
 from dyade.storage.users import User
@@ -160,13 +160,15 @@ def export_fhir(
     dyad: str | None = None,
     user: User | None = None,
     library: Any = None,
+    force: bool = False,
 ) -> int:
     """Write the FHIR Bundle to ``out``; return the number of responses in it."""
+    check_target(out, force=force)
     if library is None:  # the forms the app reads: shipped and the clinic's folder
         from dyade.storage.settings import clinic_forms
 
         library = clinic_forms(db)
     bundle, count = fhir_bundle(db, library, since=since, dyad=dyad, user=user)
-    Path(out).write_text(json.dumps(bundle, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_text(out, json.dumps(bundle, ensure_ascii=False, indent=1), force=force)
     log(db, out, "fhir", filters(since, dyad), count, user)
     return count

@@ -20,6 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from dyade.csv_dialect import CsvStyle, writing
+from dyade.safe_write import check_target
 from dyade.storage.export import allowed, clinic_style, filters, log
 from dyade.storage.records import from_json
 from dyade.storage.users import User
@@ -102,16 +103,18 @@ def export_visit_csv(
     dyad: str | None = None,
     user: User | None = None,
     style: CsvStyle | None = None,
+    force: bool = False,
 ) -> int:
     """Write one row per analysed dyad-visit to ``out``; return the number of rows."""
     allowed(db, user, dyad)
+    check_target(out, force=force)
     chosen = filters(since, dyad)
     rows = [
         visit_row(tuple(found[:6]), found[6], from_json(found[7]) or {})
         for found in db.execute(_VISITS, chosen).fetchall()
     ]
     columns = _columns(rows)
-    with writing(out, style or clinic_style(db)) as writer:
+    with writing(out, style or clinic_style(db), force=force) as writer:
         writer.writerow(columns)
         for row in rows:
             writer.writerow([_cell(row.get(name)) for name in columns])

@@ -33,6 +33,7 @@ from pathlib import Path
 import sqlcipher3
 
 from dyade.errors import DyadeError, os_reason
+from dyade.safe_write import writing
 from dyade.storage.errors import DamagedDatabase, DatabaseChanged, DatabaseMoved, StorageFault
 
 log = logging.getLogger(__name__)
@@ -158,6 +159,10 @@ def _problems_of(conn: sqlcipher3.Connection, path: Path, pragma: str) -> list[s
     return [] if problems == ["ok"] else problems
 
 
+class _FailedCheck(DyadeError):
+    """The rescue copy was written but fails its own check."""
+
+
 def rescue_copy(conn: sqlcipher3.Connection, path: Path) -> Path | None:
     """Copy what ``conn`` still holds beside ``path`` (same key) and check the copy;
     None if that fails too."""
@@ -166,14 +171,13 @@ def rescue_copy(conn: sqlcipher3.Connection, path: Path) -> Path | None:
     try:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
-        conn.execute("VACUUM INTO ?", [str(target)])
-    except (sqlcipher3.Error, OSError) as exc:
+        with writing(target, kind="backup") as temp:  # a failed copy leaves no file at all
+            conn.execute("VACUUM INTO ?", [str(temp)])
+            problems = _problems_of(conn, temp, "integrity_check")
+            if problems:
+                raise _FailedCheck(problems)
+    except (sqlcipher3.Error, OSError, DyadeError) as exc:
         log.error("rescue copy of %s to %s failed: %s", path, target, exc)
-        return None
-    problems = _problems_of(conn, target, "integrity_check")
-    if problems:
-        log.error("rescue copy %s fails its check: %s", target, problems)
-        target.unlink(missing_ok=True)
         return None
     log.warning("database %s changed while open; rescued to %s", path, target)
     return target

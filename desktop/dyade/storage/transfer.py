@@ -24,6 +24,7 @@ from typing import Any
 import sqlcipher3
 import sqlite_utils
 
+from dyade.safe_write import writing
 from dyade.storage import audit, clinic
 from dyade.storage.clinic import clinic_id
 from dyade.storage.errors import TransferRefused
@@ -108,18 +109,13 @@ def write_transfer(
     *,
     by: str | None = None,
     log2_n: int | None = None,
+    force: bool = False,
 ) -> Path:
-    """Seal every travelling record into ``out`` (written whole or not at all)."""
+    """Seal every travelling record into ``out`` (written whole or not at all; an
+    existing file is replaced only with ``force``)."""
     path = Path(out)
-    temp = path.with_name(f".{path.name}.{new_uuid()[:8]}.tmp")
-    try:
-        with open(temp, "wb") as handle:
-            seal(_compressed(_lines(db)), handle, passphrase, log2_n)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
+    with writing(path, force=force, kind="transfer") as temp, open(temp, "wb") as handle:
+        seal(_compressed(_lines(db)), handle, passphrase, log2_n)
     with db.atomic():
         audit.record(db, "exported", str(path), user_uuid=by, details={"kind": "transfer"})
     return path
