@@ -80,7 +80,7 @@ def test_visit_export_writes_the_pdf_logs_it_and_never_replaces_without_asking(
     assert entries[0].target == str(out) and entries[0].details["report"] == "visit"
     assert entries[0].details["lang"] == "fr"
     assert entries[0].user_uuid == workspace.session.user.uuid
-    assert str(out) in window.status.text()
+    assert out.name in window.saved.text.text() and str(tmp_path) in window.saved.text.text()
     assert workspace.last_export_folder == str(tmp_path)
 
     asked = []

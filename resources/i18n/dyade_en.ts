@@ -274,10 +274,6 @@
         <source>Export the history as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Saved: {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1014,6 +1010,25 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>PrintButton</name>
+    <message>
+        <source>Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card: own words and findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole visit, with details and items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Questionnaire</name>
     <message>
         <source>Your questionnaire for patient {code} is saved. Both sides have answered: the comparison is ready on the dashboard.</source>
@@ -1114,6 +1129,29 @@ Replace them?</source>
     </message>
     <message>
         <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SavedNotice</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the PDF with this computer&apos;s PDF reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {name} in {folder}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

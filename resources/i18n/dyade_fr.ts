@@ -273,10 +273,6 @@
         <source>Export the history as PDF…</source>
         <translation>Exporter l’historique en PDF…</translation>
     </message>
-    <message>
-        <source>Saved: {path}</source>
-        <translation>Enregistré : {path}</translation>
-    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1016,6 +1012,25 @@ Les remplacer ?</translation>
     </message>
 </context>
 <context>
+    <name>PrintButton</name>
+    <message>
+        <source>Print…</source>
+        <translation>Imprimer…</translation>
+    </message>
+    <message>
+        <source>The card: own words and findings</source>
+        <translation>La fiche : les mots de chacun et les constats</translation>
+    </message>
+    <message>
+        <source>The whole visit, with details and items</source>
+        <translation>Toute la visite, avec les détails et les questions</translation>
+    </message>
+    <message>
+        <source>Print the review</source>
+        <translation>Imprimer la revue</translation>
+    </message>
+</context>
+<context>
     <name>Questionnaire</name>
     <message>
         <source>Your questionnaire for patient {code} is saved. Both sides have answered: the comparison is ready on the dashboard.</source>
@@ -1117,6 +1132,29 @@ Les remplacer ?</translation>
     <message>
         <source>Role</source>
         <translation>Rôle</translation>
+    </message>
+</context>
+<context>
+    <name>SavedNotice</name>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Open the PDF with this computer's PDF reader</source>
+        <translation>Ouvrir le PDF avec le lecteur de PDF de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <source>Open the folder that holds the PDF</source>
+        <translation>Ouvrir le dossier qui contient le PDF</translation>
+    </message>
+    <message>
+        <source>Saved: {name} in {folder}</source>
+        <translation>Enregistré : {name} dans {folder}</translation>
     </message>
 </context>
 <context>

@@ -295,7 +295,7 @@ class ExportBar(Retranslating, QWidget):
             return None
         QApplication.restoreOverrideCursor()
         self.window_.workspace.last_export_folder = str(path.parent)
-        self.window_.show_status(self.tr("Saved: {path}").format(path=path))
+        self.window_.show_saved(path)
         return path
 
 

@@ -21,6 +21,7 @@ from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.exports import ExportBar
 from dyade.ui.workspace.formats import date_text
 from dyade.ui.workspace.history_chart import HistoryChart
+from dyade.ui.workspace.review_print import PrintButton, SavedNotice
 from dyade.ui.workspace.review_view import VisitReview
 from dyade.ui.workspace.window_fit import place
 from dyade.ui.workspace.words import named
@@ -128,19 +129,20 @@ class ReviewWindow(Retranslating, QWidget):
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         bottom = QHBoxLayout()
-        self.status = QLabel(self)
-        self.status.setProperty("role", "muted")
-        self.status.setWordWrap(True)
+        self.saved = SavedNotice(self)
+        self.printing = PrintButton(self)
         self.exports = ExportBar(self)
-        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.saved, 1)
+        bottom.addWidget(self.printing)
         bottom.addWidget(self.exports)
         layout.addLayout(bottom)
         place(self, QSize(1200, 740))  # never past the screen's free area
         self._visit_changed()
         self.retranslate()
 
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)
+    def show_saved(self, path) -> None:
+        """An export is written: name it, with Open and Show in folder."""
+        self.saved.show_path(path)
 
     def current_visit(self):
         number = self.visit_choice.currentData()
