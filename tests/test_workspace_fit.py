@@ -89,7 +89,7 @@ def test_the_physicians_chosen_answer_is_white_on_teal_and_readable(qtbot):
     holder = QWidget()
     qtbot.addWidget(holder)
     column = QVBoxLayout(holder)
-    chosen, other = OptionButton(3, "Somewhat", holder), OptionButton(4, "A lot", holder)
+    chosen, other = OptionButton("3", "Somewhat", holder), OptionButton("4", "A lot", holder)
     column.addWidget(chosen)
     column.addWidget(other)
     holder.show()
