@@ -9,10 +9,9 @@ import pytest
 from dyade.storage.backup import backup
 from dyade.storage.clinic import clinic_id
 from dyade.storage.connection import open_database
-from dyade.storage.errors import TransferRefused
 from dyade.storage.migrations import SCHEMA
 from dyade.storage.transfer import import_transfer, write_transfer
-from dyade.storage.users import create_user, find_user
+from dyade.storage.users import create_user
 from storage_fixtures import PASSPHRASE, make_clinic
 
 pytestmark = pytest.mark.usefixtures("fast_crypto")
@@ -105,20 +104,3 @@ def test_a_new_laptop_joins_the_clinic_of_its_first_transfer(db, tmp_path):
         assert clinic_id(laptop) == clinic_id(db)
     finally:
         laptop.close()
-
-
-def test_another_clinics_file_is_refused_and_changes_nothing(db, tmp_path):
-    """Same passphrase, same transfer phrase, another clinic: nothing is imported."""
-    make_clinic(db)
-    before = clinic_id(db)
-    foreign = open_database(tmp_path / "eve.db", PASSPHRASE, create=True)
-    try:
-        create_user(foreign, "eve", "admin", "password-9")
-        write_transfer(foreign, tmp_path / "eve.dyade", TRANSFER_PHRASE)
-    finally:
-        foreign.close()
-    with pytest.raises(TransferRefused, match="another clinic") as refused:
-        import_transfer(db, tmp_path / "eve.dyade", TRANSFER_PHRASE)
-    assert "un autre cabinet" in refused.value.text("fr")
-    assert find_user(db, "eve") is None
-    assert clinic_id(db) == before

@@ -17,7 +17,9 @@ import sqlite_utils
 
 from dyade.storage import audit
 from dyade.storage.errors import AccessDenied, InvalidRecord, NotFound
+from dyade.storage.merge_rules import next_version
 from dyade.storage.records import new_uuid, now
+from dyade.storage.settings import laptop_uuid
 from dyade.storage.users import User, get_user
 
 _COLUMNS = "uuid, patient_uuid, physician_uuid, created_at"
@@ -99,9 +101,12 @@ def share_dyad(
             fr="une dyade ne se partage qu’avec des médecins",
         )
     with db.atomic():
-        db.execute(
-            "INSERT OR IGNORE INTO dyad_access (dyad_uuid, user_uuid, granted_at) VALUES (?,?,?)",
-            [dyad_uuid, user_uuid, now()],
+        db.execute(  # a revoked share is granted again by a newer version of its record
+            "INSERT INTO dyad_access (dyad_uuid, user_uuid, granted_at, version_device) "
+            "VALUES (?,?,?,?) ON CONFLICT (dyad_uuid, user_uuid) DO UPDATE SET "
+            f"revoked_at = NULL, granted_at = excluded.granted_at, {next_version(db)} "
+            "WHERE revoked_at IS NOT NULL",
+            [dyad_uuid, user_uuid, now(), laptop_uuid(db)],
         )
         audit.record(
             db, "changed", f"dyad:{dyad_uuid}", user_uuid=by, details={"shared": user_uuid}
@@ -112,8 +117,10 @@ def unshare_dyad(
     db: sqlite_utils.Database, dyad_uuid: str, user_uuid: str, *, by: str | None = None
 ) -> None:
     with db.atomic():
-        db.execute(
-            "DELETE FROM dyad_access WHERE dyad_uuid = ? AND user_uuid = ?", [dyad_uuid, user_uuid]
+        db.execute(  # a tombstone: it wins over an older grant arriving from another laptop
+            f"UPDATE dyad_access SET revoked_at = ?, {next_version(db)} "
+            "WHERE dyad_uuid = ? AND user_uuid = ? AND revoked_at IS NULL",
+            [now(), dyad_uuid, user_uuid],
         )
         audit.record(
             db, "changed", f"dyad:{dyad_uuid}", user_uuid=by, details={"unshared": user_uuid}
@@ -123,7 +130,9 @@ def unshare_dyad(
 def shared_with(db: sqlite_utils.Database, dyad_uuid: str) -> list[str]:
     """The physicians (uuids) this dyad has been shared with, besides its own physician."""
     rows = db.execute(
-        "SELECT user_uuid FROM dyad_access WHERE dyad_uuid = ? ORDER BY granted_at", [dyad_uuid]
+        "SELECT user_uuid FROM dyad_access WHERE dyad_uuid = ? AND revoked_at IS NULL "
+        "ORDER BY granted_at",
+        [dyad_uuid],
     ).fetchall()
     return [row[0] for row in rows]
 
@@ -144,6 +153,7 @@ def dyads_for(db: sqlite_utils.Database, user: User | None) -> list[DyadListing]
             + " WHERE d.physician_uuid = :me UNION ALL "
             + _LISTING.format(shared="1")
             + " JOIN dyad_access a ON a.dyad_uuid = d.uuid WHERE a.user_uuid = :me"
+            + " AND a.revoked_at IS NULL"
             + " AND d.physician_uuid != :me ORDER BY 3",
             {"me": user.uuid},
         ).fetchall()
@@ -158,7 +168,8 @@ def can_see_clinical(db: sqlite_utils.Database, user: User | None, dyad_uuid: st
         return False
     row = db.execute(
         "SELECT 1 FROM dyads WHERE uuid = :d AND physician_uuid = :u UNION ALL "
-        "SELECT 1 FROM dyad_access WHERE dyad_uuid = :d AND user_uuid = :u LIMIT 1",
+        "SELECT 1 FROM dyad_access WHERE dyad_uuid = :d AND user_uuid = :u "
+        "AND revoked_at IS NULL LIMIT 1",
         {"d": dyad_uuid, "u": user.uuid},
     ).fetchone()
     return row is not None

@@ -97,7 +97,7 @@ WITH mine(dyad_uuid, patient_uuid, shared) AS (
     SELECT uuid, patient_uuid, 0 FROM dyads WHERE physician_uuid = :me
     UNION ALL
     SELECT d.uuid, d.patient_uuid, 1 FROM dyad_access a JOIN dyads d ON d.uuid = a.dyad_uuid
-    WHERE a.user_uuid = :me AND d.physician_uuid != :me
+    WHERE a.user_uuid = :me AND a.revoked_at IS NULL AND d.physician_uuid != :me
 ), top(dyad_uuid, patient_uuid, shared, visit_uuid, visit_date, attention) AS MATERIALIZED (
     SELECT m.dyad_uuid, m.patient_uuid, m.shared, k.visit_uuid, k.visit_date, k.attention
     FROM mine m CROSS JOIN visit_ranks k INDEXED BY visit_ranks_latest ON k.dyad_uuid = m.dyad_uuid

@@ -7,8 +7,11 @@ one transaction. Merge rules, per record:
 - identical: nothing to do (so importing twice changes nothing);
 - the same record further along (a pending response now complete, an open
   visit now closed, a newer analysis): moved forward, counted as updated;
+- accounts and dyad shares: the newer version wins, a revocation wins a tie,
+  a revoked share stays as a tombstone (:mod:`dyade.storage.merge_rules`);
 - anything else (same UUID, different content, or a clash on a unique code):
   kept aside in ``conflicts`` for a person to resolve, never overwritten.
+Only files of this clinic are merged (:mod:`dyade.storage.clinic`).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import sqlcipher3
 import sqlite_utils
 
 from dyade.safe_write import writing
-from dyade.storage import audit, clinic
+from dyade.storage import audit, clinic, merge_rules
 from dyade.storage.clinic import clinic_id
 from dyade.storage.errors import TransferRefused
 from dyade.storage.migrations import SCHEMA
@@ -187,19 +190,16 @@ class _Merger:
         if row == local:
             self.report.unchanged += 1
             return
+        if table in merge_rules.VERSIONED:
+            self._take_newer(table, row, local)
+            return
         mutable = _MUTABLE.get(table, ())
         if any(row[c] != local[c] for c in row if c not in mutable) or not mutable:
             self._conflict(table, row, "same id, different content")
             return
         verdict = _progress(table, row, local)
         if verdict == "newer":
-            sets = ", ".join(f"{c} = ?" for c in mutable)
-            keys = TABLES[table]
-            self.db.execute(
-                f"UPDATE {table} SET {sets} WHERE {' AND '.join(f'{k} = ?' for k in keys)}",
-                [row[c] for c in mutable] + [row[k] for k in keys],
-            )
-            self.report.updated[table] = self.report.updated.get(table, 0) + 1
+            self._update(table, row, list(mutable))
             self._note_completed(table, row)
         elif verdict == "older":
             self.report.unchanged += 1
@@ -209,6 +209,25 @@ class _Merger:
     def _note_completed(self, table: str, row: dict[str, Any]) -> None:
         if table == "responses" and row["status"] == "complete":
             self.report.completed.append(row["uuid"])
+
+    def _take_newer(self, table: str, row: dict[str, Any], local: dict[str, Any]) -> None:
+        """Accounts and shares: last writer wins, a revocation wins a tie (merge_rules)."""
+        verdict = merge_rules.decide(table, row, local)
+        if verdict == "conflict":
+            self._conflict(table, row, "same id and version, different content")
+        elif verdict == "local":
+            self.report.unchanged += 1
+        else:
+            self._update(table, row, merge_rules.changed_columns(table, self.columns[table]))
+
+    def _update(self, table: str, row: dict[str, Any], columns: list[str]) -> None:
+        keys = TABLES[table]
+        self.db.execute(
+            f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in columns)} "
+            f"WHERE {' AND '.join(f'{k} = ?' for k in keys)}",
+            [row[c] for c in columns] + [row[k] for k in keys],
+        )
+        self.report.updated[table] = self.report.updated.get(table, 0) + 1
 
     def _conflict(self, table: str, row: dict[str, Any], reason: str) -> None:
         key = to_json([row[k] for k in TABLES[table]])

@@ -21,6 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from dyade.storage import audit
 from dyade.storage.errors import AccessDenied, InvalidRecord, LoginRefused, NotFound
+from dyade.storage.merge_rules import next_version
 from dyade.storage.records import check_language, new_uuid, now
 
 ROLES = ("physician", "receptionist", "admin")
@@ -148,8 +149,8 @@ def set_password(
         _require_manager(db, by)
     with db.atomic():
         db.execute(
-            "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL "
-            "WHERE uuid = ?",
+            "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, "
+            f"{next_version(db)} WHERE uuid = ?",
             [HASHER.hash(password), user_uuid],
         )
         audit.record(db, "changed", f"user:{user_uuid}", user_uuid=by, details={"password": True})
@@ -162,7 +163,10 @@ def set_active(
     _require_manager(db, by)
     _refuse(db, user_uuid, change_refused(db, user_uuid, active=active, by=by))
     with db.atomic():
-        db.execute("UPDATE users SET active = ? WHERE uuid = ?", [int(active), user_uuid])
+        db.execute(
+            f"UPDATE users SET active = ?, {next_version(db)} WHERE uuid = ?",
+            [int(active), user_uuid],
+        )
         audit.record(db, "changed", f"user:{user_uuid}", user_uuid=by, details={"active": active})
     return get_user(db, user_uuid)
 
@@ -176,7 +180,9 @@ def set_role(
     _refuse(db, user_uuid, change_refused(db, user_uuid, role=role, by=by))
     if get_user(db, user_uuid).role != role:
         with db.atomic():
-            db.execute("UPDATE users SET role = ? WHERE uuid = ?", [role, user_uuid])
+            db.execute(
+                f"UPDATE users SET role = ?, {next_version(db)} WHERE uuid = ?", [role, user_uuid]
+            )
             audit.record(db, "changed", f"user:{user_uuid}", user_uuid=by, details={"role": role})
     return get_user(db, user_uuid)
 
