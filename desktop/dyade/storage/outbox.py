@@ -80,9 +80,9 @@ def decode(payload: bytes) -> list[dict[str, Any]]:
     return json.loads(zlib.decompress(payload))
 
 
-def seal_outbox(db: sqlite_utils.Database, seal: Sealer, batch: int = BATCH) -> int:
+def seal_outbox(db: sqlite_utils.Database, seal: Sealer, batch: int | None = None) -> int:
     """Move the outbox into sealed, numbered changes; returns how many were made."""
-    made = 0
+    made, batch = 0, batch or BATCH
     while True:
         with db.atomic():
             rows = db.execute(

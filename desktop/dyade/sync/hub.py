@@ -23,6 +23,8 @@ _REFUSED_HINTS = (
     "does not exist",
     "no pg_hba.conf entry",
     "permission denied",
+    "certificate",
+    "SSL",
 )
 
 

@@ -1,0 +1,132 @@
+"""Sync under failures: killed mid-push and mid-pull, the hub down and back, a revoked device."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from dyade.storage import outbox
+from dyade.sync import hub
+from dyade.sync.hub import HubRefused, HubUnreachable
+from pg_support import make_cluster, remove_cluster
+from sync_support import answer, contents, laptops, new_visit
+
+CHILD = Path(__file__).with_name("sync_child.py")
+
+
+@pytest.fixture
+def two(hub_dsn, tmp_path, fast_crypto):
+    devices = laptops(hub_dsn, tmp_path, 2)
+    devices[0].sync()
+    devices[1].sync()
+    yield devices
+    for laptop in devices:
+        laptop.close()
+
+
+def _child(laptop, point: str) -> subprocess.Popen:
+    laptop.close()  # the child takes the database's lock
+    env_path = str(Path(__file__).parent) + ":" + str(Path(__file__).parents[1] / "desktop")
+    return subprocess.Popen(
+        [sys.executable, str(CHILD), str(laptop.path), point],
+        env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _hub_rows(hub_dsn) -> list[tuple]:
+    with psycopg.connect(hub_dsn) as conn:
+        return conn.execute("SELECT device, device_seq FROM dyade_hub.changes").fetchall()
+
+
+def _write(laptop, n: int, start: int = 0) -> None:
+    for i in range(start, start + n):
+        response, _ = new_visit(
+            laptop.open().db, f"P-{laptop.path.stem}-{i}", f"N{i}", f"{laptop.path.stem}-d{i}"
+        )
+        answer(laptop.db, response, "p_bond_listened", i % 5)
+
+
+@pytest.mark.parametrize("point", ["sealed", "pushed", "pulling"])
+def test_killed_at_each_step_then_synced_again_loses_and_doubles_nothing(two, hub_dsn, point):
+    a, b = two
+    _write(a, 4)
+    _write(b, 4)
+    victim = b if point == "pulling" else a
+    if point == "pulling":
+        a.sync()
+    child = _child(victim, point)
+    assert child.wait(timeout=120) == -9, child.stderr.read().decode()
+    before = _hub_rows(hub_dsn)
+    a.sync(), b.sync(), a.sync()
+    after = _hub_rows(hub_dsn)
+    assert len(after) == len(set(after))
+    assert set(before) <= set(after)
+    assert contents(a.db) == contents(b.db)
+    assert outbox.waiting(a.db) == outbox.waiting(b.db) == 0
+    for laptop in two:
+        patients = laptop.db.execute("SELECT count(*) FROM patients").fetchone()[0]
+        assert patients == 8
+
+
+def test_killed_at_random_moments_of_syncs_nothing_lost_or_doubled(two, hub_dsn):
+    a, b = two
+    chance = random.Random(18)
+    for round_ in range(4):
+        _write(a, 2, start=10 * round_)
+        _write(b, 2, start=10 * round_)
+        laptop = (a, b)[round_ % 2]
+        child = _child(laptop, "none")
+        time.sleep(chance.uniform(0.3, 1.5))  # during start-up, sealing, pushing or pulling
+        child.kill()
+        child.wait(timeout=60)
+    a.sync(), b.sync(), a.sync()
+    assert contents(a.db) == contents(b.db)
+    rows = _hub_rows(hub_dsn)
+    assert len(rows) == len(set(rows))
+    assert a.db.execute("SELECT count(*) FROM patients").fetchone()[0] == 16
+
+
+def test_hub_down_then_back(tmp_path, fast_crypto):
+    cluster = make_cluster()
+    cluster.start("listen_addresses=''", "fsync=off")
+    try:
+        dsn = cluster.create_database()
+        hub.init_hub(dsn)
+        a, b = laptops(dsn, tmp_path, 2)
+        a.sync(), b.sync()
+        _write(a, 2)
+        cluster.stop()
+        with pytest.raises(HubUnreachable, match="nothing is lost"):
+            a.sync()
+        assert outbox.waiting(a.db) > 0
+        assert outbox.get_state(a.db, "offline_since") is not None
+        _write(a, 1, start=5)
+        cluster.start("listen_addresses=''", "fsync=off")
+        a.sync(), b.sync()
+        assert outbox.get_state(a.db, "offline_since") is None
+        assert outbox.waiting(a.db) == 0
+        assert contents(a.db)["patients"] == contents(b.db)["patients"]
+        assert len(contents(b.db)["patients"]) == 3
+        for laptop in (a, b):
+            laptop.close()
+    finally:
+        remove_cluster(cluster)
+
+
+def test_a_revoked_device_is_refused_and_keeps_its_changes(two, hub_dsn):
+    a, b = two
+    _write(b, 1)
+    hub.revoke(hub_dsn, "laptop-1")
+    with pytest.raises(HubRefused, match="revoked"):
+        b.sync()
+    assert outbox.waiting(b.db) > 0  # still here, for a transfer file or a new enrolment
+    a.sync()
+    assert a.db.execute("SELECT count(*) FROM patients").fetchone() == (0,)
