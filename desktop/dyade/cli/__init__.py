@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 COMMAND_MODULES: tuple[str, ...] = (
     "dyade.cli.selfcheck_cmd",
     "dyade.cli.data_cmd",
+    "dyade.cli.user_cmd",
     "dyade.cli.forms_cmd",
     "dyade.cli.analysis_cmd",
     "dyade.cli.report_cmd",

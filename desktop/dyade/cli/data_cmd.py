@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from dyade.cli.common import add_csv_options
-from dyade.cli.common import ask as _ask
 from dyade.cli.common import db_path as _db_path
 from dyade.cli.common import open_db as _open
 from dyade.cli.common import passphrase as _passphrase
@@ -116,20 +115,6 @@ def _complete_imported(db, responses: list[str]) -> int:
 
 
 # --- staff, patients, dyads, visits ------------------------------------------------
-
-
-def _user_add(args: argparse.Namespace) -> int:
-    from dyade.storage.users import create_user
-
-    password = os.environ.get("DYADE_USER_PASSWORD") or _ask(
-        f"password for {args.login}: ", twice=True
-    )
-    with _open(args, create=True) as db:
-        user = create_user(
-            db, args.login, args.role, password, display_name=args.name, language=args.lang
-        )
-    print(f"{user.role} {user.login} added")
-    return 0
 
 
 def _patient_add(args: argparse.Namespace) -> int:
@@ -265,17 +250,6 @@ def _register_data(sub: argparse._SubParsersAction) -> None:
 
 
 def _register_records(sub: argparse._SubParsersAction) -> None:
-    group = sub.add_parser("user", help="staff accounts").add_subparsers(
-        dest="user_command", metavar="ACTION", required=True
-    )
-    p = group.add_parser(
-        "add", help="add a staff account (password: prompt or $DYADE_USER_PASSWORD)"
-    )
-    p.add_argument("--login", required=True)
-    p.add_argument("--role", choices=("physician", "receptionist", "admin"), required=True)
-    p.add_argument("--name", help="name shown in the app (default: the login)")
-    p.add_argument("--lang", choices=("fr", "en"), default="fr")
-    p.set_defaults(handler=_user_add)
     group = sub.add_parser("patient", help="patients").add_subparsers(
         dest="patient_command", metavar="ACTION", required=True
     )
