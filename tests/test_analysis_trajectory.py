@@ -78,7 +78,7 @@ def test_brief_form_drop_of_one_point_raises_an_alert():
     th = Thresholds(lenient_drop_sd=2.0)
     alert_only = analyse_history(series([5, 5, 4]), thresholds=th)
     assert alert_only.episodes == [] and alert_only.current_alerts
-    assert attention_rank(None, alert_only) == 12
+    assert attention_rank(None, alert_only) == 16  # category 1, severity 1
     full = analyse_history(series([5, 5, 4], use="full"))
     assert full.drop_alerts == []
 

@@ -1,11 +1,23 @@
 """Which dyads need a look first: one integer the dashboard sorts on (ascending).
 
-Order of concern: an unperceived rupture (one-sided ruptures hurt the next
-visit most: Rubel et al. 2018), then an unresolved rupture–repair episode or a
-fresh brief-form drop alert, then a shared rupture, then a goal or stage
-mismatch, then a low alliance, then nothing. Within a category the most
-severe comes first: ``rank = 10 × category + (3 − severity)``; 50 means
-nothing to report.
+Order of concern follows severity and one-sidedness (one-sided ruptures hurt
+the next visit most: Rubel et al. 2018; a marked finding needs a look whoever
+saw it), in the categories of :class:`dyade.vocabulary.Category`:
+
+0. seen by one side only: an unperceived rupture of moderate severity or more,
+   any unperceived strain (a low rating the other side estimated high), and
+   any marked rupture, shared or not;
+1. an unresolved rupture–repair episode, or a reliable drop at the latest visit;
+2. a rupture both sides perceived (mild or moderate);
+3. different goals, or the stage of change seen differently;
+4. a single mild marker seen by one side, a lower alliance, answers to check,
+   a drop at the latest visit that is only "to confirm";
+5. nothing to report (a repair move is good news and needs no look).
+
+``rank = 10 × category + 3 × (3 − severity) + sidedness`` (sidedness 0 when
+one side only perceived it, 1 when both or neither did, 2 for the pair's
+mismatches), so within a category the more severe, then the one-sided, come
+first; 50 means nothing to report.
 """
 
 from __future__ import annotations
@@ -13,36 +25,59 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-CATEGORY = {
-    "unperceived_rupture": 0,
-    "unperceived_strain": 0,
-    "history": 1,
-    "shared_rupture": 2,
-    "goal_mismatch": 3,
-    "stage_mismatch": 3,
-    "low_alliance": 4,
+from dyade.vocabulary import NOTHING_RANK, Category
+
+NOTHING = NOTHING_RANK
+
+_KIND = {
+    "unperceived_strain": Category.ONE_SIDED,
+    "shared_rupture": Category.SHARED,
+    "goal_mismatch": Category.MISMATCH,
+    "stage_mismatch": Category.MISMATCH,
+    "low_alliance": Category.MILD,
+    "answers_to_check": Category.MILD,
+    "repair_move": Category.NOTHING,
 }
-NOTHING = 50
 
 
-def _rank(category: int, severity: int) -> int:
-    return 10 * category + (3 - max(1, min(3, severity)))
-
-
-def _kind_severity(flag: Any) -> tuple[str, int]:
+def _fields(flag: Any) -> tuple[str, int, str, str | None]:
     if isinstance(flag, Mapping):
-        return flag["kind"], int(flag["severity"])
-    return flag.kind, flag.severity
+        return flag["kind"], int(flag["severity"]), flag["perceived_by"], flag.get("origin")
+    return flag.kind, flag.severity, flag.perceived_by, flag.origin
+
+
+def flag_category(flag: Any) -> Category:
+    """The attention category of one flag (an object or its dict)."""
+    kind, severity, _, _ = _fields(flag)
+    if kind in ("unperceived_rupture", "shared_rupture") and severity >= 3:
+        return Category.ONE_SIDED
+    if kind == "unperceived_rupture":
+        return Category.ONE_SIDED if severity >= 2 else Category.MILD
+    return _KIND[kind]
+
+
+def _rank(category: Category, severity: int, sidedness: int = 1) -> int:
+    if category == Category.NOTHING:
+        return NOTHING
+    return 10 * category + 3 * (3 - max(1, min(3, severity))) + sidedness
+
+
+def flag_rank(flag: Any) -> int:
+    _, severity, perceived_by, origin = _fields(flag)
+    if origin is None:
+        sidedness = 2
+    else:
+        sidedness = 0 if perceived_by in ("patient", "physician", "unknown") else 1
+    return _rank(flag_category(flag), severity, sidedness)
 
 
 def sort_flags(flags: Iterable[Any]) -> list[Any]:
     """Most pressing flag first."""
-    return sorted(flags, key=lambda f: _rank(CATEGORY[_kind_severity(f)[0]], _kind_severity(f)[1]))
+    return sorted(flags, key=flag_rank)
 
 
 def flags_rank(flags: Iterable[Any]) -> int:
-    ranks = [_rank(CATEGORY[kind], sev) for kind, sev in map(_kind_severity, flags)]
-    return min(ranks, default=NOTHING)
+    return min(map(flag_rank, flags), default=NOTHING)
 
 
 def history_rank(history: Any) -> int:
@@ -53,9 +88,10 @@ def history_rank(history: Any) -> int:
         from dyade.analysis.trajectory import DyadHistory
 
         history = DyadHistory.from_dict(history)
-    ranks = [_rank(1, 3 if e.strict else 2) for e in history.unresolved]
-    if history.current_alerts:
-        ranks.append(_rank(1, 1))
+    ranks = [_rank(Category.UNRESOLVED, 3 if e.strict else 2, 0) for e in history.unresolved]
+    for alert in history.current_alerts:
+        category = Category.UNRESOLVED if alert.reliable else Category.MILD
+        ranks.append(_rank(category, 1, 0))
     return min(ranks, default=NOTHING)
 
 

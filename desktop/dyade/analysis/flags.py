@@ -26,7 +26,9 @@ Kind = Literal[FLAG_KINDS]  # type: ignore[valid-type]  # one list: dyade.vocabu
 RuptureType = Literal["withdrawal", "confrontation", "mixed"]
 Origin = Literal["patient", "physician"]
 PerceivedBy = Literal["patient", "physician", "both", "none", "unknown"]
-Note = Literal["marker", "emotion", "noticed", "low", "drop", "estimate", "goal", "stage"]
+Note = Literal[
+    "marker", "emotion", "noticed", "low", "drop", "estimate", "goal", "stage", "agreement", "check"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +178,29 @@ def rupture_flag(
         rupture_type=signal.rupture_type,
         origin=signal.origin,
         families=list(signal.families),
+        evidence=evidence,
+    )
+
+
+def repair_move_flag(signal: RuptureSignal, origin: SideReport, other: SideReport) -> Flag:
+    """A disagreement voiced by ``origin``, heard by the other, agreement high at the end."""
+    evidence = [_hit_evidence(h, origin, other, "marker") for h in signal.own_hits]
+    evidence += [_hit_evidence(h, other, origin, "noticed") for h in signal.noticed_hits]
+    for sid in ("goals", "tasks"):
+        evidence.append(
+            Evidence(
+                side=origin.side, note="agreement", subscale=sid, score=score_value(origin, sid)
+            )
+        )
+    explanation = texts.bilingual(texts.lookup("explanations", "repair_move", origin.side))
+    return _make(
+        "repair_move",
+        1,
+        "both",
+        explanation,
+        rupture_type="confrontation",
+        origin=origin.side,
+        families=["interpersonal"],
         evidence=evidence,
     )
 

@@ -45,6 +45,7 @@ class ChecklistOption:
     type: str
     family: str
     about: str
+    relational: bool  # asked about the relationship, not the visit as a whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ class MarkerHit:
     about: str
     level: int
     strong: bool
+    relational: bool = False  # an emotion felt in the relationship (item context)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +170,11 @@ def _add_item(plan: FormPlan, form: Any, item: Any) -> None:
         for option in item.options:
             if getattr(option, "marker_type", None):
                 family = option.marker_family or "emotional"
+                relational = getattr(item, "context", None) == "relationship"
                 plan.checklist.append(
-                    ChecklistOption(item.id, option.code, option.marker_type, family, about)
+                    ChecklistOption(
+                        item.id, option.code, option.marker_type, family, about, relational
+                    )
                 )
 
 
@@ -232,7 +237,16 @@ def _checklist_hits(plan: FormPlan, answers: Mapping[str, Any], th: Thresholds) 
         if isinstance(chosen, list | tuple) and opt.code in chosen:
             level = th.marker_level
             hits.append(
-                MarkerHit(opt.item, opt.code, opt.type, opt.family, opt.about, level, False)
+                MarkerHit(
+                    opt.item,
+                    opt.code,
+                    opt.type,
+                    opt.family,
+                    opt.about,
+                    level,
+                    False,
+                    opt.relational,
+                )
             )
     return hits
 

@@ -95,14 +95,27 @@ def strain_of(report: SideReport, th: Thresholds, previous: Previous | None = No
     return Strain(tuple(low), tuple(dropped), deep)
 
 
-def _meets(interpersonal: int, emotional: int, strong_emotion: bool, strain: Strain, th) -> bool:
-    """One member's evidence of one rupture type is enough to signal it."""
-    return bool(
-        interpersonal
-        or emotional >= th.min_emotions
-        or strong_emotion
-        or (emotional and strain.any)
-    )
+def counted_emotions(typed: list[MarkerHit], hits: list[MarkerHit], strain: Strain) -> list:
+    """The emotions of ``typed`` that count as rupture markers.
+
+    Worry or sadness after bad news is not a rupture marker (DOMAIN.md §5): an
+    emotion counts when it was felt in the relationship (a ``context:
+    relationship`` question), or when the same member's answers also carry an
+    interpersonal marker, or when the alliance itself is strained.
+    """
+    emotions = [h for h in typed if h.family == "emotional"]
+    if strain.any or any(h.family == "interpersonal" for h in hits):
+        return emotions
+    return [h for h in emotions if h.relational]
+
+
+def _meets(typed: list[MarkerHit], hits: list[MarkerHit], strain: Strain, th) -> bool:
+    """One member's evidence of one rupture type is enough to signal it: an
+    interpersonal marker, ``min_emotions`` emotions that count, or one with strain."""
+    if any(h.family == "interpersonal" for h in typed):
+        return True
+    emotions = counted_emotions(typed, hits, strain)
+    return len(emotions) >= th.min_emotions or bool(emotions and strain.any)
 
 
 def _type_signals(own: list[MarkerHit], noticed: list[MarkerHit], strain: Strain, th) -> list:
@@ -110,11 +123,7 @@ def _type_signals(own: list[MarkerHit], noticed: list[MarkerHit], strain: Strain
     found = []
     for kind in TYPES:
         for hits in (own, noticed):
-            typed = [h for h in hits if h.type == kind]
-            inter = sum(1 for h in typed if h.family == "interpersonal")
-            emotional = [h for h in typed if h.family == "emotional"]
-            strong = any(h.strong for h in emotional)
-            if _meets(inter, len(emotional), strong, strain, th):
+            if _meets([h for h in hits if h.type == kind], hits, strain, th):
                 found.append(kind)
                 break
     return found

@@ -88,6 +88,9 @@ class Thresholds(BaseModel):
     marker_level: int = Field(3, ge=1, description="a marker item at or above counts")
     strong_marker_level: int = Field(4, ge=1, description="a marker at or above is strong")
     min_emotions: int = Field(2, ge=1, description="emotions alone signal a rupture from here")
+    repair_agreement_level: float = Field(
+        4.0, ge=1, description="agreement at or above this after a voiced disagreement: repair"
+    )
     # Meta-perception: an estimate within this many points of the actual is accurate.
     estimate_tolerance: float = Field(0.5, ge=0, description="rounds to the same scale point")
     stage_tolerance: int = Field(1, ge=0, description="stages apart before a stage mismatch")

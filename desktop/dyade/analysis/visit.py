@@ -16,8 +16,15 @@ from pydantic import BaseModel, ConfigDict
 from dyade.analysis.change import side_of
 from dyade.analysis.compare import Discrepancy, MetaPerception, discrepancies, meta_perception
 from dyade.analysis.estimates import unseen_strain
-from dyade.analysis.flags import Flag, low_alliance_flag, rupture_flag, unperceived_strain_flag
+from dyade.analysis.flags import (
+    Flag,
+    low_alliance_flag,
+    repair_move_flag,
+    rupture_flag,
+    unperceived_strain_flag,
+)
 from dyade.analysis.mismatch import goal_mismatch_flag, stage_mismatch_flag
+from dyade.analysis.repair import voiced_and_heard
 from dyade.analysis.sides import SideReport, absent_side, keyed_items, read_side
 from dyade.analysis.signals import rupture_signal, strain_of
 from dyade.analysis.stats import rounded
@@ -167,6 +174,10 @@ def _flags(
         prev = side_of(previous, origin.side)
         signal = rupture_signal(origin, other, th, prev, missing=missing)
         signals[origin.side] = signal
+        if signal is not None and voiced_and_heard(signal, origin, other, th):
+            signals[origin.side] = None  # the alliance working, not a rupture
+            flags.append(repair_move_flag(signal, origin, other))
+            continue
         if signal is not None:  # its evidence already holds the low scores
             flags.append(rupture_flag(signal, origin, other, th))
             continue

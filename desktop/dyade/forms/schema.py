@@ -43,6 +43,7 @@ Construct = Literal[
 Component = Literal["general", "specific", "marker", "meta"]
 MarkerType = Literal["withdrawal", "confrontation"]
 MarkerFamily = Literal["interpersonal", "emotional"]
+Context = Literal["visit", "relationship"]
 About = Literal["self", "other"]
 Respondent = Literal["patient", "physician"]
 Use = Literal["full", "brief", "other"]
@@ -127,6 +128,7 @@ with warnings.catch_warnings():
         marker_type: MarkerType | None = None
         marker_family: MarkerFamily | None = None
         about: About | None = None
+        context: Context | None = None  # emotions: felt in the visit or in the relationship
         ordinal: bool = False
         estimates: Name | None = None
 
