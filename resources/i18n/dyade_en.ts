@@ -162,6 +162,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Your dyads, the most pressing first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your dyads, those that need a look first at the top: a rupture one side did not perceive, then unresolved episodes, ruptures seen by both, different goals or stages, a lower alliance. Double-click a dyad to review it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -402,6 +406,18 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Course over the visits: {subscale}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit of {date}: patient {patient}, physician {physician}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the patient</source>
         <translation type="unfinished"></translation>
     </message>
@@ -627,6 +643,10 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Press Enter to sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong login or password.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -828,6 +848,10 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dyads of the chosen patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search by code or name</source>
         <translation type="unfinished"></translation>
     </message>
@@ -877,6 +901,10 @@ Replace them?</source>
     </message>
     <message>
         <source>Choose a patient in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients of the clinic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1631,6 +1659,30 @@ Replace them?</source>
     </message>
     <message>
         <source>Specific to the care (goals, means, understanding, know-how)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores of both sides, by subscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean answers from 1 (low) to 5 (high).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scorable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{subscale}: patient {patient}, physician {physician}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the patient&apos;s estimate of the physician: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the physician&apos;s estimate of the patient: {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

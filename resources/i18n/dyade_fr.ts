@@ -161,6 +161,10 @@
         <translation>Tableau de bord</translation>
     </message>
     <message>
+        <source>Your dyads, the most pressing first</source>
+        <translation>Vos dyades, les plus urgentes d’abord</translation>
+    </message>
+    <message>
         <source>Your dyads, those that need a look first at the top: a rupture one side did not perceive, then unresolved episodes, ruptures seen by both, different goals or stages, a lower alliance. Double-click a dyad to review it.</source>
         <translation>Vos dyades, celles qui demandent un regard en premier en haut : une rupture qu’un côté n’a pas perçue, puis les épisodes non résolus, les ruptures perçues des deux côtés, les buts ou stades différents, une alliance plus basse. Double-cliquez sur une dyade pour l’examiner.</translation>
     </message>
@@ -404,6 +408,18 @@ Les remplacer ?</translation>
         <translation>non résolu</translation>
     </message>
     <message>
+        <source>Course over the visits: {subscale}</source>
+        <translation>Évolution au fil des visites : {subscale}</translation>
+    </message>
+    <message>
+        <source>Visit of {date}: patient {patient}, physician {physician}</source>
+        <translation>Visite du {date} : patient {patient}, médecin {physician}</translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation>non calculé</translation>
+    </message>
+    <message>
         <source>the patient</source>
         <translation>le patient</translation>
     </message>
@@ -629,6 +645,10 @@ Les remplacer ?</translation>
         <translation>Mot de passe</translation>
     </message>
     <message>
+        <source>Press Enter to sign in</source>
+        <translation>Appuyez sur Entrée pour vous connecter</translation>
+    </message>
+    <message>
         <source>Wrong login or password.</source>
         <translation>Identifiant ou mot de passe incorrect.</translation>
     </message>
@@ -830,6 +850,10 @@ Les remplacer ?</translation>
         <translation>Patients et visites</translation>
     </message>
     <message>
+        <source>Dyads of the chosen patient</source>
+        <translation>Dyades du patient choisi</translation>
+    </message>
+    <message>
         <source>Search by code or name</source>
         <translation>Rechercher par code ou par nom</translation>
     </message>
@@ -880,6 +904,10 @@ Les remplacer ?</translation>
     <message>
         <source>Choose a patient in the list.</source>
         <translation>Choisissez un patient dans la liste.</translation>
+    </message>
+    <message>
+        <source>Patients of the clinic</source>
+        <translation>Patients du cabinet</translation>
     </message>
     <message>
         <source>Patient: {code}</source>
@@ -1634,6 +1662,30 @@ Les remplacer ?</translation>
     <message>
         <source>Specific to the care (goals, means, understanding, know-how)</source>
         <translation>Spécifique aux soins (objectifs, moyens, compréhension, savoir-faire)</translation>
+    </message>
+    <message>
+        <source>Scores of both sides, by subscale</source>
+        <translation>Scores des deux côtés, par sous-échelle</translation>
+    </message>
+    <message>
+        <source>Mean answers from 1 (low) to 5 (high).</source>
+        <translation>Moyenne des réponses, de 1 (faible) à 5 (fort).</translation>
+    </message>
+    <message>
+        <source>not scorable</source>
+        <translation>non calculable</translation>
+    </message>
+    <message>
+        <source>{subscale}: patient {patient}, physician {physician}</source>
+        <translation>{subscale} : patient {patient}, médecin {physician}</translation>
+    </message>
+    <message>
+        <source>the patient's estimate of the physician: {value}</source>
+        <translation>estimation du médecin par le patient : {value}</translation>
+    </message>
+    <message>
+        <source>the physician's estimate of the patient: {value}</source>
+        <translation>estimation du patient par le médecin : {value}</translation>
     </message>
     <message>
         <source>patient's answers</source>

@@ -134,6 +134,7 @@ class DashboardPage(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Dashboard"))
+        self.view.setAccessibleName(self.tr("Your dyads, the most pressing first"))
         self.intro.setText(
             self.tr(
                 "Your dyads, those that need a look first at the top: a rupture one side "

@@ -57,6 +57,7 @@ class PatientDialog(Retranslating, QDialog):
         for label, field in zip(
             self.labels, (self.code, self.name, self.birth_year, self.language), strict=True
         ):
+            label.setBuddy(field)  # the field is announced by its label
             form.addRow(label, field)
         self.error = QLabel(self)
         self.error.setWordWrap(True)
@@ -108,6 +109,7 @@ class DyadDialog(Retranslating, QDialog):
             if user.uuid == current_uuid:
                 self.physician.setCurrentIndex(self.physician.count() - 1)
         self.label = QLabel(self)
+        self.label.setBuddy(self.physician)
         layout.addRow(self.label, self.physician)
         layout.addRow(ok_cancel(self))
         self.setMinimumWidth(460)

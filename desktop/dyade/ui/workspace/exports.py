@@ -157,6 +157,8 @@ class ExportDialog(Retranslating, QDialog):
         row.addWidget(self.browse)
         self.intro, self.language_label, self.path_label = QLabel(self), QLabel(self), QLabel(self)
         self.intro.setWordWrap(True)
+        self.language_label.setBuddy(self.language)
+        self.path_label.setBuddy(self.path)
         form.addRow(self.intro)
         form.addRow(self.language_label, self.language)
         form.addRow(self.path_label, row)

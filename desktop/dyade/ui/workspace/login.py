@@ -69,6 +69,8 @@ class LoginPage(Retranslating, QWidget):
         self.login, self.password = QLineEdit(box), QLineEdit(box)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.login_label, self.password_label = QLabel(box), QLabel(box)
+        self.login_label.setBuddy(self.login)  # a screen reader says the label with the field
+        self.password_label.setBuddy(self.password)
         form.addRow(self.login_label, self.login)
         form.addRow(self.password_label, self.password)
         self.button = QPushButton(box)
@@ -91,6 +93,9 @@ class LoginPage(Retranslating, QWidget):
         self.clinic.setText(self.clinic_name)
         self.login_label.setText(self.tr("Login"))
         self.password_label.setText(self.tr("Password"))
+        self.login.setAccessibleName(self.tr("Login"))
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setAccessibleDescription(self.tr("Press Enter to sign in"))
         self.button.setText(self.tr("Sign in"))
         self._show()
 

@@ -165,6 +165,8 @@ class PatientsPage(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Patients and visits"))
+        self.patient_view.setAccessibleName(self.tr("Patients of the clinic"))
+        self.dyad_view.setAccessibleName(self.tr("Dyads of the chosen patient"))
         self.search.setPlaceholderText(self.tr("Search by code or name"))
         self.search.setAccessibleName(self.tr("Search by code or name"))
         self.add_button.setText(self.tr("Add a patient"))

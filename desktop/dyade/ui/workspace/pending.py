@@ -64,6 +64,7 @@ class PendingPage(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Questionnaires to fill in"))
+        self.view.setAccessibleName(self.tr("Questionnaires to fill in"))
         self.intro.setText(
             self.tr(
                 "Today's visits and older ones not finished yet (marked overdue). Open the "

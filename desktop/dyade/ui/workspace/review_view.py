@@ -206,6 +206,7 @@ class VisitReview(Retranslating, QWidget):
             self.cards.set_flags([])
             self.flags.setText(self.tr("No visit with both questionnaires complete yet."))
             self.chart.set_blocks([], self._chart_texts())
+            self.describe_chart()
             self.items.set_rows([])
             fit_rows(self.item_view)
             return
@@ -220,11 +221,38 @@ class VisitReview(Retranslating, QWidget):
             ],
             self._chart_texts(),
         )
+        self.describe_chart()
         self.words.set_words(reviewed_words(self.visit))
         self.cards.set_flags(list(self.visit.analysis.flags))
         self.flags.setText(self.flags_html(lang))
         self.items.set_rows(item_pairs(self.visit, lang))
         fit_rows(self.item_view)
+
+    def describe_chart(self) -> None:
+        """The chart's name and its text alternative: every bar in words (WCAG 1.1.1)."""
+        self.chart.setAccessibleName(self.tr("Scores of both sides, by subscale"))
+        lines = [self.tr("Mean answers from 1 (low) to 5 (high).")]
+        for title, rows in self.chart.blocks:
+            lines.append(title + ":")
+            lines += [self._row_text(row) for row in rows]
+        self.chart.setAccessibleDescription("\n".join(lines))
+
+    def _row_text(self, row: ScoreRow) -> str:
+        def shown(value: float | None) -> str:
+            return self.tr("not scorable") if value is None else number_text(value)
+
+        text = self.tr("{subscale}: patient {patient}, physician {physician}").format(
+            subscale=row.label, patient=shown(row.patient), physician=shown(row.physician)
+        )
+        if row.patient_estimate_of_physician is not None:
+            text += "; " + self.tr("the patient's estimate of the physician: {value}").format(
+                value=number_text(row.patient_estimate_of_physician)
+            )
+        if row.physician_estimate_of_patient is not None:
+            text += "; " + self.tr("the physician's estimate of the patient: {value}").format(
+                value=number_text(row.physician_estimate_of_patient)
+            )
+        return text
 
     def _chart_texts(self) -> dict[str, str]:
         return {

@@ -19,7 +19,7 @@ from dyade.errors import DyadeError
 from dyade.ui.errors import show_error
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.exports import ExportBar
-from dyade.ui.workspace.formats import date_text
+from dyade.ui.workspace.formats import date_text, number_text
 from dyade.ui.workspace.history_chart import HistoryChart
 from dyade.ui.workspace.review_print import PrintButton, SavedNotice
 from dyade.ui.workspace.review_view import VisitReview
@@ -71,6 +71,35 @@ class HistoryPanel(Retranslating, QWidget):
         }
         self.chart.set_history(self.review.history, sid, texts, labels)
         self.summary.setText(self._summary(labels))
+        self.describe_chart(sid, labels)
+
+    def describe_chart(self, sid: str, labels: dict[int, str]) -> None:
+        """The chart's name and its text alternative: each visit's two scores, then the
+        episodes and the convergence as the summary below says them (WCAG 1.1.1)."""
+        what = named("subscales", sid)
+        self.chart.setAccessibleName(
+            self.tr("Course over the visits: {subscale}").format(subscale=what)
+        )
+        series = self.review.history.series
+        lines = []
+        for visit in self.review.history.visits:
+            values = {
+                side: next((p.value for p in series.get(side, {}).get(sid, []) if p.visit == visit),
+                           None)
+                for side in ("patient", "physician")
+            }  # fmt: skip
+            lines.append(
+                self.tr("Visit of {date}: patient {patient}, physician {physician}").format(
+                    date=labels.get(visit, str(visit)),
+                    patient=self._value(values["patient"]),
+                    physician=self._value(values["physician"]),
+                )
+            )
+        lines.append(self.summary.text().replace("<br/>", "\n"))
+        self.chart.setAccessibleDescription("\n".join(lines))
+
+    def _value(self, value: float | None) -> str:
+        return self.tr("not scored") if value is None else number_text(value)
 
     def _summary(self, labels: dict[int, str]) -> str:
         history = self.review.history
