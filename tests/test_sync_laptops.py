@@ -9,8 +9,10 @@ import pytest
 
 from dyade.storage import outbox
 from dyade.storage.clinic import clinic_id
-from dyade.storage.responses import complete_response, load_answers
+from dyade.storage.responses import load_answers, save_answers
+from dyade.storage.results import get_visit_result
 from pg_support import pg_bin
+from reports_support import load_pair
 from sync_support import answer, contents, laptops, new_visit, open_conflicts
 
 
@@ -104,24 +106,24 @@ def test_a_late_committing_push_is_not_skipped(two, hub_dsn):
     assert load_answers(b.db, late) == {"p_bond_listened": 4}
 
 
-def test_a_visit_completed_across_two_laptops_closes_on_both(two):
+def test_a_visit_completed_across_two_laptops_is_closed_and_analysed_on_both(two):
+    """The kiosk has the patient's side, the office the physician's: each completes its
+    own; after syncing, both laptops close the visit and store its analysis."""
     kiosk, office = two
     patient_side, visit = new_visit(kiosk.db, "P-001", "Solange Verdier", "martin")
     kiosk.sync(), office.sync()
-    physician_side = next(
-        r
-        for (r,) in office.db.execute(
-            "SELECT uuid FROM responses WHERE visit_uuid = ? AND respondent = 'physician'",
-            [visit],
-        )
-    )
-    complete_response(kiosk.db, patient_side)
-    complete_response(office.db, physician_side)
+    (physician_side,) = office.db.execute(
+        "SELECT uuid FROM responses WHERE visit_uuid = ? AND respondent = 'physician'", [visit]
+    ).fetchone()
+    _form, patient_answers, _form, physician_answers = load_pair("harmonious")
+    save_answers(kiosk.db, patient_side, patient_answers, complete=True)
+    save_answers(office.db, physician_side, physician_answers, complete=True)
     kiosk.sync(), office.sync(), kiosk.sync()
     for laptop in two:
         status = laptop.db.execute("SELECT status FROM visits WHERE uuid = ?", [visit]).fetchone()
         assert status == ("complete",)
-    assert contents(kiosk.db) == contents(office.db)
+        assert get_visit_result(laptop.db, visit) is not None
+    assert open_conflicts(kiosk.db) == open_conflicts(office.db) == []
 
 
 def test_the_hub_holds_no_name_code_or_answer_in_clear(two, pg, hub_dsn):

@@ -72,3 +72,27 @@ def test_the_same_response_edited_on_two_laptops_keeps_both_answers(three):
         for row in c.db.execute("SELECT incoming FROM conflicts WHERE table_name = 'answers'")
     ]
     assert len(kept) == 1 and load_answers(c.db, response)["p_bond_listened"] in (2, 5)
+
+
+def test_a_revocation_wins_on_every_laptop(three):
+    from dyade.storage.dyads import create_dyad, share_dyad, shared_with, unshare_dyad
+    from dyade.storage.users import create_user, get_user, set_active, set_password
+
+    a, b, c = three
+    doctor = create_user(a.db, "martin", "physician", "password-1")
+    colleague = create_user(a.db, "nguyen", "physician", "password-2")
+    patient = create_patient(a.db, "P-001", name="Solange Verdier")
+    dyad = create_dyad(a.db, patient.uuid, doctor.uuid)
+    share_dyad(a.db, dyad.uuid, colleague.uuid)
+    _round(three)
+    assert shared_with(c.db, dyad.uuid) == [colleague.uuid]
+    # offline: b revokes the share and deactivates the colleague; a changes her password
+    unshare_dyad(b.db, dyad.uuid, colleague.uuid)
+    set_active(b.db, colleague.uuid, False)
+    set_password(a.db, colleague.uuid, "a new password")
+    a.sync(), c.sync(), b.sync()  # the revocation arrives last
+    _round(three)
+    for laptop in three:
+        assert shared_with(laptop.db, dyad.uuid) == []
+        assert get_user(laptop.db, colleague.uuid).active is False
+    assert contents(a.db) == contents(b.db) == contents(c.db)

@@ -263,8 +263,9 @@ def _open(link: Link, device: str, device_seq: int, payload: bytes) -> tuple[str
 
 
 def _after_pull(db: sqlite_utils.Database, report: SyncReport) -> None:
-    """A pulled response may complete a visit here (its other side was local): close
-    the visit as completing it on this laptop would."""
+    """What a pulled response completes here goes through the same completion as an
+    answer given here: the visit closes once both sides are in, and is analysed with
+    this clinic's forms and thresholds. Recorded as this laptop's own changes."""
     with db.atomic():
         db.execute(
             "UPDATE visits SET status = 'complete' WHERE status = 'open' "
@@ -272,3 +273,15 @@ def _after_pull(db: sqlite_utils.Database, report: SyncReport) -> None:
             "AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.visit_uuid = visits.uuid "
             "AND r.status != 'complete')"
         )
+    completed = list(dict.fromkeys(report.merged.completed))
+    if not completed:
+        return
+    from dyade.clinic import clinic_library
+    from dyade.completion import complete_response
+
+    library = clinic_library(db)
+    for response in completed:
+        try:
+            complete_response(db, library, response)
+        except Exception:  # the sync itself succeeded; the dashboard analyses it later
+            log.exception("response %s received but not analysed", response)
