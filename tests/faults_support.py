@@ -160,3 +160,26 @@ def run(
     proc = child(*args, env=env, script=script)
     out, err = proc.communicate(timeout=120)
     return proc.returncode, out.splitlines(), err
+
+
+def restore_from_unlock_page(qtbot, monkeypatch, db_path: Path):
+    """Unlock a damaged clinic's page, accept the restore it offers: (the question
+    asked, the session opened)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from dyade.ui.workspace.unlock import UnlockPage
+
+    page = UnlockPage(db_path)
+    qtbot.addWidget(page)
+    page.passphrase.setText(PASSPHRASE)
+    assert page.try_unlock() is None and page.restore_button.isVisibleTo(page)
+    asked, opened = [], []
+
+    def yes(_parent, _title, text, *_a, **_k):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    page.unlocked.connect(opened.append)
+    page.restore_button.click()
+    return asked[0], opened[0]

@@ -26,6 +26,7 @@ from dyade.forms.loading import load_form
 from dyade.reports import document, from_storage
 from dyade.storage import (
     backup,
+    candidates,
     dyads,
     faults,
     patients,
@@ -240,7 +241,7 @@ def _restore_missing(env):
 
 
 def _restore_damaged_backup(env, monkeypatch):
-    monkeypatch.setattr(backup, "integrity_problems", lambda conn, check: ["page 9"])
+    monkeypatch.setattr(candidates, "integrity_problems", lambda conn, check: ["page 9"])
     backup.restore(closed_clinic(env.tmp, "backup.db"), env.tmp / "target.db", PASSPHRASE)
 
 

@@ -34,7 +34,7 @@ from dyade.ui.app import make_application
 from dyade.ui.i18n import Translations
 from dyade.ui.kiosk import KioskWindow
 from dyade.ui.workspace.unlock import UnlockPage, backups_folder
-from faults_support import child, kill, tally
+from faults_support import child, kill, restore_from_unlock_page, tally
 from storage_fixtures import PASSPHRASE, make_clinic
 
 fast_crypto = storage_fixtures.fast_crypto
@@ -289,22 +289,9 @@ def test_a_rescued_copy_newer_than_the_backup_is_the_one_offered(qtbot, db_path,
     with open(db_path, "r+b") as handle:
         handle.seek(4096 * 3 + 100)
         handle.write(os.urandom(64))
-    page = UnlockPage(db_path)
-    qtbot.addWidget(page)
-    page.passphrase.setText(PASSPHRASE)
-    assert page.try_unlock() is None and page.restore_button.isVisibleTo(page)
-    asked = []
-
-    def yes(_parent, _title, text, *_a, **_k):
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", yes)
-    opened = []
-    page.unlocked.connect(opened.append)
-    page.restore_button.click()
-    assert "rescued" in asked[0]
+    asked, session = restore_from_unlock_page(qtbot, monkeypatch, db_path)
+    assert "rescued" in asked
     try:
-        assert find_patient(opened[0].db, "P-AFTER-BACKUP") is not None
+        assert find_patient(session.db, "P-AFTER-BACKUP") is not None
     finally:
-        opened[0].db.close()
+        session.db.close()

@@ -1576,7 +1576,7 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The file {path} is damaged or is not a Dyade database, and no backup was found next to it.</source>
+        <source>The file {path} is damaged or is not a Dyade database, and no backup next to it opens with this passphrase and passes its checks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

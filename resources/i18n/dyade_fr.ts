@@ -1578,8 +1578,8 @@ Les remplacer ?</translation>
         <translation>Le fichier {path} est endommagé ou n’est pas une base Dyade. Vous pouvez restaurer la dernière sauvegarde, ou prévenir la personne qui s’occupe des ordinateurs du cabinet.</translation>
     </message>
     <message>
-        <source>The file {path} is damaged or is not a Dyade database, and no backup was found next to it.</source>
-        <translation>Le fichier {path} est endommagé ou n’est pas une base Dyade, et aucune sauvegarde n’a été trouvée à côté.</translation>
+        <source>The file {path} is damaged or is not a Dyade database, and no backup next to it opens with this passphrase and passes its checks.</source>
+        <translation>Le fichier {path} est endommagé ou n’est pas une base Dyade, et aucune sauvegarde à côté ne s’ouvre avec cette phrase secrète ni ne passe ses vérifications.</translation>
     </message>
     <message>
         <source>This clinic is already open in another Dyade window on this computer. Close the other Dyade window, then try again.</source>

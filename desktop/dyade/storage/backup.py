@@ -21,13 +21,13 @@ import sqlite_utils
 from dyade.errors import DyadeError
 from dyade.safe_write import writing
 from dyade.storage import audit
+from dyade.storage.candidates import verify_copy
 from dyade.storage.connection import (
     RESTORE_HINT,
     RESTORE_HINT_FR,
     ClinicDatabase,
     DbError,
     connect,
-    integrity_problems,
 )
 from dyade.storage.errors import DamagedDatabase
 from dyade.storage.lock import DatabaseLock
@@ -149,22 +149,6 @@ def maybe_daily_backup(
     return made
 
 
-def _verify(path: Path, passphrase: str, kdf_iter: int | None, shown: Path) -> None:
-    """Open ``path`` and run the full integrity check; ``shown`` names it in errors."""
-    conn = connect(path, passphrase, kdf_iter)
-    try:
-        problems = integrity_problems(conn, "full")
-    finally:
-        conn.close()
-    if problems:
-        listed = "; ".join(problems[:5])
-        raise DamagedDatabase(
-            f"{shown} fails its integrity check ({listed}); choose another backup",
-            fr=f"{shown} échoue à sa vérification d’intégrité ({listed})\u00a0; choisissez une "
-            "autre sauvegarde",
-        )
-
-
 def _settle_wal(target: Path, passphrase: str, kdf_iter: int | None) -> None:
     """Fold the target's write-ahead log into its main file, so the file alone is whole."""
     try:
@@ -232,19 +216,20 @@ def restore(
             f"no backup file at {source}; check the path",
             fr=f"aucune sauvegarde à l’emplacement {source}\u00a0; vérifiez le chemin",
         )
+    verify_copy(source, passphrase, kdf_iter)  # an empty or foreign file is refused here
     with DatabaseLock(target):
         remove_stale(target.parent, lambda name: name == target.name)  # a killed restore's
         temp = temp_beside(target)
         try:
             temp.write_bytes(source.read_bytes())
             _fsync(temp)
-            _verify(temp, passphrase, kdf_iter, source)
+            verify_copy(temp, passphrase, kdf_iter, shown=source)  # the copy, named as chosen
             if target.exists():
                 _settle_wal(target, passphrase, kdf_iter)
             aside = _keep_aside(target)
             try:
                 os.replace(temp, target)  # atomic: the old database or the new, never neither
-                _verify(target, passphrase, kdf_iter, target)
+                verify_copy(target, passphrase, kdf_iter)
             except BaseException:
                 _put_back(aside, target)
                 raise

@@ -217,6 +217,24 @@ def connect(path: Path, passphrase: str, kdf_iter: int | None = None) -> sqlciph
     return conn
 
 
+def _refuse_empty(path: Path) -> None:
+    """An empty file where the database should be lost its contents: it is damaged,
+    never a new clinic to create over the backups' clinic."""
+    try:
+        empty = path.stat().st_size == 0
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        faults.raise_explained(exc, path)
+        raise
+    if empty:
+        raise DamagedDatabase(
+            f"{path} is empty (0 bytes): the clinic's database lost its contents; {RESTORE_HINT}",
+            fr=f"{path} est vide (0 octet)\u00a0: la base du cabinet a perdu son contenu\u00a0; "
+            f"{RESTORE_HINT_FR}",
+        )
+
+
 def _check_or_raise(conn: sqlcipher3.Connection, path: Path, check: Check) -> None:
     if check == "auto":
         check = "quick" if path.stat().st_size <= QUICK_CHECK_MAX_BYTES else "none"
@@ -257,6 +275,7 @@ def open_database(
             fr=f"aucune base à l’emplacement {path}\u00a0; vérifiez le chemin ou créez d’abord "
             "la base",
         )
+    _refuse_empty(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         held = DatabaseLock(path).acquire() if lock else None

@@ -35,19 +35,17 @@ def backups_folder(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def latest_backup(db_path: Path) -> Path | None:
-    """The newest copy to restore: the latest daily backup, or a rescued copy if newer.
+def latest_backup(db_path: Path, passphrase: str) -> Path | None:
+    """The newest copy to restore that opens with ``passphrase`` and passes its checks.
 
     A rescued copy (``<name>.rescued-<time>.db``, written when the file was damaged
     while open) holds the answers saved after the last daily backup: offering the
-    backup instead would lose them.
+    backup instead would lose them. An empty or foreign file is never offered
+    (:func:`dyade.storage.candidates.newest_verified`).
     """
-    from dyade.storage.backup import daily_backups
+    from dyade.storage.candidates import newest_verified
 
-    folder = backups_folder(db_path)
-    found = daily_backups(folder, db_path.stem) if folder.is_dir() else []
-    found += sorted(db_path.parent.glob(f"{db_path.stem}.rescued-*{db_path.suffix or '.db'}"))
-    return max(found, key=lambda f: f.stat().st_mtime) if found else None
+    return newest_verified(db_path, passphrase, folder=backups_folder(db_path))
 
 
 DEMO_NOTE_WIDTH = 560
@@ -65,6 +63,7 @@ class UnlockPage(Retranslating, QWidget):
         self.path = Path(path)
         self.demo_passphrase = demo_passphrase
         self._problem: str | DyadeError | None = None
+        self._candidate: Path | None = None  # the verified copy the restore button offers
         self._build()
         if demo_passphrase:
             self.passphrase.setText(demo_passphrase)
@@ -147,8 +146,8 @@ class UnlockPage(Retranslating, QWidget):
                 "the latest backup, or ask the person who looks after the clinic's laptops."
             ),
             "no_backup": self.tr(
-                "The file {path} is damaged or is not a Dyade database, and no backup was "
-                "found next to it."
+                "The file {path} is damaged or is not a Dyade database, and no backup next "
+                "to it opens with this passphrase and passes its checks."
             ),
             "in_use": self.tr(
                 "This clinic is already open in another Dyade window on this computer. "
@@ -193,7 +192,8 @@ class UnlockPage(Retranslating, QWidget):
             self.passphrase.selectAll()
             return None
         except DamagedDatabase:
-            self._show_problem("damaged" if latest_backup(self.path) else "no_backup")
+            self._candidate = latest_backup(self.path, phrase)
+            self._show_problem("damaged" if self._candidate else "no_backup")
             return None
         except DatabaseInUse:
             self._show_problem("in_use")
@@ -211,11 +211,10 @@ class UnlockPage(Retranslating, QWidget):
         return session
 
     def restore_latest(self) -> None:
-        """Put the latest daily backup in place (the damaged file is kept aside)."""
+        """Put the newest verified copy in place (the damaged file is kept aside)."""
         from dyade.storage.backup import restore
 
-        source = latest_backup(self.path)
-        phrase = self.passphrase.text()
+        source, phrase = self._candidate, self.passphrase.text()
         if source is None or not phrase:
             self._show_problem("empty" if source else "no_backup")
             return
