@@ -234,11 +234,13 @@ def start_window(window, args: argparse.Namespace, language: str):
 
 def run_app(args: argparse.Namespace) -> int:
     from dyade.ui.main_window import MainWindow
+    from dyade.ui.qt_start import StartWatch
     from dyade.ui.workspace.settings_values import remembered_language
 
-    app = make_application()
-    translations = Translations()
     language = args.lang or remembered_language() or "fr"
+    with StartWatch(language):  # no display, a missing library: a sentence, not an abort
+        app = make_application()
+    translations = Translations()
     translations.set_language(language)
     window = MainWindow(language)
 
