@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from dyade.storage import open_database
+from dyade.storage.settings import get_setting
 from dyade.storage.users import authenticate
 from dyade.ui.app import make_application
 from dyade.ui.i18n import Translations
 from dyade.ui.main_window import MainWindow
-from dyade.ui.workspace import prefs
 from dyade.ui.workspace.login import LoginPage, pause_after
 from dyade.ui.workspace.session import Session
 from dyade.ui.workspace.setup_wizard import SetupWizard
@@ -66,7 +66,7 @@ def test_setup_wizard_creates_an_encrypted_clinic_with_its_physician(
         wizard.accept()
     session = signal.args[0]
     assert session.user.login == "aroux" and session.user.role == "physician"
-    assert prefs.read(session.db, "clinic_name") == "Cabinet des Lilas"
+    assert get_setting(session.db, "clinic_name") == "Cabinet des Lilas"
     session.close()
     assert not path.read_bytes().startswith(b"SQLite format 3")
     reopened = open_database(path, "lilac garden twelve")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from dyade.errors import DyadeError
-from dyade.reports.context import PAGE_SIZES, ReportContext
+from dyade.reports.context import ReportContext
 
 if TYPE_CHECKING:
     from dyade.clinic import ClinicLibrary
@@ -32,20 +32,13 @@ def _library(db: sqlite_utils.Database) -> ClinicLibrary:
 
 
 def page_size_for(db: sqlite_utils.Database, given: str | None) -> str:
-    """The page size asked for, else the clinic's setting ``report_page_size``."""
+    """The page size asked for, else the clinic's setting ``report_page_size``
+    (checked when it was written: ``a4`` or ``letter``)."""
     if given is not None:
         return given
     from dyade.storage.settings import get_setting
 
-    value = get_setting(db, "report_page_size")
-    if not isinstance(value, str) or value.lower() not in PAGE_SIZES:
-        choices = " or ".join(PAGE_SIZES)
-        raise DyadeError(
-            f"clinic setting report_page_size is {value!r}: expected {choices}",
-            fr=f"le réglage report_page_size du cabinet vaut {value!r}\u00a0: attendu "
-            + " ou ".join(PAGE_SIZES),
-        )
-    return value.lower()
+    return get_setting(db, "report_page_size")
 
 
 def _visit_by_code(db: sqlite_utils.Database, code: str) -> Any:

@@ -106,15 +106,15 @@ def ensure_demo(path: Path) -> str:
 
 def kiosk_clinic(session):
     """The unlocked clinic as the kiosk uses it (its name, language and idle time)."""
+    from dyade.storage.settings import get_setting
     from dyade.ui.kiosk import KioskClinic
-    from dyade.ui.workspace import prefs
 
     return KioskClinic(
         session.db,
         session.library,
-        name=prefs.read(session.db, "clinic_name") or "",
-        language=prefs.read(session.db, "language") or "fr",
-        idle_seconds=float(prefs.read(session.db, "kiosk_idle_seconds") or 120),
+        name=get_setting(session.db, "clinic_name"),
+        language=get_setting(session.db, "language"),
+        idle_seconds=get_setting(session.db, "kiosk_idle_seconds"),
     )
 
 

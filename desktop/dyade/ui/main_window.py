@@ -184,17 +184,17 @@ class MainWindow(Retranslating, QMainWindow):
 
     def open_session(self, session) -> None:
         """The clinic is unlocked: show sign-in (or the workspace if someone is signed in)."""
-        from dyade.ui.workspace import prefs
+        from dyade.storage.settings import get_setting
         from dyade.ui.workspace.idle import IdleWatcher
         from dyade.ui.workspace.login import LoginPage
 
         self.session = session
-        name = prefs.read(session.db, "clinic_name") or ""
+        name = get_setting(session.db, "clinic_name")
         self.clinic_label.setText(name)
         self.login_page = LoginPage(session, self.pages)
         self.login_page.signed_in.connect(self._signed_in)
         self.pages.addWidget(self.login_page)
-        self.idle = IdleWatcher(float(prefs.read(session.db, "idle_lock_minutes")), self)
+        self.idle = IdleWatcher(get_setting(session.db, "idle_lock_minutes"), self)
         self.idle.idle.connect(self.lock)
         self.session_opened.emit(session)
         if session.user is not None:

@@ -59,9 +59,9 @@ def history_file_name(patient_code: str, lang: str) -> str:
 
 
 def page_size(session: Any) -> str:
-    from dyade.ui.workspace import prefs
+    from dyade.storage.settings import get_setting
 
-    size = str(prefs.read(session.db, "report_page_size") or "a4").lower()
+    size = get_setting(session.db, "report_page_size")
     return size if size in ("a4", "letter") else "a4"
 
 

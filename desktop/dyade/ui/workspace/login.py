@@ -42,9 +42,9 @@ class LoginPage(Retranslating, QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        from dyade.ui.workspace import prefs
+        from dyade.storage.settings import get_setting
 
-        self.clinic_name = prefs.read(session.db, "clinic_name") or ""
+        self.clinic_name = get_setting(session.db, "clinic_name")
         self.failures = 0
         self._locked_for = 0
         self._wait_left = 0

@@ -65,16 +65,16 @@ def heading(parent: QWidget) -> tuple[QLabel, QLabel]:
 
 def open_kiosk_for(workspace, code: str) -> QWidget:
     """Open the patient kiosk on this visit code (the laptop is then handed over)."""
+    from dyade.storage.settings import get_setting
     from dyade.ui.kiosk import KioskWindow
-    from dyade.ui.workspace import prefs
 
     session = workspace.session
     kiosk = KioskWindow(
         session.db,
         session.library,
-        clinic_name=prefs.read(session.db, "clinic_name") or "",
-        language=prefs.read(session.db, "language") or "fr",
-        idle_seconds=float(prefs.read(session.db, "kiosk_idle_seconds") or 120),
+        clinic_name=get_setting(session.db, "clinic_name"),
+        language=get_setting(session.db, "language"),
+        idle_seconds=get_setting(session.db, "kiosk_idle_seconds"),
     )
     kiosk.open_visit_code(code)
     kiosk.left.connect(lambda _user: workspace.refresh_all())  # with what patients sent

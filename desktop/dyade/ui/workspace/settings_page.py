@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from dyade.errors import DyadeError
+from dyade.storage.settings import get_setting, set_setting
 from dyade.ui.errors import show_error
 from dyade.ui.retranslate import Retranslating
-from dyade.ui.workspace import prefs
 from dyade.ui.workspace import settings_values as values
 from dyade.ui.workspace.settings_texts import threshold_label
 from dyade.ui.workspace.words import current_language
@@ -154,22 +154,22 @@ class SettingsPage(Retranslating, QWidget):
     def load(self) -> None:
         """Show the clinic's current values."""
         db = self.session.db
-        self.language.setCurrentIndex(0 if prefs.read(db, "language") == "fr" else 1)
-        self.page_size.setCurrentIndex(0 if prefs.read(db, "report_page_size") != "letter" else 1)
-        self.idle_minutes.setValue(int(prefs.read(db, "idle_lock_minutes")))
-        self.kiosk_seconds.setValue(int(prefs.read(db, "kiosk_idle_seconds") or 120))
-        self.backup_folder.setText(prefs.read(db, "backup_folder") or "")
-        self.backups_kept.setValue(int(prefs.read(db, "daily_backups_kept")))
-        self.forms_folder.setText(prefs.read(db, "clinic_forms_folder") or "")
+        self.language.setCurrentIndex(0 if get_setting(db, "language") == "fr" else 1)
+        self.page_size.setCurrentIndex(0 if get_setting(db, "report_page_size") != "letter" else 1)
+        self.idle_minutes.setValue(get_setting(db, "idle_lock_minutes"))
+        self.kiosk_seconds.setValue(get_setting(db, "kiosk_idle_seconds"))
+        self.backup_folder.setText(get_setting(db, "backup_folder"))
+        self.backups_kept.setValue(get_setting(db, "daily_backups_kept"))
+        self.forms_folder.setText(get_setting(db, "clinic_forms_folder"))
         self._load_forms()
-        overrides = prefs.read(db, "thresholds") or {}
+        overrides = get_setting(db, "thresholds")
         for name, default in values.threshold_fields().items():
             self.threshold_boxes[name].setValue(overrides.get(name, default))
 
     def _load_forms(self) -> None:
         library = self.session.library
         self.pairs = values.visit_form_choices(library.forms)
-        current = prefs.read(self.session.db, "visit_forms") or {}
+        current = get_setting(self.session.db, "visit_forms")
         for kind, combo in (("full", self.full_forms), ("brief", self.brief_forms)):
             combo.clear()
             for pair in self.pairs:
@@ -217,13 +217,13 @@ class SettingsPage(Retranslating, QWidget):
             )
         with self.session.db_lock, db.atomic():
             for key, value in new.items():
-                prefs.write(db, key, value)
+                set_setting(db, key, value)
         values.remember_language(new["language"])
         return {key for key, value in new.items() if before.get(key) != value}
 
     def _snapshot(self) -> dict[str, Any]:
         keys = ("language", "idle_lock_minutes", "clinic_forms_folder", "thresholds")
-        return {key: prefs.read(self.session.db, key) for key in keys}
+        return {key: get_setting(self.session.db, key) for key in keys}
 
     def apply(self, changed: set[str]) -> None:
         """Put what changed to work now: the idle lock, the forms, the analysis."""

@@ -95,7 +95,7 @@ def visit_form_choices(library: Any) -> list[tuple[str, int, str, int]]:
 
 
 def visit_forms_value(full: tuple, brief: tuple) -> dict[str, Any]:
-    """The ``visit_forms`` setting for the chosen pairs (see storage's DEFAULTS)."""
+    """The ``visit_forms`` setting for the chosen pairs (see dyade.storage.settings.OPTIONS)."""
     return {
         kind: {"patient": [pair[0], pair[1]], "physician": [pair[2], pair[3]]}
         for kind, pair in (("full", full), ("brief", brief))
@@ -115,7 +115,7 @@ def check_folder(text: str, what: str) -> str:
 
 def backup_folder(db: Any, db_path: Path) -> Path:
     """The configured backup folder, else a ``backups`` folder beside the database."""
-    from dyade.ui.workspace import prefs
+    from dyade.storage.settings import get_setting
 
-    chosen = prefs.read(db, "backup_folder")
+    chosen = get_setting(db, "backup_folder")
     return Path(chosen) if chosen else Path(db_path).parent / "backups"

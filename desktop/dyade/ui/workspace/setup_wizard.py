@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from dyade.errors import DyadeError
 from dyade.storage import open_database
+from dyade.storage.settings import set_setting
 from dyade.storage.users import MIN_PASSWORD_LENGTH, create_user
 from dyade.ui.errors import describe
 from dyade.ui.retranslate import Retranslating
-from dyade.ui.workspace import prefs
 from dyade.ui.workspace.session import Session
 from dyade.ui.workspace.settings_values import remember_language
 
@@ -43,8 +43,8 @@ def create_clinic(
     """Make the encrypted database with its first physician; signed in as them."""
     db = open_database(path, passphrase, create=True)
     try:
-        prefs.write(db, "clinic_name", clinic_name.strip())
-        prefs.write(db, "language", language)
+        set_setting(db, "clinic_name", clinic_name.strip())
+        set_setting(db, "language", language)
         remember_language(language)
         user = create_user(
             db,

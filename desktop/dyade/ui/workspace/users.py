@@ -21,10 +21,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 
 from dyade.errors import DyadeError
 from dyade.storage import users as accounts
+from dyade.storage.settings import get_setting
 from dyade.ui.errors import describe, show_error
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
-from dyade.ui.workspace import prefs
 from dyade.ui.workspace.formats import moment_text
 from dyade.ui.workspace.patients import heading, table
 from dyade.ui.workspace.users_dialogs import (
@@ -211,7 +211,7 @@ class StaffPage(Retranslating, QWidget):
         return self.session.user.uuid if self.session.user else None
 
     def add_account(self) -> NewAccountDialog:
-        language = prefs.read(self.session.db, "language") or "fr"
+        language = get_setting(self.session.db, "language")
         dialog = NewAccountDialog(self._create, language, self)
         if dialog.exec():
             self.refresh()
