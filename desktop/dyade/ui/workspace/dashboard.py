@@ -22,17 +22,8 @@ from dyade.ui.errors import show_error
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.formats import date_text, number_text
-from dyade.ui.workspace.patients import heading, table
+from dyade.ui.workspace.widgets import BADGES, heading, table
 
-# category (analysis rank // 10) -> symbol, colour (AA on white)
-BADGES = {
-    0: ("⚠", "#A1261B"),
-    1: ("◔", "#8A4B00"),
-    2: ("●", "#7A5200"),
-    3: ("≠", "#5B4A8A"),
-    4: ("▽", "#3F5873"),
-    5: ("✓", "#1E6B34"),
-}
 NOTHING = 5
 OWNER_COLUMN = 5
 

@@ -6,13 +6,10 @@ import logging
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -27,40 +24,10 @@ from dyade.ui.errors import describe, show_error
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.dialogs import DyadDialog, PatientDialog, ShareDialog, VisitCodeDialog
+from dyade.ui.workspace.widgets import table
 
 PATIENT_LIMIT = 5000
 log = logging.getLogger(__name__)
-
-
-def table(parent: QWidget, model, stretch: int = -1) -> QTableView:
-    """A read-only, row-selecting table as every list of the workspace uses it.
-
-    Columns fit their header and cells (never a cut header: "…ière visite anal…"
-    is unreadable); the ``stretch`` column, by default the last shown, takes what is left.
-    """
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().setVisible(False)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    if stretch >= 0:
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    else:
-        header.setStretchLastSection(True)  # the last shown column, even if one is hidden
-    return view
-
-
-def heading(parent: QWidget) -> tuple[QLabel, QLabel]:
-    """A list page's title and its muted, wrapping one-line explanation."""
-    title, intro = QLabel(parent), QLabel(parent)
-    title.setObjectName("pageTitle")
-    intro.setWordWrap(True)
-    intro.setProperty("role", "muted")
-    return title, intro
 
 
 def open_kiosk_for(workspace, code: str) -> QWidget:

@@ -15,7 +15,8 @@ from dyade.storage.responses import pending_responses
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.formats import code_text, date_text
-from dyade.ui.workspace.patients import heading, open_kiosk_for, table
+from dyade.ui.workspace.patients import open_kiosk_for
+from dyade.ui.workspace.widgets import heading, table
 
 OVERDUE_COLOUR = "#8A4B00"
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from dyade.reports.own_words import OwnWords, of_side
 from dyade.ui.retranslate import Retranslating
-from dyade.ui.workspace.dashboard import BADGES
+from dyade.ui.workspace.widgets import BADGES
 from dyade.ui.workspace.words import current_language, label, pick
 
 FLAG_CATEGORY = {

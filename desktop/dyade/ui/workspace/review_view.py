@@ -27,9 +27,9 @@ from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace import answers_text
 from dyade.ui.workspace.formats import number_text
-from dyade.ui.workspace.patients import table
 from dyade.ui.workspace.review_cards import FindingCards, OwnWordsBox, badge, escape
 from dyade.ui.workspace.score_chart import ScoreChart, ScoreRow
+from dyade.ui.workspace.widgets import table
 from dyade.ui.workspace.words import current_language, label, named, pick
 
 GAP_HIGHLIGHT = "#FCE8C8"

@@ -26,13 +26,13 @@ from dyade.ui.errors import describe, show_error
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.formats import moment_text
-from dyade.ui.workspace.patients import heading, table
 from dyade.ui.workspace.users_dialogs import (
     NewAccountDialog,
     PasswordDialog,
     RoleDialog,
     role_name,
 )
+from dyade.ui.workspace.widgets import heading, table
 
 INACTIVE_COLOUR = "#6B6B6B"
 NOTICE_COLOUR = "#8A4B00"
