@@ -121,7 +121,7 @@ def test_a_physician_sees_only_their_dyads_until_one_is_shared(db, clinic_with_a
     tally.add(trials=3)
 
 
-def test_a_locked_account_stays_locked_after_a_restart(db, db_path, tally):
+def test_the_devices_wait_after_failures_survives_a_restart(db, db_path, tally):
     create_user(db, "lucas", "physician", PASSWORD)
     for _ in range(users.FREE_ATTEMPTS + 1):
         with pytest.raises(LoginRefused):
@@ -130,7 +130,7 @@ def test_a_locked_account_stays_locked_after_a_restart(db, db_path, tally):
     reopened = open_database(db_path, storage_fixtures.PASSPHRASE)
     try:
         with pytest.raises(LoginRefused) as refused:
-            authenticate(reopened, "lucas", PASSWORD)  # the right password, during the lock
+            authenticate(reopened, "lucas", PASSWORD)  # the right password, during the wait
         assert "try again in" in str(refused.value)
     finally:
         reopened.close()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from dyade.storage import audit
@@ -12,6 +10,7 @@ from dyade.storage.errors import AccessDenied, InvalidRecord, LoginRefused
 from dyade.storage.patients import create_patient, find_patient
 from dyade.storage.responses import load_answers, responses_of_visit, save_answer
 from dyade.storage.results import get_visit_result, save_visit_result
+from dyade.storage.throttle import MAX_WAIT_SECONDS
 from dyade.storage.users import (
     FREE_ATTEMPTS,
     authenticate,
@@ -74,34 +73,40 @@ def test_opening_answers_is_audited(db, clinic: Clinic):
     assert f"visit:{clinic.visit.uuid}" in created
 
 
-def test_sign_in_and_lockout_with_growing_delay(db, clinic: Clinic):
-    start = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-    assert authenticate(db, "MARTIN", "password-1", at=start).uuid == clinic.physician.uuid
+def test_sign_in_and_a_growing_wait_after_failures(db, clinic: Clinic):
+    clock = [1000.0]  # elapsed time, as time.monotonic gives it
+
+    def sign_in(password: str):
+        return authenticate(db, "martin", password, clock=lambda: clock[0])
+
+    assert sign_in("password-1").uuid == clinic.physician.uuid
+    assert authenticate(db, "MARTIN", "password-1").uuid == clinic.physician.uuid
     for attempt in range(FREE_ATTEMPTS):
         with pytest.raises(LoginRefused, match="wrong login or password"):
-            authenticate(db, "martin", f"guess-{attempt}", at=start)
-    with pytest.raises(LoginRefused):
-        authenticate(db, "martin", "guess-again", at=start)  # this failure locks
+            sign_in(f"guess-{attempt}")
+    with pytest.raises(LoginRefused, match="wrong login or password"):
+        sign_in("guess-again")  # this failure starts the wait
     delay = lock_seconds(FREE_ATTEMPTS + 1)
-    with pytest.raises(LoginRefused, match="try again in"):
-        authenticate(db, "martin", "password-1", at=start + timedelta(seconds=delay - 1))
-    later = start + timedelta(seconds=delay + 1)
-    with pytest.raises(LoginRefused):
-        authenticate(db, "martin", "still wrong", at=later)
+    clock[0] += delay - 1
+    with pytest.raises(LoginRefused, match="try again in 1 s"):
+        sign_in("password-1")
+    clock[0] += 2
+    with pytest.raises(LoginRefused, match="wrong login or password"):
+        sign_in("still wrong")
     assert lock_seconds(FREE_ATTEMPTS + 2) == 2 * delay
+    clock[0] += delay + 1
     with pytest.raises(LoginRefused, match="try again"):
-        authenticate(db, "martin", "password-1", at=later + timedelta(seconds=delay + 1))
-    ok = later + timedelta(seconds=2 * delay + 1)
-    assert authenticate(db, "martin", "password-1", at=ok).login == "martin"
-    row = db.execute("SELECT failed_attempts, locked_until FROM users WHERE login = 'martin'")
-    assert row.fetchone() == (0, None)
+        sign_in("password-1")
+    clock[0] += delay
+    assert sign_in("password-1").login == "martin"
+    assert sign_in("password-1").login == "martin"  # the count starts again
 
 
-def test_lock_delay_grows_then_caps():
-    delays = [lock_seconds(n) for n in range(1, 20)]
+def test_the_wait_grows_then_stays_bounded():
+    delays = [lock_seconds(n) for n in range(1, 200)]
     assert delays[:FREE_ATTEMPTS] == [0] * FREE_ATTEMPTS
     assert delays == sorted(delays)
-    assert delays[-1] == 3600
+    assert delays[-1] == MAX_WAIT_SECONDS == 600
 
 
 def test_unknown_or_disabled_accounts_cannot_sign_in(db, clinic: Clinic):

@@ -3,14 +3,11 @@ from locking itself out, the activity shown beside each account, and the audit."
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from dyade.storage import audit
 from dyade.storage.errors import AccessDenied, InvalidRecord, LoginRefused
 from dyade.storage.users import (
-    FREE_ATTEMPTS,
     activity,
     authenticate,
     change_refused,
@@ -101,7 +98,7 @@ def test_a_deactivated_account_and_an_old_password_are_refused(db, clinic: Clini
     assert "a new password" not in raw and "password-2" not in raw
 
 
-def test_activity_gives_the_last_sign_in_and_a_running_lock(db, clinic: Clinic):
+def test_activity_gives_the_last_sign_in(db, clinic: Clinic):
     before = activity(db)
     assert set(before) == {
         u.uuid for u in (clinic.physician, clinic.colleague, clinic.receptionist, clinic.admin)
@@ -113,14 +110,3 @@ def test_activity_gives_the_last_sign_in_and_a_running_lock(db, clinic: Clinic):
     second = activity(db)[clinic.physician.uuid].last_sign_in
     assert first is not None and second >= first
     assert activity(db)[clinic.colleague.uuid].last_sign_in is None
-
-    moment = datetime.now(UTC)
-    for _ in range(FREE_ATTEMPTS + 1):
-        with pytest.raises(LoginRefused):
-            authenticate(db, "nguyen", "wrong password", at=moment)
-    locked = activity(db, at=moment)[clinic.colleague.uuid].locked_until
-    assert locked is not None and datetime.fromisoformat(locked) > moment
-    later = moment + timedelta(hours=2)
-    assert activity(db, at=later)[clinic.colleague.uuid].locked_until is None
-    set_password(db, clinic.colleague.uuid, "a new password")  # a reset lifts the lock
-    assert activity(db, at=moment)[clinic.colleague.uuid].locked_until is None

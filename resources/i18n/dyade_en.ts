@@ -1395,10 +1395,6 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>active, waiting until {time} after wrong passwords</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>

@@ -5,15 +5,14 @@ its only account, so it must be able to add colleagues and reception); a clinic
 always keeps one active account of those roles, and nobody changes their own
 role or deactivates themselves, so no change here can lock a clinic out.
 
-Failed sign-ins are counted per account; after a few, the account is locked
-for a delay that doubles with each further failure, so guessing a password on
-a shared laptop takes years while a person who mistyped waits seconds.
+Failed sign-ins slow this device's next tries, whatever login was tried
+(:mod:`dyade.storage.throttle`): guessing a password on a shared laptop takes
+years, a person who mistyped waits seconds, and nobody locks an account out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 
 import sqlite_utils
 from argon2 import PasswordHasher
@@ -23,14 +22,12 @@ from dyade.storage import audit
 from dyade.storage.errors import AccessDenied, InvalidRecord, LoginRefused, NotFound
 from dyade.storage.merge_rules import next_version
 from dyade.storage.records import check_language, new_uuid, now
+from dyade.storage.throttle import FREE_ATTEMPTS, Clock, lock_seconds, store, throttle_of  # noqa: F401 (callers' names)
 
 ROLES = ("physician", "receptionist", "admin")
 MANAGER_ROLES = ("physician", "admin")  # may manage accounts and let staff out of the kiosk
 LANGUAGES = ("fr", "en")
 MIN_PASSWORD_LENGTH = 8
-FREE_ATTEMPTS = 3  # failures allowed before the first lock
-FIRST_LOCK_SECONDS = 30
-MAX_LOCK_SECONDS = 3600
 
 # argon2id with the library's defaults; tests swap in a cheaper hasher.
 HASHER = PasswordHasher()
@@ -52,10 +49,9 @@ class User:
 
 @dataclass(frozen=True)
 class Activity:
-    """What the staff list shows beside an account: last sign-in, and a lock still running."""
+    """What the staff list shows beside an account: its last sign-in."""
 
     last_sign_in: str | None
-    locked_until: str | None
 
 
 def _user(row: tuple) -> User:
@@ -142,15 +138,14 @@ def list_users(db: sqlite_utils.Database, role: str | None = None) -> list[User]
 def set_password(
     db: sqlite_utils.Database, user_uuid: str, password: str, *, by: str | None = None
 ) -> None:
-    """Replace the password and lift any lock."""
+    """Replace the password (it travels to the clinic's other laptops by its version)."""
     _check_password(password)
     get_user(db, user_uuid)
     if by != user_uuid:
         _require_manager(db, by)
     with db.atomic():
         db.execute(
-            "UPDATE users SET password_hash = ?, failed_attempts = 0, locked_until = NULL, "
-            f"{next_version(db)} WHERE uuid = ?",
+            f"UPDATE users SET password_hash = ?, {next_version(db)} WHERE uuid = ?",
             [HASHER.hash(password), user_uuid],
         )
         audit.record(db, "changed", f"user:{user_uuid}", user_uuid=by, details={"password": True})
@@ -257,34 +252,28 @@ def _require_manager(db: sqlite_utils.Database, by: str | None) -> None:
         )
 
 
-def activity(db: sqlite_utils.Database, *, at: datetime | None = None) -> dict[str, Activity]:
-    """Each account's last sign-in (from the audit) and the end of a lock still running."""
-    moment = (at or datetime.now(UTC)).isoformat(timespec="milliseconds")
+def activity(db: sqlite_utils.Database) -> dict[str, Activity]:
+    """Each account's last sign-in (from the audit)."""
     last = dict(
         db.execute(
             "SELECT substr(target, 6), MAX(at) FROM audit "
             "WHERE action = 'login' AND target LIKE 'user:%' GROUP BY target"
         ).fetchall()
     )
-    rows = db.execute("SELECT uuid, locked_until FROM users").fetchall()
-    return {
-        uuid: Activity(last.get(uuid), until if until and until > moment else None)
-        for uuid, until in rows
-    }
+    return {uuid: Activity(last.get(uuid)) for (uuid,) in db.execute("SELECT uuid FROM users")}
 
 
-def lock_seconds(failed_attempts: int) -> int:
-    """How long an account stays locked after this many failures in a row."""
-    if failed_attempts <= FREE_ATTEMPTS:
-        return 0
-    return min(FIRST_LOCK_SECONDS * 2 ** (failed_attempts - FREE_ATTEMPTS - 1), MAX_LOCK_SECONDS)
+def _dummy_hash() -> str:
+    """A hash made with the current hasher's settings, checked for unknown logins."""
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None or _DUMMY_HASH[0] is not HASHER:
+        _DUMMY_HASH = (HASHER, HASHER.hash("not a password"))
+    return _DUMMY_HASH[1]
 
 
 def _verify(stored_hash: str | None, password: str) -> bool:
-    global _DUMMY_HASH
     if stored_hash is None:  # unknown login: spend the same time, then fail
-        _DUMMY_HASH = _DUMMY_HASH or HASHER.hash("not a password")
-        stored_hash = _DUMMY_HASH
+        stored_hash = _dummy_hash()
     try:
         return HASHER.verify(stored_hash, password)
     except (VerificationError, InvalidHashError):
@@ -292,45 +281,39 @@ def _verify(stored_hash: str | None, password: str) -> bool:
 
 
 def authenticate(
-    db: sqlite_utils.Database, login: str, password: str, *, at: datetime | None = None
+    db: sqlite_utils.Database, login: str, password: str, *, clock: Clock | None = None
 ) -> User:
-    """Check a sign-in; return the user or raise :class:`LoginRefused`."""
-    moment = at or datetime.now(UTC)
-    row = db.execute(
-        "SELECT uuid, password_hash, failed_attempts, locked_until, active FROM users "
-        "WHERE login = ?",
-        [login],
-    ).fetchone()
-    if row is not None and row[3] and datetime.fromisoformat(row[3]) > moment:
-        wait = int((datetime.fromisoformat(row[3]) - moment).total_seconds()) + 1
+    """Check a sign-in; return the user or raise :class:`LoginRefused`.
+
+    Every login, known or not, costs one password hash check, one write and the
+    same answer, and every failure slows this device's next tries
+    (:mod:`dyade.storage.throttle`); ``clock`` replaces ``time.monotonic``.
+    """
+    _dummy_hash()  # made before timing matters: the first unknown login costs the same
+    throttle = throttle_of(db, clock)
+    wait = throttle.remaining()
+    if wait:
         raise LoginRefused(
-            f"too many failed attempts for {login!r}: try again in {wait} s",
-            fr=f"trop d’essais infructueux pour {login!r}\u00a0: réessayez dans {wait}\u00a0s",
+            f"too many failed sign-ins on this computer: try again in {wait} s",
+            fr="trop d’essais de connexion infructueux sur cet ordinateur\u00a0: réessayez dans "
+            f"{wait}\u00a0s",
         )
-    if not _verify(row[1] if row else None, password) or row is None or not row[4]:
-        if row is not None:
-            _count_failure(db, row[0], row[2] + 1, moment)
+    row = db.execute(
+        "SELECT uuid, password_hash, active FROM users WHERE login = ?", [login]
+    ).fetchone()
+    if not _verify(row[1] if row else None, password) or row is None or not row[2]:
+        throttle.failed()
+        with db.atomic():
+            store(db, throttle)
+            target = None if row is None else f"user:{row[0]}"
+            audit.record(db, "login_failed", target, details={"attempts": throttle.failures})
         raise LoginRefused("wrong login or password", fr="identifiant ou mot de passe incorrect")
+    throttle.succeeded()
     with db.atomic():
-        db.execute(
-            "UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE uuid = ?", [row[0]]
-        )
+        store(db, throttle)
         if HASHER.check_needs_rehash(row[1]):
             db.execute(
                 "UPDATE users SET password_hash = ? WHERE uuid = ?", [HASHER.hash(password), row[0]]
             )
         audit.record(db, "login", f"user:{row[0]}", user_uuid=row[0])
     return get_user(db, row[0])
-
-
-def _count_failure(db: sqlite_utils.Database, user_uuid: str, failed: int, moment: datetime):
-    delay = lock_seconds(failed)
-    until = (
-        (moment + timedelta(seconds=delay)).isoformat(timespec="milliseconds") if delay else None
-    )
-    with db.atomic():
-        db.execute(
-            "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE uuid = ?",
-            [failed, until, user_uuid],
-        )
-        audit.record(db, "login_failed", f"user:{user_uuid}", details={"attempts": failed})

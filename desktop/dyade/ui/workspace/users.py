@@ -13,7 +13,6 @@ person's language, and every change is written to the audit by the same calls.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from functools import partial
 
 from PySide6.QtCore import QCoreApplication
@@ -51,10 +50,6 @@ def refusal_text(reason: str, name: str) -> str:
         "{name} is the only active physician or administrator account: it keeps a role that "
         "manages accounts and stays active until another one is added or reactivated.",
     ).format(name=name)
-
-
-def _local_time(moment: str | None, fmt: str) -> str | None:
-    return None if not moment else datetime.fromisoformat(moment).astimezone().strftime(fmt)
 
 
 class StaffPage(Retranslating, QWidget):
@@ -129,10 +124,6 @@ class StaffPage(Retranslating, QWidget):
     def _status(self, user) -> str:
         if not user.active:
             return self.tr("deactivated")
-        activity = self.activity.get(user.uuid)
-        until = _local_time(activity.locked_until if activity else None, "%H:%M")
-        if until:
-            return self.tr("active, waiting until {time} after wrong passwords").format(time=until)
         return self.tr("active")
 
     def _last_sign_in(self, user) -> str:
