@@ -647,6 +647,22 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>physician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reception</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo clinic: sign in as {accounts}; the password is {password} for all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Wrong login or password.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -650,6 +650,22 @@ Les remplacer ?</translation>
         <translation>Appuyez sur Entrée pour vous connecter</translation>
     </message>
     <message>
+        <source>physician</source>
+        <translation>médecin</translation>
+    </message>
+    <message>
+        <source>reception</source>
+        <translation>accueil</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>Demo clinic: sign in as {accounts}; the password is {password} for all.</source>
+        <translation>Cabinet de démonstration : connectez-vous comme {accounts} ; le mot de passe est {password} pour tous.</translation>
+    </message>
+    <message>
         <source>Wrong login or password.</source>
         <translation>Identifiant ou mot de passe incorrect.</translation>
     </message>
@@ -686,7 +702,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>administrator</source>
-        <translation>administration</translation>
+        <translation>administrateur</translation>
     </message>
 </context>
 <context>

@@ -182,6 +182,18 @@ def set_role(
     return get_user(db, user_uuid)
 
 
+def set_language(db: sqlite_utils.Database, user_uuid: str, language: str) -> User:
+    """Remember the language a person last chose for themselves (they see it at sign-in)."""
+    check_language(language)
+    if get_user(db, user_uuid).language != language:
+        with db.atomic():
+            db.execute(
+                f"UPDATE users SET language = ?, {next_version(db)} WHERE uuid = ?",
+                [language, user_uuid],
+            )
+    return get_user(db, user_uuid)
+
+
 def change_refused(
     db: sqlite_utils.Database,
     user_uuid: str,

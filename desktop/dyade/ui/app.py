@@ -243,6 +243,7 @@ def run_app(args: argparse.Namespace) -> int:
     translations = Translations()
     translations.set_language(language)
     window = MainWindow(language)
+    window.language_for_next_sign_in = args.lang  # asked for on the command line: it wins
 
     def switch(lang: str) -> None:
         translations.set_language(lang)

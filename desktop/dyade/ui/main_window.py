@@ -7,6 +7,7 @@ sign-in page again; the database stays open for the next person.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
@@ -25,6 +26,8 @@ from dyade import __version__
 from dyade.backup_schedule import CHECK_EVERY_SECONDS, DailySchedule
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.window_fit import fit_main_window, remember_size
+
+log = logging.getLogger(__name__)
 
 
 class LanguageSwitch(Retranslating, QWidget):
@@ -115,6 +118,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.workspace = None
         self.idle = None
         self.backup = None  # the latest daily backup started (see start_daily_backup)
+        # a language chosen before signing in (--lang, or FR/EN on the sign-in screen) wins
+        # over the account's at sign-in, and becomes that account's language
+        self.language_for_next_sign_in: str | None = None
         self.backup_schedule = DailySchedule()
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(CHECK_EVERY_SECONDS * 1000)
@@ -146,7 +152,7 @@ class MainWindow(Retranslating, QMainWindow):
         header.addWidget(self.user_label)
         header.addWidget(self.lock_button)
         self.language_switch = LanguageSwitch(language, central)
-        self.language_switch.language_chosen.connect(self.language_chosen)
+        self.language_switch.language_chosen.connect(self._language_clicked)
         header.addWidget(self.language_switch)
         return header
 
@@ -203,8 +209,32 @@ class MainWindow(Retranslating, QMainWindow):
             self.pages.setCurrentWidget(self.login_page)
             self.login_page.login.setFocus()
 
+    def _language_clicked(self, lang: str) -> None:
+        """FR/EN: the app switches now, and the choice is remembered for the person."""
+        user = self.session.user if self.session is not None else None
+        if user is None:
+            self.language_for_next_sign_in = lang
+        else:
+            self._keep_language(user, lang)
+        self.language_chosen.emit(lang)
+
+    def _keep_language(self, user, lang: str) -> None:
+        from dyade.errors import DyadeError
+        from dyade.storage.users import set_language
+
+        if user.language == lang:
+            return
+        try:
+            self.session.user = set_language(self.session.db, user.uuid, lang)
+        except DyadeError:  # only the preference is lost; the screen has switched anyway
+            log.exception("could not remember the language of %s", user.login)
+
     def _signed_in(self, user) -> None:
-        self.language_chosen.emit(user.language)
+        """The account's last language, unless one was chosen on the way in."""
+        lang = self.language_for_next_sign_in or user.language
+        self.language_for_next_sign_in = None
+        self._keep_language(user, lang)
+        self.language_chosen.emit(lang)
         self.show_workspace()
 
     def show_workspace(self) -> None:

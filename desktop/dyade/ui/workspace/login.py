@@ -80,7 +80,11 @@ class LoginPage(Retranslating, QWidget):
         self.login.returnPressed.connect(self.password.setFocus)
         self.message = QLabel(box)
         self.message.setWordWrap(True)
-        for part in (self.title, self.clinic):
+        self.demo_note = QLabel(box)  # the demo clinic's accounts, published like its passphrase
+        self.demo_note.setObjectName("notice")
+        self.demo_note.setWordWrap(True)
+        self.demo_note.setVisible(self.session.demo)
+        for part in (self.title, self.clinic, self.demo_note):
             column.addWidget(part)
         column.addLayout(form)
         column.addWidget(self.button)
@@ -97,7 +101,23 @@ class LoginPage(Retranslating, QWidget):
         self.password.setAccessibleName(self.tr("Password"))
         self.password.setAccessibleDescription(self.tr("Press Enter to sign in"))
         self.button.setText(self.tr("Sign in"))
+        self.demo_note.setText(self._demo_text())
         self._show()
+
+    def _demo_text(self) -> str:
+        if not self.session.demo:
+            return ""
+        from dyade.demo import DEMO_PASSWORD, STAFF
+
+        roles = {
+            "physician": self.tr("physician"),
+            "receptionist": self.tr("reception"),
+            "admin": self.tr("administrator"),
+        }
+        accounts = ", ".join(f"{login} ({roles[role]})" for login, role, *_rest in STAFF)
+        return self.tr(
+            "Demo clinic: sign in as {accounts}; the password is {password} for all."
+        ).format(accounts=accounts, password=DEMO_PASSWORD)
 
     def _show(self) -> None:
         if self._last == "wrong":
