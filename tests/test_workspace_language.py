@@ -84,7 +84,7 @@ def test_fr_en_on_the_sign_in_screen_wins_and_becomes_the_accounts(qtbot, window
 
 
 def test_the_demo_sign_in_screen_lists_its_accounts(qtbot, window):
-    main, path = window
+    _main, path = window
     db = open_database(path, PASSPHRASE)
     try:
         demo = LoginPage(Session(db=db, path=path, demo=True))
