@@ -1,8 +1,9 @@
 """Sign in with a staff login and password (the kiosk's exit, the physician workspace).
 
 The check itself is :func:`dyade.storage.users.authenticate`: slow hashes,
-failures counted, a lock that doubles. This dialog only shows its answer in
-the person's language: wrong login or password, or how long to wait.
+failures slowing the device's next tries. This dialog only shows its answer in
+the person's language: wrong login or password, or how long to wait. Enter
+signs in ("Sign in" is the default button; Cancel never is).
 """
 
 from __future__ import annotations
@@ -72,15 +73,16 @@ class LoginDialog(Retranslating, QDialog):
         self.message.setAccessibleName("")
         layout.addWidget(self.message)
         layout.addLayout(self._buttons())
-        self.password.returnPressed.connect(self.try_login)
-        self.login.returnPressed.connect(self.password.setFocus)
+        # Enter anywhere presses "Sign in", the default button (Cancel never is).
         self.retranslate()
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.cancel_button = QPushButton(self)
+        self.cancel_button.setAutoDefault(False)  # Enter must never close the dialog unread
         self.cancel_button.clicked.connect(self.reject)
         self.ok_button = QPushButton(self)
+        self.ok_button.setDefault(True)
         self.ok_button.setProperty("role", "primary")
         self.ok_button.clicked.connect(self.try_login)
         row.addStretch(1)
@@ -105,6 +107,9 @@ class LoginDialog(Retranslating, QDialog):
         """Check the credentials; accept on success, else say why and stay."""
         login, password = self.login.text().strip(), self.password.text()
         self.password.clear()
+        if login and not password:  # Enter in the login field: on to the password
+            self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
         if not login or not password:
             self._say(self.tr("Enter your login and your password."))
             return
