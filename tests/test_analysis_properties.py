@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from dyade.analysis import analyse_visit
@@ -158,6 +158,10 @@ def favourable_swaps(draw):
 @given(favourable_swaps())
 def test_a_more_favourable_answer_never_creates_a_new_flag(pair):
     before, after = (analyse_visit(*v) for v in pair)
+    # answers to check (the same answer throughout, a contradiction) are set aside, so
+    # changing one of them can let that side's findings show: outside this property
+    checked = [f for a in (before, after) for f in a.flags if f.kind == "answers_to_check"]
+    assume(not checked)
     assert {f.group for f in after.flags} <= {f.group for f in before.flags}
 
 

@@ -18,7 +18,7 @@ from dyade.analysis.trajectory import VisitPoint
 from dyade.clinic import ClinicLibrary, as_clinic_library
 from dyade.forms.library import FormLibrary
 from dyade.forms.schema import Form
-from dyade.storage.responses import load_answers
+from dyade.storage.responses import answer_pace, load_answers
 from dyade.storage.results import save_visit_result
 from dyade.storage.users import User
 from dyade.storage.visits import HistoryEntry, dyad_history
@@ -86,8 +86,9 @@ def review_dyad(
         d_form = library.require(sides["physician"].form_id)
         p_answers = load_answers(db, sides["patient"].uuid)
         d_answers = load_answers(db, sides["physician"].uuid)
+        pace = {side: answer_pace(db, sides[side].uuid) for side in ("patient", "physician")}
         analysis = analyse_visit(
-            p_form, p_answers, d_form, d_answers, thresholds=th, previous=previous
+            p_form, p_answers, d_form, d_answers, thresholds=th, previous=previous, pace=pace
         )
         number = len(reviewed) + 1
         reviewed.append(

@@ -15,6 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from dyade.analysis import texts
+from dyade.analysis.checks import Check
 from dyade.analysis.estimates import UnseenStrain, wrong_estimates
 from dyade.analysis.sides import MarkerHit, SideReport, score_value
 from dyade.analysis.signals import RuptureSignal, Strain
@@ -44,6 +45,7 @@ class Evidence:
     mirror_answer: Any = None
     subscale: str | None = None
     score: float | None = None
+    check: str | None = None  # answers to check: same_answer, reverse_contradiction, too_fast
 
 
 class Flag(BaseModel):
@@ -180,6 +182,23 @@ def rupture_flag(
         families=list(signal.families),
         evidence=evidence,
     )
+
+
+def answers_to_check_flag(report: SideReport, checks: list[Check]) -> Flag:
+    """A notice: this side's answers need checking, so they raise no rupture flag."""
+    reasons = [
+        texts.bilingual(texts.lookup("explanations", "answers_to_check", c.kind)) for c in checks
+    ]
+    head = texts.bilingual(texts.lookup("explanations", "answers_to_check", "head", report.side))
+    tail = texts.bilingual(texts.lookup("explanations", "answers_to_check", "closing"))
+    explanation = {lang: " ".join(p[lang] for p in (head, *reasons, tail)) for lang in texts.LANGS}
+    evidence = [
+        Evidence(side=report.side, note="check", item=c.items[0] if len(c.items) == 1 else None,
+                 answer=c.value, check=c.kind)
+        for c in checks
+    ]  # fmt: skip
+    side = report.side
+    return _make("answers_to_check", 1, side, explanation, origin=side, evidence=evidence)
 
 
 def repair_move_flag(signal: RuptureSignal, origin: SideReport, other: SideReport) -> Flag:

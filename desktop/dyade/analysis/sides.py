@@ -83,6 +83,7 @@ class FormPlan:
     option_labels: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     stage_order: dict[str, tuple[str, ...]] = field(default_factory=dict)
     subscale_items: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    scale_items: list[str] = field(default_factory=list)  # every scale item, in form order
     subscale_rules: list[SubscaleRule] = field(default_factory=list)
 
 
@@ -187,6 +188,8 @@ def build_plan(form: Any) -> FormPlan:
     )
     for item in form.items:
         _add_item(plan, form, item)
+        if item.kind == "scale":
+            plan.scale_items.append(item.id)
     by_id = {item.id: item for item in form.items}
     for sub in form.subscales:
         plan.subscale_items[sub.id] = tuple(sub.items)

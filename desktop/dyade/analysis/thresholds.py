@@ -91,6 +91,16 @@ class Thresholds(BaseModel):
     repair_agreement_level: float = Field(
         4.0, ge=1, description="agreement at or above this after a voiced disagreement: repair"
     )
+    # How the questionnaire was answered (Meade & Craig 2012; Huang et al. 2012).
+    straightline_items: int = Field(
+        6, ge=2, description="the same answer to at least this many scale questions: to check"
+    )
+    reverse_gap: float = Field(
+        3.0, gt=0, description="a reverse item this far from its neighbours: contradictory"
+    )
+    min_seconds_per_answer: float = Field(
+        2.0, ge=0, description="faster than this per answer, on average: to check"
+    )
     # Meta-perception: an estimate within this many points of the actual is accurate.
     estimate_tolerance: float = Field(0.5, ge=0, description="rounds to the same scale point")
     stage_tolerance: int = Field(1, ge=0, description="stages apart before a stage mismatch")

@@ -14,10 +14,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from dyade.analysis.change import side_of
+from dyade.analysis.checks import answer_checks, pace_of, set_aside
 from dyade.analysis.compare import Discrepancy, MetaPerception, discrepancies, meta_perception
 from dyade.analysis.estimates import unseen_strain
 from dyade.analysis.flags import (
     Flag,
+    answers_to_check_flag,
     low_alliance_flag,
     repair_move_flag,
     rupture_flag,
@@ -161,16 +163,36 @@ def _summary(report: SideReport, th: Thresholds) -> SideSummary:
     )
 
 
+def _checked(
+    patient: SideReport, physician: SideReport, th: Thresholds, pace: Any, missing: str | None
+) -> tuple[list[Flag], dict[str, SideReport]]:
+    """Notices for answers to check, and each side as the rupture rules may read it."""
+    notices, usable = [], {"patient": patient, "physician": physician}
+    for report in (patient, physician):
+        found = (
+            [] if report.side == missing else answer_checks(report, th, pace_of(pace, report.side))
+        )
+        if found:
+            notices.append(answers_to_check_flag(report, found))
+            usable[report.side] = set_aside(report)
+    return notices, usable
+
+
 def _flags(
     patient: SideReport,
     physician: SideReport,
     th: Thresholds,
     previous: Any,
     missing: str | None = None,
+    pace: Any = None,
 ) -> tuple:
-    flags: list[Flag] = []
-    signals = {}
+    flags, usable = _checked(patient, physician, th, pace, missing)
+    to_check = {flag.origin for flag in flags}
+    patient, physician = usable["patient"], usable["physician"]
+    signals: dict[str, Any] = {"patient": None, "physician": None}
     for origin, other in ((patient, physician), (physician, patient)):
+        if origin.side in to_check:  # its answers raise no rupture: the notice says why
+            continue
         prev = side_of(previous, origin.side)
         signal = rupture_signal(origin, other, th, prev, missing=missing)
         signals[origin.side] = signal
@@ -221,6 +243,7 @@ def analyse_visit(
     thresholds: Thresholds | None = None,
     previous: Any = None,
     validate: bool = True,
+    pace: Mapping[str, float | None] | None = None,
 ) -> VisitAnalysis:
     """Score, compare and flag one visit.
 
@@ -230,9 +253,11 @@ def analyse_visit(
     has already checked them (batch analysis); otherwise a value that does not
     fit its form raises :class:`DyadeError` naming the side and the item. A side
     given as ``None`` (form and answers) has not answered: see
-    :func:`analyse_one_side`.
+    :func:`analyse_one_side`. ``pace`` gives each side's seconds per answer when
+    the answering was timed (the kiosk, the physician's questionnaire), for the
+    response checks.
     """
-    options = {"thresholds": thresholds, "previous": previous, "validate": validate}
+    options = {"thresholds": thresholds, "previous": previous, "validate": validate, "pace": pace}
     if patient_form is None and physician_form is None:
         raise DyadeError("neither the patient nor the physician has answered: nothing to analyse")
     if physician_form is None:
@@ -243,7 +268,7 @@ def analyse_visit(
     check_pair(patient_form, physician_form)
     patient = read_side(patient_form, patient_answers or {}, th, checked=not validate)
     physician = read_side(physician_form, physician_answers or {}, th, checked=not validate)
-    return _result(patient, physician, th, previous)
+    return _result(patient, physician, th, previous, pace=pace)
 
 
 def analyse_one_side(
@@ -253,6 +278,7 @@ def analyse_one_side(
     thresholds: Thresholds | None = None,
     previous: Any = None,
     validate: bool = True,
+    pace: Mapping[str, float | None] | None = None,
 ) -> VisitAnalysis:
     """A visit where only one side has answered (``form`` says which).
 
@@ -266,7 +292,7 @@ def analyse_one_side(
     missing = "physician" if report.side == "patient" else "patient"
     absent = absent_side(missing)
     patient, physician = (report, absent) if report.side == "patient" else (absent, report)
-    return _result(patient, physician, th, previous, missing)
+    return _result(patient, physician, th, previous, missing, pace)
 
 
 def _result(
@@ -275,10 +301,11 @@ def _result(
     th: Thresholds,
     previous: Any,
     missing: str | None = None,
+    pace: Any = None,
 ) -> VisitAnalysis:
     from dyade.analysis.attention import flags_rank, sort_flags
 
-    flags, signals = _flags(patient, physician, th, previous, missing)
+    flags, signals = _flags(patient, physician, th, previous, missing, pace)
     flags = sort_flags(flags)
     return VisitAnalysis(
         patient=None if missing == "patient" else _summary(patient, th),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 import sqlite_utils
@@ -213,6 +213,23 @@ def load_answers(
         "SELECT item_id, value FROM answers WHERE response_uuid = ?", [response_uuid]
     ).fetchall()
     return {item: from_json(value) for item, value in rows}
+
+
+def answer_pace(db: sqlite_utils.Database, response_uuid: str) -> float | None:
+    """Seconds per answer, on average, from the time each answer was saved.
+
+    The kiosk and the physician's questionnaire save answer by answer; a file, an
+    import or the command line saves them all at once (one time for all), and then
+    the pace is not known: None. Also None under four answers.
+    """
+    rows = db.execute(
+        "SELECT answered_at FROM answers WHERE response_uuid = ? ORDER BY answered_at",
+        [response_uuid],
+    ).fetchall()
+    stamps = [datetime.fromisoformat(row[0]) for row in rows]
+    if len(stamps) < 4 or stamps[0] == stamps[-1]:
+        return None
+    return (stamps[-1] - stamps[0]).total_seconds() / (len(stamps) - 1)
 
 
 _PENDING = """
