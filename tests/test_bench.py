@@ -1,7 +1,7 @@
 """The benchmark harness runs end to end on tiny sizes and prints one table.
 
 Only the table's shape is checked: timings depend on the machine and are never
-asserted here (``python -m dyade.bench`` is the place for them).
+asserted here (``python -m benchmarks`` is the place for them).
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from dyade.bench.runner import GROUPS
-from dyade.bench.table import HEADERS, Figure, not_measured, render
+from benchmarks.runner import GROUPS
+from benchmarks.table import HEADERS, Figure, not_measured, render
 
 
 def table_rows(text: str) -> list[list[str]]:
@@ -27,7 +27,7 @@ def test_quick_run_prints_one_table_with_every_group(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "dyade.bench",
+            "benchmarks",
             "--quick",
             "--workdir",
             str(tmp_path / "w"),
@@ -37,6 +37,7 @@ def test_quick_run_prints_one_table_with_every_group(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         env=env,
+        cwd=Path(__file__).parents[1],  # python -m benchmarks runs from a checkout's top folder
         timeout=600,
     )
     assert result.returncode == 0, result.stderr[-2000:]

@@ -12,7 +12,7 @@ def _print(name: str, ok: bool, detail: str) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from dyade.selfcheck import run_checks
+    from dyade.cli.selfcheck import run_checks
 
     print(f"dyade {__version__} self-check")
     failures = run_checks(_print)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dyade.bench.context import Context
-from dyade.bench.process import ChildFailed, Run, median_peak, median_wall, python_cmd, repeat
-from dyade.bench.table import Figure, not_measured
+from benchmarks.context import Context
+from benchmarks.process import ChildFailed, Run, median_peak, median_wall, python_cmd, repeat
+from benchmarks.table import Figure, not_measured
 
 WALL_TARGET = 2.0
 PEAK_TARGET = 1.6
@@ -34,7 +34,7 @@ def qt_floor(ctx: Context) -> list[Run]:
 
 def app_cmd(options: tuple[str, ...], db: Path | None) -> list[str]:
     """The app started through the first-paint probe."""
-    return python_cmd("-m", "dyade.bench.app_probe", *options, *(("--db", str(db)) if db else ()))
+    return python_cmd("-m", "benchmarks.app_probe", *options, *(("--db", str(db)) if db else ()))
 
 
 def app_runs(ctx: Context, options: tuple[str, ...], window: str, db: Path | None) -> list[Run]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
-from dyade.bench.context import Context
-from dyade.bench.process import ChildFailed, python_cmd, run_measured
-from dyade.bench.table import Figure, not_measured
+from benchmarks.context import Context
+from benchmarks.process import ChildFailed, python_cmd, run_measured
+from benchmarks.table import Figure, not_measured
 
 ONE_TARGET_MS = 150.0
 BATCH_TARGET_S = 60.0
@@ -20,7 +20,7 @@ BATCH_TARGET_SIZE = 500
 def probe(ctx: Context) -> dict[str, float]:
     out = ctx.workdir / "pdf"
     cmd = python_cmd(
-        "-m", "dyade.bench.pdf_probe", str(out), str(max(ctx.runs, 3)), str(ctx.sizes.pdf_batch)
+        "-m", "benchmarks.pdf_probe", str(out), str(max(ctx.runs, 3)), str(ctx.sizes.pdf_batch)
     )
     run = run_measured(cmd, ctx.env(), timeout_s=900)
     lines = [ln for ln in run.output.splitlines() if ln.startswith("RESULT ")]

@@ -13,10 +13,10 @@ import json
 import statistics
 from pathlib import Path
 
-from dyade.bench.coldstart import app_cmd
-from dyade.bench.context import Context
-from dyade.bench.process import ChildFailed, Run, python_cmd, run_measured
-from dyade.bench.table import Figure, not_measured
+from benchmarks.coldstart import app_cmd
+from benchmarks.context import Context
+from benchmarks.process import ChildFailed, Run, python_cmd, run_measured
+from benchmarks.table import Figure, not_measured
 
 ATTENTION_MS, HISTORY_MS, SAVE_MS, PEAK_MB, START_RATIO = 100.0, 50.0, 5.0, 300.0, 1.10
 
@@ -32,7 +32,7 @@ def clinic(ctx: Context) -> tuple[Path, str]:
         leftover.unlink(missing_ok=True)
     cmd = python_cmd(
         "-m",
-        "dyade.bench.generate",
+        "benchmarks.generate",
         "--out",
         str(partial),
         "--patients",
@@ -50,7 +50,7 @@ def clinic(ctx: Context) -> tuple[Path, str]:
 
 
 def probe(ctx: Context, db: Path) -> tuple[dict[str, float], Run]:
-    cmd = python_cmd("-m", "dyade.bench.scale_probe", str(db), str(max(ctx.runs, 5)))
+    cmd = python_cmd("-m", "benchmarks.scale_probe", str(db), str(max(ctx.runs, 5)))
     run = run_measured(cmd, ctx.env(), timeout_s=1800)
     lines = [ln for ln in run.output.splitlines() if ln.startswith("RESULT ")]
     if not run.ok or not lines:

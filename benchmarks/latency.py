@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from dyade.bench.context import Context
-from dyade.bench.process import python_cmd, run_measured
-from dyade.bench.table import Figure, not_measured
+from benchmarks.context import Context
+from benchmarks.process import python_cmd, run_measured
+from benchmarks.table import Figure, not_measured
 
 MEDIAN_MS, P95_MS = 16.0, 33.0
 
@@ -14,7 +14,7 @@ MEDIAN_MS, P95_MS = 16.0, 33.0
 def measure(ctx: Context) -> list[Figure]:
     folder = ctx.workdir / "latency"
     folder.mkdir(exist_ok=True)
-    cmd = python_cmd("-m", "dyade.bench.latency_driver", str(folder), str(ctx.sizes.clicks))
+    cmd = python_cmd("-m", "benchmarks.latency_driver", str(folder), str(ctx.sizes.clicks))
     run = run_measured(cmd, ctx.env(), timeout_s=600)
     lines = [ln for ln in run.output.splitlines() if ln.startswith("RESULT ")]
     if not run.ok or not lines:

@@ -13,9 +13,9 @@ import random
 from pathlib import Path
 from typing import Any
 
-from dyade.bench.context import Context
-from dyade.bench.process import ChildFailed, python_cmd, repeat, run_measured
-from dyade.bench.table import Figure, not_measured
+from benchmarks.context import Context
+from benchmarks.process import ChildFailed, python_cmd, repeat, run_measured
+from benchmarks.table import Figure, not_measured
 
 VISITS_PER_DYAD = 10
 FLOOR_SCRIPT = (
@@ -33,7 +33,7 @@ def _cell(value: Any) -> str:
 
 def write_csv(path: Path, responses: int, seed: int = 7) -> None:
     """``responses`` rows (two per visit), full visits and brief ones mixed."""
-    from dyade.bench.synth import answers_for
+    from benchmarks.synth import answers_for
     from dyade.forms import default_library
 
     library, rng = default_library(), random.Random(seed)

@@ -1,6 +1,6 @@
 """Generate a large clinic in an encrypted database, for the scale benchmarks.
 
-``python -m dyade.bench.generate --out PATH --patients 20000 --visits 200000``
+``python -m benchmarks.generate --out PATH --patients 20000 --visits 200000``
 makes about 8 million answers. The database is a normal Dyade database (made
 by ``dyade.storage.open_database``, so it has the schema of its migrations and
 is keyed with ``DYADE_PASSPHRASE`` or ``--passphrase-file``); rows go in by
@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from dyade.bench.clinic_rows import (
+from benchmarks.clinic_rows import (
     PATIENTS_PER_PHYSICIAN,
     PlannedVisit,
     answer_pool,
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     from dyade.storage import passphrase_from_env_or_file
 
     parser = argparse.ArgumentParser(
-        prog="python -m dyade.bench.generate",
+        prog="python -m benchmarks.generate",
         description="Generate a large encrypted clinic for the scale benchmarks.",
     )
     parser.add_argument("--out", type=Path, required=True, help="the new database file")

@@ -1,6 +1,6 @@
 """Time PDF building inside one process; print the timings as JSON.
 
-Run as ``python -m dyade.bench.pdf_probe OUT_DIR RUNS BATCH``. The floor is
+Run as ``python -m benchmarks.pdf_probe OUT_DIR RUNS BATCH``. The floor is
 reportlab alone building a one-page document with one chart and one table;
 the figure is ``dyade.reports.visit_summary`` for one analysed visit. Both are
 timed after one warm-up build (imports and fonts loaded), median of ``RUNS``;
@@ -57,8 +57,8 @@ def timed(fn: Callable[[int], None], runs: int) -> tuple[float, float]:
 
 def analysed_visits(count: int) -> tuple[tuple[object, object], list[object]]:
     """The forms, and ``count`` different analysed visits of them (not timed)."""
+    from benchmarks.synth import answers_for, full_pair
     from dyade.analysis import analyse_visit
-    from dyade.bench.synth import answers_for, full_pair
     from dyade.forms import default_library
 
     patient, physician = full_pair(default_library())

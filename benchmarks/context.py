@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dyade.bench.process import child_env
+from benchmarks.process import child_env
 
 BENCH_PASSPHRASE = "dyade-bench-not-a-secret"
 

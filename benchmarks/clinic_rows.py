@@ -47,8 +47,8 @@ def stamp(day: date, minute: int) -> str:
 
 
 def _pooled(kind: str, library: Any, rng: random.Random) -> Pooled:
+    from benchmarks.synth import answers_for
     from dyade.analysis import analyse_visit
-    from dyade.bench.synth import answers_for
     from dyade.dyad_analysis import stored_attention
 
     forms = {side: library.require(f"dyade-{kind}-{side}") for side in ("patient", "physician")}

@@ -1,6 +1,6 @@
 """Start the Dyade app as ``dyade`` would and quit right after its first paint.
 
-Run as ``python -m dyade.bench.app_probe [dyade options]``. The app's own
+Run as ``python -m benchmarks.app_probe [dyade options]``. The app's own
 ``--exit-when-shown`` quits from a zero timer queued at ``show()``; on some
 platforms (offscreen among them) that timer fires before the window is painted,
 which would time a start that never drew anything. This probe instead watches

@@ -1,6 +1,6 @@
 """Time the clinic database's everyday operations in one process; print JSON.
 
-Run as ``python -m dyade.bench.scale_probe DB RUNS`` with ``DYADE_PASSPHRASE``
+Run as ``python -m benchmarks.scale_probe DB RUNS`` with ``DYADE_PASSPHRASE``
 set. The parent measures this process's wall time and peak memory; here are
 timed: opening the database as the app does (key, integrity check,
 migrations), the "needs attention" list for several physicians, several

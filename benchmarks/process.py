@@ -17,6 +17,7 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,11 @@ def median_peak(runs: list[Run]) -> float:
 
 
 def child_env(**extra: str) -> dict[str, str]:
-    """The environment for a measured child: offscreen Qt unless a display is set."""
+    """The environment for a measured child: offscreen Qt unless a display is set, and
+    this folder's parent on the path, so a probe (``-m benchmarks.x``) starts from anywhere."""
     env = dict(os.environ)
+    here = str(Path(__file__).resolve().parents[1])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (here, env.get("PYTHONPATH")) if p)
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.update(extra)

@@ -11,18 +11,18 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from dyade.bench.context import Context
-from dyade.bench.table import Figure, not_measured
+from benchmarks.context import Context
+from benchmarks.table import Figure, not_measured
 
 log = logging.getLogger(__name__)
 
 # name -> module with ``measure(ctx) -> list[Figure]``, in table order.
 GROUPS: dict[str, str] = {
-    "coldstart": "dyade.bench.coldstart",
-    "latency": "dyade.bench.latency",
-    "pdf": "dyade.bench.pdf",
-    "scale": "dyade.bench.scale",
-    "analysis": "dyade.bench.analysis_speed",
+    "coldstart": "benchmarks.coldstart",
+    "latency": "benchmarks.latency",
+    "pdf": "benchmarks.pdf",
+    "scale": "benchmarks.scale",
+    "analysis": "benchmarks.analysis_speed",
 }
 
 

@@ -1,4 +1,4 @@
-"""``python -m dyade.bench [--quick] [--only NAME] [--workdir DIR]``: print the table."""
+"""``python -m benchmarks [--quick] [--only NAME] [--workdir DIR]``: print the table."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from dyade.bench.context import FULL, QUICK, Context, passphrase_from_env
-from dyade.bench.runner import GROUPS, header, run_groups
-from dyade.bench.table import render
+from benchmarks.context import FULL, QUICK, Context, passphrase_from_env
+from benchmarks.runner import GROUPS, header, run_groups
+from benchmarks.table import render
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m dyade.bench",
+        prog="python -m benchmarks",
         description="Measure Dyade's speed against floors taken in the same run.",
     )
     parser.add_argument("--quick", action="store_true", help="small sizes (a smoke test)")

@@ -1,6 +1,6 @@
 """Answer latency: click answers in the real questionnaire widget, time each to its paint.
 
-Run as ``python -m dyade.bench.latency_driver WORKDIR CLICKS`` (offscreen Qt,
+Run as ``python -m benchmarks.latency_driver WORKDIR CLICKS`` (offscreen Qt,
 ``DYADE_PASSPHRASE`` set). A small encrypted clinic gets an open visit with
 the full forms; ``QuestionnaireView`` fills the patient's response as the
 kiosk does (each answer saved at once). One sample is the time from the click
@@ -22,7 +22,7 @@ from typing import Any
 
 def open_response(workdir: Path, passphrase: str) -> tuple[Any, Any, str]:
     """A tiny clinic with one open full visit: (db, library, patient response uuid)."""
-    from dyade.bench.generate import generate_clinic
+    from benchmarks.generate import generate_clinic
     from dyade.forms import default_library
     from dyade.storage import open_database
     from dyade.storage.responses import responses_of_visit
