@@ -205,3 +205,32 @@ def test_random_exchanges_converge_and_an_older_file_never_undoes_a_revocation(t
             assert not lost, trial
         finally:
             pair.close()
+
+
+@pytest.mark.parametrize(
+    ("log2_n", "r", "p"),
+    [(22, 32, 16), (20, 8, 1), (16, 8, 1), (15, 16, 1), (15, 8, 2), (9, 8, 1)],
+)
+def test_a_header_asking_other_key_settings_is_refused_before_any_key_work(
+    tmp_path, monkeypatch, tally, log2_n, r, p
+):
+    """Up to ~17 GiB of scrypt memory could be asked before the passphrase was checked:
+    only the settings Dyade writes are accepted; no key is derived for any other."""
+    from dyade.storage import sealed
+
+    path = tmp_path / "crafted.dyade"
+    with open(path, "wb") as handle:
+        sealed.seal([b"x"], handle, PHRASE)
+    data = bytearray(path.read_bytes())
+    at = len(sealed.MAGIC) + 1 + 16
+    data[at : at + 3] = bytes([log2_n, r, p])
+    path.write_bytes(bytes(data))
+
+    def no_key_work(*args):
+        raise AssertionError(f"a key was derived with {args[2:]}")
+
+    monkeypatch.setattr(sealed, "_keys", no_key_work)
+    with pytest.raises(TransferRefused, match="key settings") as refused:
+        list(sealed.unseal(path, PHRASE))
+    assert "réglages de clé" in refused.value.text("fr")
+    tally.add(fuzzed=1)

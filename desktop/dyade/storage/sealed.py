@@ -36,7 +36,14 @@ CHUNK = 1 << 20
 _HEADER = struct.Struct(f">{len(MAGIC)}sB16sBBB8s32s")
 _CHUNK_HEAD = struct.Struct(">BI")
 SCRYPT_LOG2_N = 15  # 32 MiB of memory, about 0.1 s: slows guessing, not people
-MIN_LOG2_N = 10  # what a reader accepts; tests write with it to stay fast
+SCRYPT_R, SCRYPT_P = 8, 1
+MIN_LOG2_N = 10  # the cheapest setting; tests write with it to stay fast
+
+
+def accepted(log2_n: int, r: int, p: int) -> bool:
+    """Only the key settings Dyade writes: a header is read before the passphrase is
+    checked, so any other setting could make the reader spend gigabytes of memory."""
+    return (log2_n, r, p) == (SCRYPT_LOG2_N, SCRYPT_R, SCRYPT_P)
 
 
 def _keys(passphrase: str, salt: bytes, log2_n: int, r: int, p: int) -> tuple[bytes, bytes]:
@@ -64,8 +71,8 @@ def seal(parts: Iterable[bytes], out: BinaryIO, passphrase: str, log2_n: int | N
     """Encrypt the concatenation of ``parts`` to ``out`` (``log2_n``: scrypt cost)."""
     log2_n = SCRYPT_LOG2_N if log2_n is None else log2_n
     salt, prefix = secrets.token_bytes(16), secrets.token_bytes(8)
-    key, check = _keys(passphrase, salt, log2_n, 8, 1)
-    header = _HEADER.pack(MAGIC, FORMAT, salt, log2_n, 8, 1, prefix, check)
+    key, check = _keys(passphrase, salt, log2_n, SCRYPT_R, SCRYPT_P)
+    header = _HEADER.pack(MAGIC, FORMAT, salt, log2_n, SCRYPT_R, SCRYPT_P, prefix, check)
     out.write(header)
     aes, index, previous = AESGCM(key), 0, None
     for piece in _regroup(parts):
@@ -96,10 +103,12 @@ def _read_header(handle: BinaryIO, passphrase: str, name: Path) -> tuple[bytes, 
             fr=f"{name} utilise le format de transfert {version}\u00a0; mettez Dyade à jour pour "
             "le lire",
         )
-    if not (MIN_LOG2_N <= log2_n <= 22 and 1 <= r <= 32 and 1 <= p <= 16):
+    if not accepted(log2_n, r, p):
         raise TransferRefused(
-            f"{name} is damaged or tampered with (key settings out of range)",
-            fr=f"{name} est endommagé ou a été modifié (réglages de la clé hors limites)",
+            f"{name} was not written by this Dyade or was tampered with (its key settings, "
+            f"scrypt N=2^{log2_n} r={r} p={p}, are not the ones Dyade uses); nothing was read",
+            fr=f"{name} n’a pas été écrit par ce Dyade ou a été modifié (ses réglages de clé, "
+            f"scrypt N=2^{log2_n} r={r} p={p}, ne sont pas ceux de Dyade)\u00a0; rien n’a été lu",
         )
     key, expected = _keys(passphrase, salt, log2_n, r, p)
     if not hmac.compare_digest(check, expected):
@@ -162,7 +171,7 @@ RECORD_FORMAT = 1
 
 def clinic_key(passphrase: str, salt: bytes, log2_n: int) -> tuple[bytes, bytes]:
     """The clinic key and its check value, as transfer files derive theirs."""
-    return _keys(passphrase, salt, log2_n, 8, 1)
+    return _keys(passphrase, salt, log2_n, SCRYPT_R, SCRYPT_P)
 
 
 def seal_record(key: bytes, data: bytes, place: bytes) -> bytes:
