@@ -57,3 +57,24 @@ def test_sealing_moves_the_outbox_in_numbered_changes_parents_first(db):
     assert [seq for seq, _p in outbox.pending(db)] == list(range(1, made + 1))
     outbox.forget_pushed(db, made)
     assert outbox.waiting(db) == 0
+
+
+def test_a_background_sync_connection_is_not_taken_for_another_program(db, monkeypatch):
+    """The sync's second connection writes while the app's keeps saving: no check of the
+    whole file is set off, as a write by another program would."""
+    from dyade.storage import faults
+
+    def another_program(*_args):
+        raise AssertionError("taken for another program's write")
+
+    monkeypatch.setattr(faults, "_refuse_changed", another_program)
+    with db.companion() as other:
+        with other.atomic():
+            outbox.set_state(other, "last_sync_at", "2026-03-02T09:12:00.000+00:00")
+        other.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # as a large pull sets off itself
+        create_patient(db, "P-001")
+        with other.atomic():
+            outbox.set_state(other, "offline_since", None)
+        other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    create_patient(db, "P-002")
+    assert outbox.get_state(db, "last_sync_at").startswith("2026-03-02")

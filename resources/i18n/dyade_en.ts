@@ -466,6 +466,49 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>HubDialog</name>
+    <message>
+        <source>Link this laptop to the clinic&apos;s hub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste the connection string the administrator gave for this laptop, and type the clinic passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol a device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With the hub administrator&apos;s connection string, create a device&apos;s access. Give the connection string shown to that laptop only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrator&apos;s connection string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke a device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lost or stolen laptop: the hub refuses it from now on. The other devices go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ItemView</name>
     <message>
         <source>Type your answer here. Enter goes on; Shift+Enter starts a new line; Tab moves on to the buttons.</source>
@@ -1444,6 +1487,74 @@ Replace them?</source>
     </message>
     <message>
         <source>Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncBox</name>
+    <message>
+        <source>Hub: {hub}
+This device: {device}
+{state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This laptop is not linked to a hub: it works alone and shares its work with transfer files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clinic hub (sync)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to a hub…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrol a device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke a device…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced {n} min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} changes waiting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

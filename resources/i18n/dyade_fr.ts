@@ -469,6 +469,49 @@ Les remplacer ?</translation>
     </message>
 </context>
 <context>
+    <name>HubDialog</name>
+    <message>
+        <source>Link this laptop to the clinic's hub</source>
+        <translation>Relier cet ordinateur au hub de la clinique</translation>
+    </message>
+    <message>
+        <source>Paste the connection string the administrator gave for this laptop, and type the clinic passphrase.</source>
+        <translation>Collez la chaîne de connexion que l’administrateur a donnée pour cet ordinateur, puis tapez la phrase secrète de la clinique.</translation>
+    </message>
+    <message>
+        <source>Connection string</source>
+        <translation>Chaîne de connexion</translation>
+    </message>
+    <message>
+        <source>Clinic passphrase</source>
+        <translation>Phrase secrète de la clinique</translation>
+    </message>
+    <message>
+        <source>Enrol a device</source>
+        <translation>Inscrire un appareil</translation>
+    </message>
+    <message>
+        <source>With the hub administrator's connection string, create a device's access. Give the connection string shown to that laptop only.</source>
+        <translation>Avec la chaîne de connexion de l’administrateur du hub, créez l’accès d’un appareil. Ne donnez la chaîne affichée qu’à cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Administrator's connection string</source>
+        <translation>Chaîne de connexion de l’administrateur</translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation>Nom de l’appareil</translation>
+    </message>
+    <message>
+        <source>Revoke a device</source>
+        <translation>Révoquer un appareil</translation>
+    </message>
+    <message>
+        <source>A lost or stolen laptop: the hub refuses it from now on. The other devices go on.</source>
+        <translation>Un ordinateur perdu ou volé : le hub le refuse désormais. Les autres appareils continuent.</translation>
+    </message>
+</context>
+<context>
     <name>ItemView</name>
     <message>
         <source>Type your answer here. Enter goes on; Shift+Enter starts a new line; Tab moves on to the buttons.</source>
@@ -1451,6 +1494,76 @@ Les remplacer ?</translation>
     </message>
 </context>
 <context>
+    <name>SyncBox</name>
+    <message>
+        <source>Hub: {hub}
+This device: {device}
+{state}</source>
+        <translation>Hub : {hub}
+Cet appareil : {device}
+{state}</translation>
+    </message>
+    <message>
+        <source>This laptop is not linked to a hub: it works alone and shares its work with transfer files.</source>
+        <translation>Cet ordinateur n’est relié à aucun hub : il travaille seul et partage son travail par fichiers de transfert.</translation>
+    </message>
+    <message>
+        <source>Clinic hub (sync)</source>
+        <translation>Hub de la clinique (synchronisation)</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Synchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>Link to a hub…</source>
+        <translation>Relier à un hub…</translation>
+    </message>
+    <message>
+        <source>Enrol a device…</source>
+        <translation>Inscrire un appareil…</translation>
+    </message>
+    <message>
+        <source>Revoke a device…</source>
+        <translation>Révoquer un appareil…</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Offline since {time}</source>
+        <translation>Hors ligne depuis {time}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Pas encore synchronisé</translation>
+    </message>
+    <message>
+        <source>Synced just now</source>
+        <translation>Synchronisé à l’instant</translation>
+    </message>
+    <message>
+        <source>Synced {n} min ago</source>
+        <translation>Synchronisé il y a {n} min</translation>
+    </message>
+    <message>
+        <source>Synced at {time}</source>
+        <translation>Synchronisé à {time}</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 changement en attente</translation>
+    </message>
+    <message>
+        <source>{n} changes waiting</source>
+        <translation>{n} changements en attente</translation>
+    </message>
+</context>
+<context>
     <name>ThanksPage</name>
     <message>
         <source>Thank you!</source>
@@ -1568,7 +1681,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Clinic passphrase</source>
-        <translation>Phrase secrète du cabinet</translation>
+        <translation>Phrase secrète de la clinique</translation>
     </message>
     <message>
         <source>Unlock</source>

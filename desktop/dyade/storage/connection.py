@@ -98,6 +98,26 @@ class ClinicDatabase(sqlite_utils.Database):
             raise RuntimeError("this database was not opened by open_database")
         return sqlite_utils.Database(self._connect_again(), execute_plugins=False)
 
+    companions = 0  # second connections of this process writing now (background sync)
+
+    @contextlib.contextmanager
+    def companion(self) -> Iterator[sqlite_utils.Database]:
+        """A second connection that may write, for background sync off the UI thread.
+
+        While it is open, the file's time and size moving is this process's own
+        doing, not another program's (see :func:`dyade.storage.faults.check_in_place`);
+        SQLite's own locking (WAL, the busy timeout) orders the two connections' writes.
+        """
+        other = self.reader()
+        self.companions += 1
+        try:
+            yield other
+        finally:
+            other.conn.close()
+            self.companions -= 1
+            if self.identity is not None:
+                self.stamp = faults.file_stamp(self.path)
+
     def guarded_paths(self) -> tuple[list[Path], list[Path]]:
         """What no export may overwrite: this database's files; and its backup folders,
         which hold backups alone (see :mod:`dyade.safe_write`)."""

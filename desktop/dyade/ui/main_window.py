@@ -121,6 +121,7 @@ class MainWindow(Retranslating, QMainWindow):
         # a language chosen before signing in (--lang, or FR/EN on the sign-in screen) wins
         # over the account's at sign-in, and becomes that account's language
         self.language_for_next_sign_in: str | None = None
+        self.sync = None  # the open clinic's background sync with its hub, if linked
         self.backup_schedule = DailySchedule()
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(CHECK_EVERY_SECONDS * 1000)
@@ -203,6 +204,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.idle = IdleWatcher(get_setting(session.db, "idle_lock_minutes"), self)
         self.idle.idle.connect(self.lock)
         self.session_opened.emit(session)
+        self._start_sync(session)
         if session.user is not None:
             self._signed_in(session.user)
         else:
@@ -281,8 +283,17 @@ class MainWindow(Retranslating, QMainWindow):
         if not self.backup_timer.isActive():
             self.backup_timer.start()
 
+    def _start_sync(self, session) -> None:
+        from dyade.ui.workspace.sync_status import attach_sync
+
+        if self.sync is not None:
+            self.sync.stop()
+        self.sync = attach_sync(self, session)
+
     def closeEvent(self, event) -> None:
         remember_size(self)
+        if self.sync is not None:
+            self.sync.stop()
         if self.workspace is not None:
             self.workspace.close_windows()
         self.backup_timer.stop()

@@ -28,6 +28,7 @@ class Session:
     # Held around database work done off the UI thread (batch exports, backups): the
     # one connection is shared, and its transactions must not interleave.
     db_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
+    sync: Any = field(default=None, repr=False)  # its background sync (workspace/sync_status)
 
     @property
     def library(self) -> ClinicLibrary:

@@ -31,6 +31,7 @@ from dyade.ui.errors import show_error
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace import settings_values as values
 from dyade.ui.workspace.settings_texts import threshold_label
+from dyade.ui.workspace.sync_settings import SyncBox
 from dyade.ui.workspace.words import current_language
 
 
@@ -70,6 +71,8 @@ class SettingsPage(Retranslating, QWidget):
         self._backups(body)
         self._forms(body)
         self._thresholds(body)
+        self.sync_box = SyncBox(self.session, body)
+        self.column.addWidget(self.sync_box)
         self.column.addStretch(1)
         self.save_button = QPushButton(self)
         self.save_button.setProperty("role", "primary")
