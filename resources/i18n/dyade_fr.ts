@@ -471,7 +471,7 @@ Les remplacer ?</translation>
 <context>
     <name>HubDialog</name>
     <message>
-        <source>Link this laptop to the clinic's hub</source>
+        <source>Link this laptop to the clinic&apos;s hub</source>
         <translation>Relier cet ordinateur au hub de la clinique</translation>
     </message>
     <message>
@@ -491,11 +491,11 @@ Les remplacer ?</translation>
         <translation>Inscrire un appareil</translation>
     </message>
     <message>
-        <source>With the hub administrator's connection string, create a device's access. Give the connection string shown to that laptop only.</source>
+        <source>With the hub administrator&apos;s connection string, create a device&apos;s access. Give the connection string shown to that laptop only.</source>
         <translation>Avec la chaîne de connexion de l’administrateur du hub, créez l’accès d’un appareil. Ne donnez la chaîne affichée qu’à cet ordinateur.</translation>
     </message>
     <message>
-        <source>Administrator's connection string</source>
+        <source>Administrator&apos;s connection string</source>
         <translation>Chaîne de connexion de l’administrateur</translation>
     </message>
     <message>
@@ -508,7 +508,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>A lost or stolen laptop: the hub refuses it from now on. The other devices go on.</source>
-        <translation>Un ordinateur perdu ou volé : le hub le refuse désormais. Les autres appareils continuent.</translation>
+        <translation>Un ordinateur perdu ou volé&#xa0;: le hub le refuse désormais. Les autres appareils continuent.</translation>
     </message>
 </context>
 <context>
@@ -706,7 +706,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Demo clinic: sign in as {accounts}; the password is {password} for all.</source>
-        <translation>Cabinet de démonstration : connectez-vous comme {accounts} ; le mot de passe est {password} pour tous.</translation>
+        <translation>Cabinet de démonstration&#xa0;: connectez-vous comme {accounts}&#xa0;; le mot de passe est {password} pour tous.</translation>
     </message>
     <message>
         <source>Wrong login or password.</source>
@@ -1499,13 +1499,13 @@ Les remplacer ?</translation>
         <source>Hub: {hub}
 This device: {device}
 {state}</source>
-        <translation>Hub : {hub}
-Cet appareil : {device}
+        <translation>Hub&#xa0;: {hub}
+Cet appareil&#xa0;: {device}
 {state}</translation>
     </message>
     <message>
         <source>This laptop is not linked to a hub: it works alone and shares its work with transfer files.</source>
-        <translation>Cet ordinateur n’est relié à aucun hub : il travaille seul et partage son travail par fichiers de transfert.</translation>
+        <translation>Cet ordinateur n’est relié à aucun hub&#xa0;: il travaille seul et partage son travail par fichiers de transfert.</translation>
     </message>
     <message>
         <source>Clinic hub (sync)</source>
