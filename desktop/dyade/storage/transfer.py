@@ -28,7 +28,7 @@ import sqlcipher3
 import sqlite_utils
 
 from dyade.safe_write import writing
-from dyade.storage import audit, clinic, merge_rules
+from dyade.storage import audit, clinic, logins, merge_rules
 from dyade.storage.clinic import clinic_id
 from dyade.storage.errors import TransferRefused
 from dyade.storage.migrations import SCHEMA
@@ -165,7 +165,9 @@ class _Merger:
         local = self.db.execute(
             f"SELECT {', '.join(cols)} FROM {table} WHERE {where}", [row[k] for k in keys]
         ).fetchone()
-        if local is None:
+        if table == "users" and logins.problem(row["login"]):
+            self._conflict(table, row, "a login with invisible or look-alike characters")
+        elif local is None:
             self._insert(table, row)
         else:
             self._compare(table, row, dict(zip(cols, local, strict=True)))

@@ -18,7 +18,7 @@ import sqlite_utils
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from dyade.storage import audit
+from dyade.storage import audit, logins
 from dyade.storage.errors import AccessDenied, InvalidRecord, LoginRefused, NotFound
 from dyade.storage.merge_rules import next_version
 from dyade.storage.records import check_language, new_uuid, now
@@ -58,15 +58,13 @@ def _user(row: tuple) -> User:
     return User(*row[:5], bool(row[5]), row[6])
 
 
-def _check_new(login: str, role: str, language: str, password: str) -> None:
-    if not login.strip() or any(c.isspace() for c in login):
-        raise InvalidRecord(
-            f"login {login!r}: use one word without spaces",
-            fr=f"identifiant {login!r}\u00a0: un seul mot, sans espace",
-        )
+def _check_new(login: str, role: str, language: str, password: str) -> str:
+    """The login as it will be stored, once everything about the account is checked."""
+    login = logins.checked(login)
     _check_role(role)
     check_language(language)
     _check_password(password)
+    return login
 
 
 def _check_role(role: str) -> None:
@@ -98,7 +96,7 @@ def create_user(
 ) -> User:
     """Add a staff account; ``by`` is the uuid of the admin doing it (None: CLI)."""
     _require_manager(db, by)
-    _check_new(login, role, language, password)
+    login = _check_new(login, role, language, password)
     if find_user(db, login) is not None:
         raise InvalidRecord(
             f"login {login!r} is already taken", fr=f"l’identifiant {login!r} est déjà pris"
@@ -125,8 +123,10 @@ def get_user(db: sqlite_utils.Database, user_uuid: str) -> User:
 
 
 def find_user(db: sqlite_utils.Database, login: str) -> User | None:
-    """The account with this login (letter case ignored), or None."""
-    row = db.execute(f"SELECT {_COLUMNS} FROM users WHERE login = ?", [login]).fetchone()
+    """The account with this login (NFKC form, letter case ignored), or None."""
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM users WHERE login = ?", [logins.normalise(login)]
+    ).fetchone()
     return None if row is None else _user(row)
 
 
@@ -311,7 +311,7 @@ def authenticate(
             f"{wait}\u00a0s",
         )
     row = db.execute(
-        "SELECT uuid, password_hash, active FROM users WHERE login = ?", [login]
+        "SELECT uuid, password_hash, active FROM users WHERE login = ?", [logins.normalise(login)]
     ).fetchone()
     if not _verify(row[1] if row else None, password) or row is None or not row[2]:
         throttle.failed()
