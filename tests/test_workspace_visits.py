@@ -4,7 +4,7 @@ fill the physician's questionnaire; reception books visits but never sees answer
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from dyade.demo import example_answers
@@ -61,24 +61,20 @@ def test_patient_dyad_visit_then_kiosk(qtbot, session):
     qtbot.addWidget(workspace)
     page = workspace.show_section("patients")
 
-    def new_patient(dialog):
-        dialog.code.setText("P-777")
-        dialog.name.setText("Jeanne Test")
-
-    _answer_modal(new_patient)
-    page.add_patient()
+    added = page.add_patient()
+    qtbot.addWidget(added)
+    added.code.setText("P-777")
+    added.name.setText("Jeanne Test")
+    qtbot.keyClick(added.name, Qt.Key.Key_Return)  # Enter presses OK
     patient = find_patient(session.db, "P-777")
     assert patient is not None and patient.name == "Jeanne Test"
     assert page.current_patient().code == "P-777"
     page.search.setText("jeanne")
     assert page.proxy.rowCount() == 1
-    assert page.new_visit("full") is None  # no dyad yet: nothing created
+    assert page.dyads.rows == [] and page.full_button.isEnabled()  # no dyad yet
 
-    _answer_modal(lambda dialog: None)  # the signed-in physician is proposed first
-    page.start_dyad()
+    dialog = page.new_visit("full")  # the first visit makes the dyad with the physician
     assert [d.physician_uuid for d in page.dyads.rows] == [clinic.physician.uuid]
-
-    dialog = page.new_visit("full")
     code = dialog.visit_code
     assert len(code) == 6 and code[:3] in dialog.code_label.text()
     mine = [p for p in pending_responses(session.db) if p.visit_code == code]

@@ -848,6 +848,10 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit patient {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The patient code is the one your clinic already uses (a file number, for example): it is how you find the patient again. The name is optional and never shown at the kiosk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -919,6 +923,18 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the chosen patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the chosen patient&apos;s name, birth year or language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start a dyad with a physician</source>
         <translation type="unfinished"></translation>
     </message>
@@ -951,7 +967,15 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This patient has no dyad yet: start one with a physician, then create a visit.</source>
+        <source>This patient has no dyad yet: a new visit starts one with you (reception chooses the physician), or start one with another physician below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the patient&apos;s code: the one your clinic already uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another patient already has the code {code}. Choose another code, or find that patient in the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1014,6 +1038,22 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Change the date…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient will come another day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the visit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The patient did not come and will not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Nothing to fill in now. A new visit (Patients and visits) adds its two questionnaires here.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1039,6 +1079,18 @@ Replace them?</source>
     </message>
     <message>
         <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the visit of patient {code} planned for {date}? Both questionnaires leave this list; answers already given are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1739,6 +1791,21 @@ This device: {device}
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VisitDateDialog</name>
+    <message>
+        <source>Change the visit&apos;s date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The visit of patient {code} planned for {date}: choose the day the patient will come. Its kiosk code and any answers already given stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

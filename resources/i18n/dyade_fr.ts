@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>AnswersCheckList</name>
@@ -17,11 +16,11 @@
     </message>
     <message>
         <source>Change the answer to: {question}</source>
-        <translation>Modifier la réponse à&#xa0;: {question}</translation>
+        <translation>Modifier la réponse à : {question}</translation>
     </message>
     <message>
         <source>Current answer: {answer}</source>
-        <translation>Réponse actuelle&#xa0;: {answer}</translation>
+        <translation>Réponse actuelle : {answer}</translation>
     </message>
 </context>
 <context>
@@ -73,7 +72,7 @@
         <translation>Bienvenue dans Dyade. Étape 1 sur 3 : votre cabinet</translation>
     </message>
     <message>
-        <source>Three steps set Dyade up on this laptop: the clinic, the passphrase that encrypts its data, and your own account. The clinic&apos;s name is shown on the patient kiosk and on the reports.</source>
+        <source>Three steps set Dyade up on this laptop: the clinic, the passphrase that encrypts its data, and your own account. The clinic's name is shown on the patient kiosk and on the reports.</source>
         <translation>Trois étapes suffisent pour installer Dyade sur cet ordinateur : le cabinet, la phrase secrète qui chiffre ses données, puis votre compte. Le nom du cabinet apparaît sur la borne des patients et sur les rapports.</translation>
     </message>
     <message>
@@ -120,7 +119,7 @@
     <name>CountdownBanner</name>
     <message>
         <source>Are you still there? This screen will close in {seconds} s. Your answers are saved. Touch the screen or press a key to go on.</source>
-        <translation>Êtes-vous toujours là&#xa0;? Cet écran se fermera dans {seconds}&#xa0;s. Vos réponses sont enregistrées. Touchez l’écran ou appuyez sur une touche pour continuer.</translation>
+        <translation>Êtes-vous toujours là ? Cet écran se fermera dans {seconds} s. Vos réponses sont enregistrées. Touchez l’écran ou appuyez sur une touche pour continuer.</translation>
     </message>
 </context>
 <context>
@@ -150,7 +149,7 @@
         <translation>Tendance</translation>
     </message>
     <message>
-        <source>The patient&apos;s bond score since the visit before: up, down or steady</source>
+        <source>The patient's bond score since the visit before: up, down or steady</source>
         <translation>Le score de lien du patient depuis la visite précédente : en hausse, en baisse ou stable</translation>
     </message>
     <message>
@@ -167,7 +166,7 @@
     </message>
     <message>
         <source>Your dyads, those that need a look first at the top: a rupture one side did not perceive, then unresolved episodes, ruptures seen by both, different goals or stages, a lower alliance. Double-click a dyad to review it.</source>
-        <translation>Vos dyades, celles qui demandent un regard en premier en haut&#xa0;: une rupture qu’un côté n’a pas perçue, puis les épisodes non résolus, les ruptures perçues des deux côtés, les buts ou stades différents, une alliance plus basse. Double-cliquez sur une dyade pour l’examiner.</translation>
+        <translation>Vos dyades, celles qui demandent un regard en premier en haut : une rupture qu’un côté n’a pas perçue, puis les épisodes non résolus, les ruptures perçues des deux côtés, les buts ou stades différents, une alliance plus basse. Double-cliquez sur une dyade pour l’examiner.</translation>
     </message>
     <message>
         <source>No dyad yet. A dyad is one patient with one physician. To begin: add a patient in “Patients and visits”, start a dyad with you as the physician, then create a visit and hand the kiosk to the patient. The dyad appears here; its comparison is ready once both of you have answered.</source>
@@ -218,7 +217,7 @@
         <translation>Pas encore de visite complète</translation>
     </message>
     <message>
-        <source>{n} unresolved episode(s) in this dyad&apos;s history</source>
+        <source>{n} unresolved episode(s) in this dyad's history</source>
         <translation>{n} épisode(s) non résolu(s) dans l’histoire de cette dyade</translation>
     </message>
     <message>
@@ -265,7 +264,7 @@
     </message>
     <message>
         <source>Something went wrong and Dyade could not finish this action. Your saved answers are safe. The details are in the log file: {path}</source>
-        <translation>Un problème a empêché Dyade de terminer cette action. Les réponses déjà enregistrées sont en sécurité. Les détails se trouvent dans le fichier journal&#xa0;: {path}</translation>
+        <translation>Un problème a empêché Dyade de terminer cette action. Les réponses déjà enregistrées sont en sécurité. Les détails se trouvent dans le fichier journal : {path}</translation>
     </message>
 </context>
 <context>
@@ -286,11 +285,11 @@
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <source>A summary of this visit: both sides&apos; scores, what the comparison found, with its evidence and ways to repair.</source>
+        <source>A summary of this visit: both sides' scores, what the comparison found, with its evidence and ways to repair.</source>
         <translation>Une synthèse de cette visite : les scores des deux côtés, ce que la comparaison a relevé, avec les réponses en appui et des pistes de réparation.</translation>
     </message>
     <message>
-        <source>This dyad&apos;s history: every complete visit, the rupture–repair episodes and the latest visit&apos;s summary.</source>
+        <source>This dyad's history: every complete visit, the rupture–repair episodes and the latest visit's summary.</source>
         <translation>L’historique de cette dyade : chaque visite complète, les épisodes de rupture et de réparation, et la synthèse de la dernière visite.</translation>
     </message>
     <message>
@@ -390,14 +389,14 @@ Les remplacer ?</translation>
     <name>HistoryPanel</name>
     <message>
         <source>Shown:</source>
-        <translation>Affiché&#xa0;:</translation>
+        <translation>Affiché :</translation>
     </message>
     <message>
-        <source>patient&apos;s answers</source>
+        <source>patient's answers</source>
         <translation>réponses du patient</translation>
     </message>
     <message>
-        <source>physician&apos;s answers</source>
+        <source>physician's answers</source>
         <translation>réponses du médecin</translation>
     </message>
     <message>
@@ -410,11 +409,11 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Course over the visits: {subscale}</source>
-        <translation>Évolution au fil des visites&#xa0;: {subscale}</translation>
+        <translation>Évolution au fil des visites : {subscale}</translation>
     </message>
     <message>
         <source>Visit of {date}: patient {patient}, physician {physician}</source>
-        <translation>Visite du {date}&#xa0;: patient {patient}, médecin {physician}</translation>
+        <translation>Visite du {date} : patient {patient}, médecin {physician}</translation>
     </message>
     <message>
         <source>not scored</source>
@@ -430,14 +429,14 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>✓ Repaired: {what} ({side}) dropped after {start}, back by {end}.</source>
-        <translation>✓ Réparé&#xa0;: {what} ({side}) a baissé après le {start} et est revenu le {end}.</translation>
+        <translation>✓ Réparé : {what} ({side}) a baissé après le {start} et est revenu le {end}.</translation>
     </message>
     <message>
         <source>○ Unresolved: {what} ({side}) dropped after {start}, not recovered yet.</source>
-        <translation>○ Non résolu&#xa0;: {what} ({side}) a baissé après le {start} et n’est pas encore revenu.</translation>
+        <translation>○ Non résolu : {what} ({side}) a baissé après le {start} et n’est pas encore revenu.</translation>
     </message>
     <message>
-        <source>No rupture–repair episode in this dyad&apos;s history.</source>
+        <source>No rupture–repair episode in this dyad's history.</source>
         <translation>Aucun épisode de rupture et de réparation dans l’histoire de cette dyade.</translation>
     </message>
     <message>
@@ -515,7 +514,7 @@ Les remplacer ?</translation>
     <name>ItemView</name>
     <message>
         <source>Type your answer here. Enter goes on; Shift+Enter starts a new line; Tab moves on to the buttons.</source>
-        <translation>Écrivez votre réponse ici. Entrée passe à la suite&#xa0;; Maj+Entrée commence une nouvelle ligne&#xa0;; Tab passe aux boutons.</translation>
+        <translation>Écrivez votre réponse ici. Entrée passe à la suite ; Maj+Entrée commence une nouvelle ligne ; Tab passe aux boutons.</translation>
     </message>
     <message>
         <source>You may leave this empty.</source>
@@ -527,15 +526,15 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Leave this question without an answer: {question}</source>
-        <translation>Laisser cette question sans réponse&#xa0;: {question}</translation>
+        <translation>Laisser cette question sans réponse : {question}</translation>
     </message>
     <message>
         <source>Key {key} turns this answer on or off. Question: {question}</source>
-        <translation>La touche {key} coche ou décoche cette réponse. Question&#xa0;: {question}</translation>
+        <translation>La touche {key} coche ou décoche cette réponse. Question : {question}</translation>
     </message>
     <message>
         <source>Key {key} chooses this answer. Question: {question}</source>
-        <translation>La touche {key} choisit cette réponse. Question&#xa0;: {question}</translation>
+        <translation>La touche {key} choisit cette réponse. Question : {question}</translation>
     </message>
 </context>
 <context>
@@ -581,8 +580,8 @@ Les remplacer ?</translation>
         <translation>Réservé au personnel</translation>
     </message>
     <message>
-        <source>For the clinic&apos;s staff: sign in to leave the questionnaire screen</source>
-        <translation>Pour le personnel du cabinet&#xa0;: se connecter pour quitter l’écran du questionnaire</translation>
+        <source>For the clinic's staff: sign in to leave the questionnaire screen</source>
+        <translation>Pour le personnel du cabinet : se connecter pour quitter l’écran du questionnaire</translation>
     </message>
 </context>
 <context>
@@ -667,7 +666,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Too many failed attempts. Try again in {seconds} s.</source>
-        <translation>Trop d’essais infructueux. Réessayez dans {seconds}&#xa0;s.</translation>
+        <translation>Trop d’essais infructueux. Réessayez dans {seconds} s.</translation>
     </message>
     <message>
         <source>Wrong login or password.</source>
@@ -714,7 +713,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Too many failed attempts: this account is locked for a while. Try again in {s} s.</source>
-        <translation>Trop d’essais infructueux&#xa0;: ce compte est verrouillé pour un moment. Réessayez dans {s} s.</translation>
+        <translation>Trop d’essais infructueux : ce compte est verrouillé pour un moment. Réessayez dans {s} s.</translation>
     </message>
     <message>
         <source>You can try again in {s} s.</source>
@@ -782,7 +781,7 @@ Les remplacer ?</translation>
 <context>
     <name>OwnWordsBox</name>
     <message>
-        <source>In the patient&apos;s words</source>
+        <source>In the patient's words</source>
         <translation>Dans les mots du patient</translation>
     </message>
     <message>
@@ -802,7 +801,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Everything is encrypted with this passphrase. It is never stored: if it is lost, the data cannot be read. Write it down somewhere safe.</source>
-        <translation>Toutes les données sont chiffrées avec cette phrase secrète. Elle n’est jamais enregistrée&#xa0;: si elle est perdue, les données deviennent illisibles. Notez-la en lieu sûr.</translation>
+        <translation>Toutes les données sont chiffrées avec cette phrase secrète. Elle n’est jamais enregistrée : si elle est perdue, les données deviennent illisibles. Notez-la en lieu sûr.</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -814,7 +813,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>At least {n} characters; a few words are easy to remember.</source>
-        <translation>Au moins {n} caractères&#xa0;; quelques mots se retiennent facilement.</translation>
+        <translation>Au moins {n} caractères ; quelques mots se retiennent facilement.</translation>
     </message>
     <message>
         <source>The two passphrases are not the same.</source>
@@ -833,7 +832,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>The new password of {name}. Give it to them in person; it replaces the old one at once and lifts a wait after wrong passwords.</source>
-        <translation>Le nouveau mot de passe de {name}. Transmettez-le en personne&#xa0;; il remplace l’ancien aussitôt et lève l’attente imposée après des mots de passe erronés.</translation>
+        <translation>Le nouveau mot de passe de {name}. Transmettez-le en personne ; il remplace l’ancien aussitôt et lève l’attente imposée après des mots de passe erronés.</translation>
     </message>
     <message>
         <source>New password</source>
@@ -849,6 +848,10 @@ Les remplacer ?</translation>
     <message>
         <source>Add a patient</source>
         <translation>Ajouter un patient</translation>
+    </message>
+    <message>
+        <source>Edit patient {code}</source>
+        <translation>Modifier le patient {code}</translation>
     </message>
     <message>
         <source>The patient code is the one your clinic already uses (a file number, for example): it is how you find the patient again. The name is optional and never shown at the kiosk.</source>
@@ -922,6 +925,18 @@ Les remplacer ?</translation>
         <translation>Ajouter un patient</translation>
     </message>
     <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Edit the chosen patient</source>
+        <translation>Modifier le patient choisi</translation>
+    </message>
+    <message>
+        <source>Change the chosen patient's name, birth year or language</source>
+        <translation>Changer le nom, l’année de naissance ou la langue du patient choisi</translation>
+    </message>
+    <message>
         <source>Start a dyad with a physician</source>
         <translation>Créer une dyade avec un médecin</translation>
     </message>
@@ -930,7 +945,7 @@ Les remplacer ?</translation>
         <translation>Partager cette dyade avec un confrère…</translation>
     </message>
     <message>
-        <source>Only the dyad&apos;s own physician (or an administrator) shares it.</source>
+        <source>Only the dyad's own physician (or an administrator) shares it.</source>
         <translation>Seul le médecin de la dyade (ou un administrateur) peut la partager.</translation>
     </message>
     <message>
@@ -954,8 +969,16 @@ Les remplacer ?</translation>
         <translation>Brève : quelques questions de chaque côté, pour les visites de suivi entre-temps.</translation>
     </message>
     <message>
-        <source>This patient has no dyad yet: start one with a physician, then create a visit.</source>
-        <translation>Ce patient n’a pas encore de dyade&#xa0;: créez-en une avec un médecin, puis une visite.</translation>
+        <source>This patient has no dyad yet: a new visit starts one with you (reception chooses the physician), or start one with another physician below.</source>
+        <translation>Ce patient n’a pas encore de dyade : une nouvelle visite en crée une avec vous (l’accueil choisit le médecin), ou créez-en une avec un autre médecin ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Enter the patient's code: the one your clinic already uses.</source>
+        <translation>Saisissez le code du patient : celui que votre cabinet utilise déjà.</translation>
+    </message>
+    <message>
+        <source>Another patient already has the code {code}. Choose another code, or find that patient in the list.</source>
+        <translation>Un autre patient a déjà le code {code}. Choisissez un autre code, ou retrouvez ce patient dans la liste.</translation>
     </message>
     <message>
         <source>A dyad is one patient with one physician. Choose it above, then create a visit: Dyade gives a code for the kiosk and adds both questionnaires to the list of questionnaires to fill in. Full forms: the complete questionnaires, for a first visit or a periodic check; brief forms: a few questions, for follow-ups.</source>
@@ -971,7 +994,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Patient: {code}</source>
-        <translation>Patient&#xa0;: {code}</translation>
+        <translation>Patient : {code}</translation>
     </message>
 </context>
 <context>
@@ -1005,8 +1028,8 @@ Les remplacer ?</translation>
         <translation>Questionnaires à remplir</translation>
     </message>
     <message>
-        <source>Today&apos;s visits and older ones not finished yet (marked overdue). Open the kiosk for a patient questionnaire; fill in your own after the consultation.</source>
-        <translation>Les visites du jour et les plus anciennes encore inachevées (marquées «&#xa0;en retard&#xa0;»). Ouvrez la borne pour un questionnaire patient&#xa0;; remplissez le vôtre après la consultation.</translation>
+        <source>Today's visits and older ones not finished yet (marked overdue). Open the kiosk for a patient questionnaire; fill in your own after the consultation.</source>
+        <translation>Les visites du jour et les plus anciennes encore inachevées (marquées « en retard »). Ouvrez la borne pour un questionnaire patient ; remplissez le vôtre après la consultation.</translation>
     </message>
     <message>
         <source>Hand to patient (open the kiosk)</source>
@@ -1015,6 +1038,22 @@ Les remplacer ?</translation>
     <message>
         <source>Fill in my questionnaire</source>
         <translation>Remplir mon questionnaire</translation>
+    </message>
+    <message>
+        <source>Change the date…</source>
+        <translation>Changer la date…</translation>
+    </message>
+    <message>
+        <source>The patient will come another day</source>
+        <translation>Le patient viendra un autre jour</translation>
+    </message>
+    <message>
+        <source>Cancel the visit…</source>
+        <translation>Annuler la visite…</translation>
+    </message>
+    <message>
+        <source>The patient did not come and will not</source>
+        <translation>Le patient n’est pas venu et ne viendra pas</translation>
     </message>
     <message>
         <source>Nothing to fill in now. A new visit (Patients and visits) adds its two questionnaires here.</source>
@@ -1043,6 +1082,18 @@ Les remplacer ?</translation>
     <message>
         <source>not started</source>
         <translation>pas commencé</translation>
+    </message>
+    <message>
+        <source>Cancel the visit</source>
+        <translation>Annuler la visite</translation>
+    </message>
+    <message>
+        <source>Cancel the visit of patient {code} planned for {date}? Both questionnaires leave this list; answers already given are kept.</source>
+        <translation>Annuler la visite du patient {code} prévue le {date} ? Les deux questionnaires quittent cette liste ; les réponses déjà données sont gardées.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>La garder</translation>
     </message>
 </context>
 <context>
@@ -1073,7 +1124,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Choose a login: one word, without spaces.</source>
-        <translation>Choisissez un identifiant&#xa0;: un seul mot, sans espace.</translation>
+        <translation>Choisissez un identifiant : un seul mot, sans espace.</translation>
     </message>
     <message>
         <source>The password needs at least {n} characters.</source>
@@ -1088,15 +1139,15 @@ Les remplacer ?</translation>
     <name>PhysicianQuestionnaireWindow</name>
     <message>
         <source>Dyade: your questionnaire</source>
-        <translation>Dyade&#xa0;: votre questionnaire</translation>
+        <translation>Dyade : votre questionnaire</translation>
     </message>
     <message>
         <source>Your questionnaire: patient {code}, visit of {date}</source>
-        <translation>Votre questionnaire&#xa0;: patient {code}, visite du {date}</translation>
+        <translation>Votre questionnaire : patient {code}, visite du {date}</translation>
     </message>
     <message>
         <source>Each answer is saved as you give it: you can close this window and come back later from the list of questionnaires to fill in.</source>
-        <translation>Chaque réponse est enregistrée dès qu’elle est donnée&#xa0;: vous pouvez fermer cette fenêtre et revenir plus tard depuis la liste des questionnaires à remplir.</translation>
+        <translation>Chaque réponse est enregistrée dès qu’elle est donnée : vous pouvez fermer cette fenêtre et revenir plus tard depuis la liste des questionnaires à remplir.</translation>
     </message>
 </context>
 <context>
@@ -1107,7 +1158,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>The card: own words and findings</source>
-        <translation>La fiche&#xa0;: les mots de chacun et les constats</translation>
+        <translation>La fiche : les mots de chacun et les constats</translation>
     </message>
     <message>
         <source>The whole visit, with details and items</source>
@@ -1153,7 +1204,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Send your answers; you cannot change them afterwards (Enter)</source>
-        <translation>Envoyer vos réponses&#xa0;; elles ne pourront plus être modifiées ensuite (Entrée)</translation>
+        <translation>Envoyer vos réponses ; elles ne pourront plus être modifiées ensuite (Entrée)</translation>
     </message>
     <message>
         <source>Check your answers, then send them.</source>
@@ -1169,7 +1220,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Choose an answer to go on: touch it, or press the key shown on it.</source>
-        <translation>Choisissez une réponse pour continuer&#xa0;: touchez-la, ou appuyez sur la touche indiquée dessus.</translation>
+        <translation>Choisissez une réponse pour continuer : touchez-la, ou appuyez sur la touche indiquée dessus.</translation>
     </message>
     <message>
         <source>Your answers</source>
@@ -1188,7 +1239,7 @@ Les remplacer ?</translation>
     <name>ReviewWindow</name>
     <message>
         <source>Dyade: dyad review</source>
-        <translation>Dyade&#xa0;: examen de la dyade</translation>
+        <translation>Dyade : examen de la dyade</translation>
     </message>
     <message>
         <source>Patient {code} with {physician}</source>
@@ -1196,7 +1247,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Visit:</source>
-        <translation>Visite&#xa0;:</translation>
+        <translation>Visite :</translation>
     </message>
     <message>
         <source>This visit, side by side</source>
@@ -1229,7 +1280,7 @@ Les remplacer ?</translation>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <source>Open the PDF with this computer&apos;s PDF reader</source>
+        <source>Open the PDF with this computer's PDF reader</source>
         <translation>Ouvrir le PDF avec le lecteur de PDF de cet ordinateur</translation>
     </message>
     <message>
@@ -1242,7 +1293,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Saved: {name} in {folder}</source>
-        <translation>Enregistré&#xa0;: {name} dans {folder}</translation>
+        <translation>Enregistré : {name} dans {folder}</translation>
     </message>
 </context>
 <context>
@@ -1256,7 +1307,7 @@ Les remplacer ?</translation>
         <translation>Dossier des sauvegardes</translation>
     </message>
     <message>
-        <source>Clinic&apos;s forms folder</source>
+        <source>Clinic's forms folder</source>
         <translation>Dossier des questionnaires du cabinet</translation>
     </message>
     <message>
@@ -1280,7 +1331,7 @@ Les remplacer ?</translation>
         <translation>Seuils de l’analyse</translation>
     </message>
     <message>
-        <source>Clinic&apos;s language (first screen, new accounts):</source>
+        <source>Clinic's language (first screen, new accounts):</source>
         <translation>Langue du cabinet (premier écran, nouveaux comptes) :</translation>
     </message>
     <message>
@@ -1312,7 +1363,7 @@ Les remplacer ?</translation>
         <translation>Visite brève (quelques questions, pour le suivi) :</translation>
     </message>
     <message>
-        <source>Clinic&apos;s own forms folder:</source>
+        <source>Clinic's own forms folder:</source>
         <translation>Dossier des questionnaires propres au cabinet :</translation>
     </message>
     <message>
@@ -1320,7 +1371,7 @@ Les remplacer ?</translation>
         <translation>Vide : un dossier « backups » à côté de la base ({path})</translation>
     </message>
     <message>
-        <source>Empty: Dyade&apos;s own forms folder</source>
+        <source>Empty: Dyade's own forms folder</source>
         <translation>Vide : le dossier de questionnaires de Dyade</translation>
     </message>
     <message>
@@ -1356,7 +1407,7 @@ Les remplacer ?</translation>
     <name>SetupWizard</name>
     <message>
         <source>Dyade: set up the clinic</source>
-        <translation>Dyade&#xa0;: installation du cabinet</translation>
+        <translation>Dyade : installation du cabinet</translation>
     </message>
 </context>
 <context>
@@ -1398,15 +1449,15 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Settings, backups and staff accounts; can open the answers of every dyad.</source>
-        <translation>Réglages, sauvegardes et comptes du personnel&#xa0;; peut ouvrir les réponses de toutes les dyades.</translation>
+        <translation>Réglages, sauvegardes et comptes du personnel ; peut ouvrir les réponses de toutes les dyades.</translation>
     </message>
     <message>
         <source>This is your own account: you can reset its password; another physician or administrator can change its role or deactivate it.</source>
-        <translation>C’est votre propre compte&#xa0;: vous pouvez réinitialiser son mot de passe&#xa0;; un autre médecin ou l’administration peut changer son rôle ou le désactiver.</translation>
+        <translation>C’est votre propre compte : vous pouvez réinitialiser son mot de passe ; un autre médecin ou l’administration peut changer son rôle ou le désactiver.</translation>
     </message>
     <message>
         <source>{name} is the only active physician or administrator account: it keeps a role that manages accounts and stays active until another one is added or reactivated.</source>
-        <translation>{name} est le seul compte actif de médecin ou d’administration&#xa0;: il garde un rôle qui gère les comptes et reste actif tant qu’un autre n’a pas été ajouté ou réactivé.</translation>
+        <translation>{name} est le seul compte actif de médecin ou d’administration : il garde un rôle qui gère les comptes et reste actif tant qu’un autre n’a pas été ajouté ou réactivé.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1433,8 +1484,8 @@ Les remplacer ?</translation>
         <translation>Comptes du personnel</translation>
     </message>
     <message>
-        <source>Everyone who signs in to this clinic&apos;s Dyade, one account per person. An account no longer needed is deactivated rather than deleted: its dyads and its history stay.</source>
-        <translation>Toutes les personnes qui se connectent au Dyade de ce cabinet, un compte par personne. Un compte qui ne sert plus est désactivé plutôt que supprimé&#xa0;: ses dyades et son historique restent.</translation>
+        <source>Everyone who signs in to this clinic's Dyade, one account per person. An account no longer needed is deactivated rather than deleted: its dyads and its history stay.</source>
+        <translation>Toutes les personnes qui se connectent au Dyade de ce cabinet, un compte par personne. Un compte qui ne sert plus est désactivé plutôt que supprimé : ses dyades et son historique restent.</translation>
     </message>
     <message>
         <source>Add an account…</source>
@@ -1478,7 +1529,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>The login {login} is already taken: choose another one.</source>
-        <translation>L’identifiant {login} est déjà pris&#xa0;: choisissez-en un autre.</translation>
+        <translation>L’identifiant {login} est déjà pris : choisissez-en un autre.</translation>
     </message>
     <message>
         <source>Deactivate an account</source>
@@ -1486,7 +1537,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Deactivate the account of {name}? They can no longer sign in. Their dyads and history stay, and the account can be reactivated later.</source>
-        <translation>Désactiver le compte de {name}&#xa0;? Cette personne ne pourra plus se connecter. Ses dyades et son historique restent, et le compte pourra être réactivé plus tard.</translation>
+        <translation>Désactiver le compte de {name} ? Cette personne ne pourra plus se connecter. Ses dyades et son historique restent, et le compte pourra être réactivé plus tard.</translation>
     </message>
     <message>
         <source>Deactivate</source>
@@ -1567,7 +1618,7 @@ Cet appareil&#xa0;: {device}
     <name>ThanksPage</name>
     <message>
         <source>Thank you!</source>
-        <translation>Merci&#xa0;!</translation>
+        <translation>Merci !</translation>
     </message>
     <message>
         <source>Your answers have been sent. You can now give the laptop back to the front desk.</source>
@@ -1575,7 +1626,7 @@ Cet appareil&#xa0;: {device}
     </message>
     <message>
         <source>Something may not have felt right today. That is useful to know, and you are welcome to talk about it with your physician. For example:</source>
-        <translation>Quelque chose ne vous a peut-être pas convenu aujourd’hui. C’est utile à savoir, et vous pouvez tout à fait en parler avec votre médecin. Par exemple&#xa0;:</translation>
+        <translation>Quelque chose ne vous a peut-être pas convenu aujourd’hui. C’est utile à savoir, et vous pouvez tout à fait en parler avec votre médecin. Par exemple :</translation>
     </message>
     <message>
         <source>Finish</source>
@@ -1589,19 +1640,19 @@ Cet appareil&#xa0;: {device}
 <context>
     <name>ThresholdNames</name>
     <message>
-        <source>Spread of patients&apos; scores (SD, 1..5)</source>
+        <source>Spread of patients' scores (SD, 1..5)</source>
         <translation>Dispersion des scores des patients (écart-type, 1..5)</translation>
     </message>
     <message>
-        <source>Spread of physicians&apos; scores (SD, 1..5)</source>
+        <source>Spread of physicians' scores (SD, 1..5)</source>
         <translation>Dispersion des scores des médecins (écart-type, 1..5)</translation>
     </message>
     <message>
-        <source>Reliability of the patient&apos;s subscales</source>
+        <source>Reliability of the patient's subscales</source>
         <translation>Fidélité des sous-échelles du patient</translation>
     </message>
     <message>
-        <source>Reliability of the physician&apos;s subscales</source>
+        <source>Reliability of the physician's subscales</source>
         <translation>Fidélité des sous-échelles du médecin</translation>
     </message>
     <message>
@@ -1677,7 +1728,7 @@ Cet appareil&#xa0;: {device}
     </message>
     <message>
         <source>Database: {path}</source>
-        <translation>Base de données&#xa0;: {path}</translation>
+        <translation>Base de données : {path}</translation>
     </message>
     <message>
         <source>Clinic passphrase</source>
@@ -1700,7 +1751,7 @@ Cet appareil&#xa0;: {device}
         <translation>Cette phrase secrète n’ouvre pas la base du cabinet. Vérifiez les majuscules et les espaces, puis réessayez.</translation>
     </message>
     <message>
-        <source>The file {path} is damaged or is not a Dyade database. You can restore the latest backup, or ask the person who looks after the clinic&apos;s laptops.</source>
+        <source>The file {path} is damaged or is not a Dyade database. You can restore the latest backup, or ask the person who looks after the clinic's laptops.</source>
         <translation>Le fichier {path} est endommagé ou n’est pas une base Dyade. Vous pouvez restaurer la dernière sauvegarde, ou prévenir la personne qui s’occupe des ordinateurs du cabinet.</translation>
     </message>
     <message>
@@ -1721,7 +1772,7 @@ Cet appareil&#xa0;: {device}
     </message>
     <message>
         <source>Replace the damaged file with the backup {name}? The damaged file is kept.</source>
-        <translation>Remplacer le fichier endommagé par la sauvegarde {name}&#xa0;? Le fichier endommagé est conservé.</translation>
+        <translation>Remplacer le fichier endommagé par la sauvegarde {name} ? Le fichier endommagé est conservé.</translation>
     </message>
 </context>
 <context>
@@ -1732,11 +1783,11 @@ Cet appareil&#xa0;: {device}
     </message>
     <message>
         <source>The visit of patient {code} is ready. Its code for the kiosk:</source>
-        <translation>La visite du patient {code} est prête. Son code pour la borne&#xa0;:</translation>
+        <translation>La visite du patient {code} est prête. Son code pour la borne :</translation>
     </message>
     <message>
         <source>Give this code to the patient, or open the kiosk on this laptop now and hand it over: the questionnaire starts at once.</source>
-        <translation>Donnez ce code au patient, ou ouvrez la borne sur cet ordinateur et confiez-le-lui&#xa0;: le questionnaire commence aussitôt.</translation>
+        <translation>Donnez ce code au patient, ou ouvrez la borne sur cet ordinateur et confiez-le-lui : le questionnaire commence aussitôt.</translation>
     </message>
     <message>
         <source>Hand to patient (open the kiosk)</source>
@@ -1748,17 +1799,32 @@ Cet appareil&#xa0;: {device}
     </message>
 </context>
 <context>
+    <name>VisitDateDialog</name>
+    <message>
+        <source>Change the visit's date</source>
+        <translation>Changer la date de la visite</translation>
+    </message>
+    <message>
+        <source>The visit of patient {code} planned for {date}: choose the day the patient will come. Its kiosk code and any answers already given stay.</source>
+        <translation>La visite du patient {code} prévue le {date} : choisissez le jour où le patient viendra. Son code pour la borne et les réponses déjà données restent.</translation>
+    </message>
+    <message>
+        <source>New date</source>
+        <translation>Nouvelle date</translation>
+    </message>
+</context>
+<context>
     <name>VisitReview</name>
     <message>
-        <source>Question (patient&apos;s wording)</source>
+        <source>Question (patient's wording)</source>
         <translation>Question (formulation côté patient)</translation>
     </message>
     <message>
-        <source>Patient&apos;s answer</source>
+        <source>Patient's answer</source>
         <translation>Réponse du patient</translation>
     </message>
     <message>
-        <source>Physician&apos;s answer</source>
+        <source>Physician's answer</source>
         <translation>Réponse du médecin</translation>
     </message>
     <message>
@@ -1803,22 +1869,22 @@ Cet appareil&#xa0;: {device}
     </message>
     <message>
         <source>{subscale}: patient {patient}, physician {physician}</source>
-        <translation>{subscale}&#xa0;: patient {patient}, médecin {physician}</translation>
+        <translation>{subscale} : patient {patient}, médecin {physician}</translation>
     </message>
     <message>
-        <source>the patient&apos;s estimate of the physician: {value}</source>
-        <translation>estimation du médecin par le patient&#xa0;: {value}</translation>
+        <source>the patient's estimate of the physician: {value}</source>
+        <translation>estimation du médecin par le patient : {value}</translation>
     </message>
     <message>
-        <source>the physician&apos;s estimate of the patient: {value}</source>
-        <translation>estimation du patient par le médecin&#xa0;: {value}</translation>
+        <source>the physician's estimate of the patient: {value}</source>
+        <translation>estimation du patient par le médecin : {value}</translation>
     </message>
     <message>
-        <source>patient&apos;s answers</source>
+        <source>patient's answers</source>
         <translation>réponses du patient</translation>
     </message>
     <message>
-        <source>physician&apos;s answers</source>
+        <source>physician's answers</source>
         <translation>réponses du médecin</translation>
     </message>
     <message>
@@ -1839,15 +1905,15 @@ Cet appareil&#xa0;: {device}
     </message>
     <message>
         <source>{subscale}: {score}</source>
-        <translation>{subscale}&#xa0;: {score}</translation>
+        <translation>{subscale} : {score}</translation>
     </message>
     <message>
-        <source>each one&apos;s estimate of the other</source>
+        <source>each one's estimate of the other</source>
         <translation>l’estimation de chacun sur l’autre</translation>
     </message>
     <message>
         <source>Item by item (largest gaps first; two points or more apart: highlighted)</source>
-        <translation>Question par question (les plus grands écarts d’abord&#xa0;; deux points d’écart ou plus&#xa0;: surlignés)</translation>
+        <translation>Question par question (les plus grands écarts d’abord ; deux points d’écart ou plus : surlignés)</translation>
     </message>
     <message>
         <source>Each question, both answers and their gap</source>
@@ -1855,7 +1921,7 @@ Cet appareil&#xa0;: {device}
     </message>
     <message>
         <source>severity: {level}</source>
-        <translation>intensité&#xa0;: {level}</translation>
+        <translation>intensité : {level}</translation>
     </message>
     <message>
         <source>Side</source>

@@ -106,10 +106,11 @@ def update_patient(
     language: str | None = None,
     by: str | None = None,
 ) -> Patient:
-    """Change the given fields (None leaves a field as it is)."""
+    """Change the given fields (None leaves a field as it is; an empty name or a birth
+    year of 0 clears it)."""
     old = get_patient(db, patient_uuid)
     new_name = old.name if name is None else (name or None)
-    new_year = old.birth_year if birth_year is None else birth_year
+    new_year = old.birth_year if birth_year is None else (birth_year or None)
     new_lang = old.language if language is None else language
     _check(old.code, new_year, new_lang)
     with db.atomic():

@@ -197,6 +197,12 @@ def find_visit_by_code(
     return None if row is None else Visit(*row)
 
 
+def not_open(db: sqlite_utils.Database, visit_uuid: str) -> InvalidRecord:
+    """The refusal for a change to a visit already closed (completed or cancelled)."""
+    code = get_visit(db, visit_uuid).code
+    return InvalidRecord(f"visit {code} is not open", fr=f"la visite {code} n’est plus ouverte")
+
+
 def cancel_visit(db: sqlite_utils.Database, visit_uuid: str, *, by: str | None = None) -> None:
     """The patient did not come: close the visit and free its code; answers stay."""
     with db.atomic():
@@ -205,11 +211,26 @@ def cancel_visit(db: sqlite_utils.Database, visit_uuid: str, *, by: str | None =
             [visit_uuid],
         )
         if cursor.rowcount == 0:
-            code = get_visit(db, visit_uuid).code
-            raise InvalidRecord(
-                f"visit {code} is not open", fr=f"la visite {code} n’est plus ouverte"
-            )
+            raise not_open(db, visit_uuid)
         audit.record(db, "changed", f"visit:{visit_uuid}", user_uuid=by, details={"cancelled": 1})
+
+
+def reschedule_visit(
+    db: sqlite_utils.Database, visit_uuid: str, on: date | str, *, by: str | None = None
+) -> Visit:
+    """Move an open visit to another day (the patient comes later): it stops being overdue.
+
+    The code and any answers already given stay; a closed visit cannot move.
+    """
+    day = iso_date(on)
+    with db.atomic():
+        cursor = db.execute(
+            "UPDATE visits SET date = ? WHERE uuid = ? AND status = 'open'", [day, visit_uuid]
+        )
+        if cursor.rowcount == 0:
+            raise not_open(db, visit_uuid)
+        audit.record(db, "changed", f"visit:{visit_uuid}", user_uuid=by, details={"date": day})
+    return get_visit(db, visit_uuid)
 
 
 _LIST = f"""

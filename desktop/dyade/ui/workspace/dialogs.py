@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -39,10 +44,23 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
 
 
 class PatientDialog(Retranslating, QDialog):
-    """Code (required), name and birth year (optional), preferred language."""
+    """Code (required), name and birth year (optional), preferred language.
 
-    def __init__(self, parent=None) -> None:
+    Given a ``patient``, the dialog edits it (the code, the clinic's key for the
+    patient, stays as it is). ``save(values)`` runs on OK and returns a problem
+    in the app's language, or None: a problem is shown inside the dialog, which
+    stays open with everything typed.
+    """
+
+    def __init__(
+        self,
+        parent=None,
+        *,
+        patient: Any = None,
+        save: Callable[[dict], str | None] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.patient, self.save = patient, save
         form = QFormLayout(self)
         self.intro = intro_label(self)
         form.addRow(self.intro)
@@ -60,15 +78,39 @@ class PatientDialog(Retranslating, QDialog):
             label.setBuddy(field)  # the field is announced by its label
             form.addRow(label, field)
         self.error = QLabel(self)
+        self.error.setObjectName("dialogError")
         self.error.setWordWrap(True)
+        self.error.hide()  # no empty line under the fields until there is something to say
         form.addRow(self.error)
         self.buttons = ok_cancel(self)
         form.addRow(self.buttons)
         self.setMinimumWidth(460)
+        if patient is not None:
+            self._fill(patient)
         self.retranslate()
 
+    def _fill(self, patient: Any) -> None:
+        self.code.setText(patient.code)
+        self.code.setReadOnly(True)
+        self.name.setText(patient.name or "")
+        self.birth_year.setValue(patient.birth_year or 0)
+        self.language.setCurrentIndex(max(0, self.language.findData(patient.language)))
+
+    def accept(self) -> None:
+        problem = self.save(self.values()) if self.save is not None else None
+        if problem:
+            self.error.setText(problem)
+            self.error.show()
+            self.error.setAccessibleName(problem)
+            self.adjustSize()
+            return
+        super().accept()
+
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Add a patient"))
+        if self.patient is None:
+            self.setWindowTitle(self.tr("Add a patient"))
+        else:
+            self.setWindowTitle(self.tr("Edit patient {code}").format(code=self.patient.code))
         self.intro.setText(
             self.tr(
                 "The patient code is the one your clinic already uses (a file number, for "
@@ -213,3 +255,38 @@ class VisitCodeDialog(Retranslating, QDialog):
     def _hand(self) -> None:
         self.hand_to_patient.emit(self.visit_code)
         self.accept()
+
+
+class VisitDateDialog(Retranslating, QDialog):
+    """Another day for an open visit (the patient will come later)."""
+
+    def __init__(self, patient_code: str, current: str, parent=None) -> None:
+        super().__init__(parent)
+        self.patient_code, self.current = patient_code, current
+        form = QFormLayout(self)
+        self.intro = intro_label(self)
+        form.addRow(self.intro)
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setMinimumDate(QDate.currentDate())
+        self.date.setDate(QDate.currentDate())
+        self.label = QLabel(self)
+        self.label.setBuddy(self.date)
+        form.addRow(self.label, self.date)
+        form.addRow(ok_cancel(self))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        from dyade.ui.workspace.formats import date_text
+
+        self.setWindowTitle(self.tr("Change the visit's date"))
+        self.intro.setText(
+            self.tr(
+                "The visit of patient {code} planned for {date}: choose the day the patient "
+                "will come. Its kiosk code and any answers already given stay."
+            ).format(code=self.patient_code, date=date_text(self.current))
+        )
+        self.label.setText(self.tr("New date"))
+
+    def chosen(self) -> date:
+        return self.date.date().toPython()

@@ -93,6 +93,9 @@ class PatientsPage(Retranslating, QWidget):
         self.add_button.clicked.connect(self.add_patient)
         search_row.addWidget(self.search, 1)
         search_row.addWidget(self.add_button)
+        self.edit_button = QPushButton(self)
+        self.edit_button.clicked.connect(self.edit_patient)
+        search_row.addWidget(self.edit_button)
         self.patient_view = table(self, self.proxy, stretch=1)
         self.patient_view.selectionModel().selectionChanged.connect(self._patient_changed)
         for part in (self.title,):
@@ -137,6 +140,10 @@ class PatientsPage(Retranslating, QWidget):
         self.search.setPlaceholderText(self.tr("Search by code or name"))
         self.search.setAccessibleName(self.tr("Search by code or name"))
         self.add_button.setText(self.tr("Add a patient"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setAccessibleName(self.tr("Edit the chosen patient"))
+        self.edit_button.setToolTip(self.tr("Change the chosen patient's name, birth year or "
+                                            "language"))  # fmt: skip
         self.dyad_button.setText(self.tr("Start a dyad with a physician"))
         self.share_button.setText(self.tr("Share this dyad with a colleague…"))
         self.share_button.setToolTip(
@@ -189,7 +196,8 @@ class PatientsPage(Retranslating, QWidget):
     def _help_text(self) -> str:
         if self.current_patient() is not None and not self.dyads.rows:
             return self.tr(
-                "This patient has no dyad yet: start one with a physician, then create a visit."
+                "This patient has no dyad yet: a new visit starts one with you (reception "
+                "chooses the physician), or start one with another physician below."
             )
         return self.tr(
             "A dyad is one patient with one physician. Choose it above, then create a "
@@ -218,13 +226,15 @@ class PatientsPage(Retranslating, QWidget):
             if len(self.dyads.rows) == 1:
                 self.dyad_view.selectRow(0)
         self.dyad_button.setEnabled(patient is not None)
+        self.edit_button.setEnabled(patient is not None)
         self.help.setText(self._help_text())
         self._dyad_changed()
 
     def _dyad_changed(self, *_args) -> None:
         dyad = self.current_dyad() if self.current_patient() is not None else None
+        first = self.current_patient() is not None and not self.dyads.rows  # the dyad comes too
         for button in (self.full_button, self.brief_button):
-            button.setEnabled(dyad is not None)
+            button.setEnabled(dyad is not None or first)
         self.share_button.setEnabled(dyad is not None and self._may_share(dyad))
 
     def _may_share(self, dyad) -> bool:
@@ -237,37 +247,91 @@ class PatientsPage(Retranslating, QWidget):
 
     # -- actions ----------------------------------------------------------------------
 
-    def add_patient(self) -> None:
-        dialog = PatientDialog(self)
-        while dialog.exec():
-            try:
-                values = dialog.values()
-                patient_service.create_patient(self.session.db, by=self.session.user.uuid, **values)
-            except DyadeError as exc:
-                dialog.error.setText(describe(exc))
-                continue
-            self.refresh()
-            self.select_patient(values["code"])
-            return
+    def add_patient(self) -> PatientDialog:
+        """The new patient's dialog (opened; tests drive it); a problem stays inside it."""
+        dialog = PatientDialog(self, save=self._create_patient)
+        dialog.accepted.connect(lambda: self._show_saved(dialog.values()["code"]))
+        dialog.open()
+        return dialog
+
+    def edit_patient(self) -> PatientDialog | None:
+        patient = self.current_patient()
+        if patient is None:
+            return None
+        dialog = PatientDialog(self, patient=patient, save=lambda v: self._update(patient, v))
+        dialog.accepted.connect(lambda: self._show_saved(patient.code))
+        dialog.open()
+        return dialog
+
+    def _show_saved(self, code: str) -> None:
+        self.refresh()
+        self.select_patient(code)
+
+    def _create_patient(self, values: dict) -> str | None:
+        """Save a new patient; a problem said as a sentence in the app's language."""
+        if not values["code"]:
+            return self.tr("Enter the patient's code: the one your clinic already uses.")
+        if patient_service.find_patient(self.session.db, values["code"]) is not None:
+            return self.tr(
+                "Another patient already has the code {code}. Choose another code, or find "
+                "that patient in the list."
+            ).format(code=values["code"])
+        return self._saving(
+            lambda: patient_service.create_patient(self.session.db, by=self._me(), **values)
+        )
+
+    def _update(self, patient, values: dict) -> str | None:
+        return self._saving(
+            lambda: patient_service.update_patient(
+                self.session.db,
+                patient.uuid,
+                name=values["name"] or "",
+                birth_year=values["birth_year"] or 0,  # 0: no birth year any more
+                language=values["language"],
+                by=self._me(),
+            )
+        )
+
+    def _saving(self, save) -> str | None:
+        try:
+            save()
+        except DyadeError as exc:
+            return describe(exc)
+        return None
+
+    def _me(self) -> str:
+        return self.session.user.uuid
 
     def start_dyad(self) -> None:
         patient = self.current_patient()
-        if patient is None:
-            return
-        physicians = [u for u in list_users(self.session.db, "physician") if u.active]
-        dialog = DyadDialog(physicians, self.session.user.uuid, self)
-        if not dialog.exec():
+        physician = self._ask_physician() if patient is not None else None
+        if physician is None:
             return
         try:
-            dyad_service.create_dyad(
-                self.session.db,
-                patient.uuid,
-                dialog.physician.currentData(),
-                by=self.session.user.uuid,
-            )
+            dyad_service.create_dyad(self.session.db, patient.uuid, physician, by=self._me())
         except DyadeError as exc:
-            show_error(self, str(exc))
+            show_error(self, describe(exc))
         self._patient_changed()
+
+    def _ask_physician(self) -> str | None:
+        """The physician of a new dyad, chosen in a small dialog (None: cancelled)."""
+        physicians = [u for u in list_users(self.session.db, "physician") if u.active]
+        dialog = DyadDialog(physicians, self._me(), self)
+        return dialog.physician.currentData() if dialog.exec() else None
+
+    def _dyad_for_visit(self, patient) -> str | None:
+        """The chosen dyad; for a patient's first visit, the dyad made now with the
+        physician signed in (or the one reception chooses)."""
+        dyad = self.current_dyad()
+        if dyad is not None:
+            return dyad.uuid
+        if self.dyads.rows:  # several dyads and none chosen: the buttons say to choose
+            return None
+        user = self.session.user
+        physician = user.uuid if user.role == "physician" else self._ask_physician()
+        if physician is None:
+            return None
+        return dyad_service.create_dyad(self.session.db, patient.uuid, physician, by=user.uuid).uuid
 
     def share_dyad(self) -> ShareDialog | None:
         """Choose the colleagues who see the selected dyad; the caller may ``exec`` it."""
@@ -299,19 +363,20 @@ class PatientsPage(Retranslating, QWidget):
 
     def new_visit(self, kind: str) -> VisitCodeDialog | None:
         """Create the visit and show its code; ``exec`` is left to the caller in tests."""
-        patient, dyad = self.current_patient(), self.current_dyad()
+        patient = self.current_patient()
         if patient is None:
             return None
-        if dyad is None:  # the buttons are disabled then; a stray call does nothing
-            return None
         try:
+            dyad_uuid = self._dyad_for_visit(patient)
+            if dyad_uuid is None:
+                return None
             forms = [FormRef(who, *ref) for who, ref in visit_forms(self.session.db, kind).items()]
-            visit = create_visit(
-                self.session.db, dyad.uuid, forms, kind=kind, by=self.session.user.uuid
-            )
+            visit = create_visit(self.session.db, dyad_uuid, forms, kind=kind, by=self._me())
         except DyadeError as exc:
-            show_error(self, str(exc))
+            show_error(self, describe(exc))
             return None
+        finally:
+            self._patient_changed()  # a dyad made with the visit shows at once
         dialog = VisitCodeDialog(visit.code, patient.code, self)
         dialog.hand_to_patient.connect(lambda code: open_kiosk_for(self.workspace, code))
         self.last_code_dialog = dialog

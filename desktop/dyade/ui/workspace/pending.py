@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from dyade.errors import DyadeError
 from dyade.storage.responses import pending_responses
+from dyade.storage.visits import cancel_visit, reschedule_visit
+from dyade.ui.errors import describe, show_error
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.dialogs import VisitDateDialog
 from dyade.ui.workspace.formats import code_text, date_text
 from dyade.ui.workspace.patients import open_kiosk_for
 from dyade.ui.workspace.widgets import heading, table
@@ -53,6 +57,11 @@ class PendingPage(Retranslating, QWidget):
         row.addWidget(self.kiosk_button)
         row.addWidget(self.fill_button)
         row.addStretch(1)
+        self.date_button, self.cancel_button = QPushButton(self), QPushButton(self)
+        self.date_button.clicked.connect(self.change_date)
+        self.cancel_button.clicked.connect(self.cancel_visit)
+        row.addWidget(self.date_button)
+        row.addWidget(self.cancel_button)
         self.nothing = QLabel(self)  # an empty table alone reads like a fault
         self.nothing.setObjectName("emptyState")
         self.nothing.setWordWrap(True)
@@ -74,6 +83,10 @@ class PendingPage(Retranslating, QWidget):
         )
         self.kiosk_button.setText(self.tr("Hand to patient (open the kiosk)"))
         self.fill_button.setText(self.tr("Fill in my questionnaire"))
+        self.date_button.setText(self.tr("Change the date…"))
+        self.date_button.setToolTip(self.tr("The patient will come another day"))
+        self.cancel_button.setText(self.tr("Cancel the visit…"))
+        self.cancel_button.setToolTip(self.tr("The patient did not come and will not"))
         self.nothing.setText(
             self.tr(
                 "Nothing to fill in now. A new visit (Patients and visits) adds its two "
@@ -112,6 +125,8 @@ class PendingPage(Retranslating, QWidget):
         row = self.selected()
         user = self.session.user
         self.kiosk_button.setEnabled(row is not None and row.respondent == "patient")
+        self.date_button.setEnabled(row is not None)
+        self.cancel_button.setEnabled(row is not None)
         self.fill_button.setEnabled(
             row is not None
             and row.respondent == "physician"
@@ -131,3 +146,40 @@ class PendingPage(Retranslating, QWidget):
 
             return open_physician_questionnaire(self.workspace, row.response_uuid)
         return None
+
+    # -- a visit that will not happen as planned -------------------------------------
+
+    def change_date(self) -> VisitDateDialog | None:
+        """Move the selected visit to the day the patient will come (it stops being overdue)."""
+        row = self.selected()
+        if row is None:
+            return None
+        dialog = VisitDateDialog(row.patient_code, row.visit_date, self)
+        dialog.accepted.connect(lambda: self._apply(reschedule_visit, row, dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def cancel_visit(self) -> QMessageBox | None:
+        """Ask, then close the selected visit: both its questionnaires leave this list."""
+        row = self.selected()
+        if row is None:
+            return None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Cancel the visit"), "", parent=self)
+        box.setText(
+            self.tr(
+                "Cancel the visit of patient {code} planned for {date}? Both questionnaires "
+                "leave this list; answers already given are kept."
+            ).format(code=row.patient_code, date=date_text(row.visit_date))
+        )
+        yes = box.addButton(self.tr("Cancel the visit"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.buttonClicked.connect(lambda button: button is yes and self._apply(cancel_visit, row))
+        box.open()
+        return box
+
+    def _apply(self, change, row, *args) -> None:
+        try:
+            change(self.session.db, row.visit_uuid, *args, by=self.session.user.uuid)
+        except DyadeError as exc:
+            show_error(self, describe(exc))
+        self.refresh()
