@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from dyade.safe_write import Kind, open_for_writing
 
@@ -34,7 +35,7 @@ class CsvStyle:
     def encoding(self) -> str:
         return "utf-8-sig" if self.bom else "utf-8"
 
-    def writer(self, handle: TextIO) -> Any:
+    def writer(self, handle: IO[str]) -> Any:
         return csv.writer(handle, delimiter=self.sep)
 
 
@@ -71,7 +72,7 @@ def detect_separator(header: str) -> str:
 
 @contextmanager
 def writing(
-    path: str | Path, style: CsvStyle, *, force: bool = False, kind: Kind = "export"
+    path: str | os.PathLike[str], style: CsvStyle, *, force: bool = False, kind: Kind = "export"
 ) -> Iterator[Any]:
     """A ``csv.writer`` on ``path`` in ``style``, through :mod:`dyade.safe_write`: the
     file is in place, whole, when the block ends; ``force`` replaces an existing one."""

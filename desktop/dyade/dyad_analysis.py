@@ -101,8 +101,8 @@ def review_dyad(
 
 def trend(history: DyadHistory, subscale: str = "bond") -> float | None:
     """Change of the patient's score between the last two scored visits."""
-    points = [p.value for p in history.series.get("patient", {}).get(subscale, [])]
-    points = [v for v in points if v is not None]
+    values = [p.value for p in history.series.get("patient", {}).get(subscale, [])]
+    points = [v for v in values if v is not None]
     return None if len(points) < 2 else round(points[-1] - points[-2], 2)
 
 

@@ -47,4 +47,6 @@ _OS_REASONS_FR = {
 def os_reason(exc: OSError, lang: str) -> str:
     """Why the system refused (``exc.strerror``), in ``lang`` when it is a common reason."""
     english = exc.strerror or str(exc)
-    return _OS_REASONS_FR.get(exc.errno, english) if lang == "fr" else english
+    if lang != "fr" or exc.errno is None:
+        return english
+    return _OS_REASONS_FR.get(exc.errno, english)

@@ -131,8 +131,10 @@ def value_problem(form: Form, item: Item, value: Any) -> str | None:
         return None if item.optional else f"item {item.id} may not be skipped"
     if item.kind == "scale":
         scale = form.scale_of(item)
-        ok = isinstance(value, int) and not isinstance(value, bool) and scale is not None
-        return None if ok and value in scale.points() else f"item {item.id}: {value!r} off scale"
+        on_scale = isinstance(value, int) and not isinstance(value, bool)
+        if scale is not None and on_scale and value in scale.points():
+            return None
+        return f"item {item.id}: {value!r} off scale"
     if item.kind == "choice":
         return None if value in item.codes() else f"item {item.id}: unknown option {value!r}"
     if item.kind == "multi":

@@ -157,7 +157,7 @@ def _message(err: Any, loc: PathKey) -> str:
         return f"{_describe(value)} is not allowed; expected {ctx.get('expected')}"
     if kind == "string_pattern_mismatch":
         return f"{_describe(value)} is not a valid id: " + _PATTERN_HINTS.get(
-            ctx.get("pattern"), _NAME_HINT
+            str(ctx.get("pattern")), _NAME_HINT
         )
     if kind == "string_too_short":
         return "this text is empty"

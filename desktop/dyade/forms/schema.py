@@ -115,7 +115,8 @@ with warnings.catch_warnings():
 
         id: Name
         kind: Kind
-        construct: Construct
+        # the forms' own word; it shadows pydantic's deprecated classmethod of that name
+        construct: Construct  # type: ignore[assignment]
         component: Component
         text: Text
         rationale: str = ""

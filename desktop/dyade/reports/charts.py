@@ -258,7 +258,7 @@ def _series(d: Drawing, xs: list[float], ys: list[float | None], y_of: Callable,
     dash = None if side == "patient" else [4, 2]
     run: list[float] = []
     for x, y in [*zip(xs, ys, strict=True), (None, None)]:
-        if y is None:
+        if x is None or y is None:
             if len(run) >= 4:
                 d.add(PolyLine(run, strokeColor=colour, strokeWidth=1.4, strokeDashArray=dash))
             run = []

@@ -72,6 +72,7 @@ def evidence_rows(
     rows: list[EvidenceRow] = []
     seen: set[tuple[str, ...]] = set()
     for ev in evidence:
+        key: tuple[str, ...]
         if ev.get("item"):
             key = (ev["side"], ev["item"])
             if ev.get("mirror_item"):  # an item and its mirror make one row

@@ -136,7 +136,7 @@ class _Request:
 def _write(
     db: sqlite_utils.Database,
     req: _Request,
-    about: tuple[str, str | None, tuple],
+    about: tuple[Any, ...],  # dyad, visit date or None, forms, own words
     details: dict[str, Any],
     make: Callable[..., Path],
 ) -> Path:

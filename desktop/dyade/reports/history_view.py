@@ -24,7 +24,8 @@ class _Dates:
     """Each visit's date (or label) in long and short form."""
 
     def __init__(self, data: Mapping[str, Any], given: Mapping[int, Any], lab: Labels) -> None:
-        self.lab, self.raw = lab, {}
+        self.lab = lab
+        self.raw: dict[int, Any] = {}
         for side in SIDES:
             for points in data["series"].get(side, {}).values():
                 for p in points:

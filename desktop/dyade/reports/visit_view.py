@@ -63,8 +63,8 @@ def score_rows(data: Mapping[str, Any], lab: Labels) -> list[ScoreRow]:
             estimates[(meta["by"], meta["target"])] = float(meta["estimate"])
     rows = []
     for sid in sorted(set(patient) | set(physician), key=_order):
-        score = patient.get(sid) or physician.get(sid)
-        if score["component"] not in ("general", "specific"):
+        score = patient.get(sid) or physician.get(sid) or {}
+        if score.get("component") not in ("general", "specific"):
             continue
         rows.append(
             ScoreRow(

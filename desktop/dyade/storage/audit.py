@@ -77,4 +77,4 @@ def entries(
         "WHERE at >= ? ORDER BY at DESC LIMIT ?",
         [since or "", limit],
     ).fetchall()
-    return [AuditEntry(*row[:5], from_json(row[5])) for row in rows]
+    return [AuditEntry(row[0], row[1], row[2], row[3], row[4], from_json(row[5])) for row in rows]

@@ -107,7 +107,12 @@ def backup(
 def daily_backups(folder: Path, stem: str) -> list[Path]:
     """This database's daily backups in ``folder``, oldest first."""
     found = [p for p in folder.glob(f"{stem}-*.db") if _DAILY.search(p.name)]
-    return sorted(found, key=lambda p: _DAILY.search(p.name).group(1))
+    return sorted(found, key=lambda p: _day_of(p.name))
+
+
+def _day_of(name: str) -> str:
+    found = _DAILY.search(name)
+    return found.group(1) if found else ""
 
 
 def daily_copy(

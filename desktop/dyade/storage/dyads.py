@@ -157,7 +157,11 @@ def dyads_for(db: sqlite_utils.Database, user: User | None) -> list[DyadListing]
             + " AND d.physician_uuid != :me ORDER BY 3",
             {"me": user.uuid},
         ).fetchall()
-    return [DyadListing(*row[:6], bool(row[6])) for row in rows]
+    return [DyadListing(*_listing(row)) for row in rows]
+
+
+def _listing(row: tuple) -> tuple[str, str, str, str | None, str, str, bool]:
+    return row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6])
 
 
 def can_see_clinical(db: sqlite_utils.Database, user: User | None, dyad_uuid: str) -> bool:

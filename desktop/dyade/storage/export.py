@@ -198,4 +198,6 @@ def log(db, out, kind: str, filters: dict[str, Any], count: int, user: User | No
     """Every export leaves the encryption behind: the audit says who wrote what, where."""
     details = {"format": kind, "filters": filters, "responses": count}
     with db.atomic():
-        audit.record(db, "exported", str(out), user_uuid=user and user.uuid, details=details)
+        audit.record(
+            db, "exported", str(out), user_uuid=user.uuid if user else None, details=details
+        )

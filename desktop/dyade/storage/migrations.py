@@ -88,7 +88,7 @@ class Migrations:
             if self.current(db) >= step.version:  # applied meanwhile: nothing to do
                 return
             step.fn(db)
-            db[self.table].insert(
+            db.table(self.table).insert(
                 {
                     "version": step.version,
                     "name": step.name,

@@ -90,8 +90,8 @@ def seal_outbox(db: sqlite_utils.Database, seal: Sealer, batch: int | None = Non
             ).fetchall()
             if not rows:
                 return made
-            records = [_record(db, t, from_json(k)) for _seq, t, k in rows]
-            records = [r for r in records if r is not None]
+            found = [_record(db, t, from_json(k)) for _seq, t, k in rows]
+            records = [r for r in found if r is not None]
             if records:
                 device_seq = get_state(db, "next_seq", 1)
                 db.execute(
@@ -136,7 +136,7 @@ def apply_changes(
             continue
         try:
             for record in records:
-                merger.merge(record.get("t"), record.get("r") or {})
+                merger.merge(str(record.get("t")), record.get("r") or {})
         except _MALFORMED as exc:
             from dyade.storage.errors import TransferRefused
 

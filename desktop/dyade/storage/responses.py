@@ -176,7 +176,9 @@ def _complete(db: sqlite_utils.Database, response_uuid: str, stamp: str, user: U
         "responses o WHERE o.visit_uuid = visits.uuid AND o.status != 'complete')",
         {"r": response_uuid},
     )
-    audit.record(db, "completed", f"response:{response_uuid}", user_uuid=user and user.uuid)
+    audit.record(
+        db, "completed", f"response:{response_uuid}", user_uuid=user.uuid if user else None
+    )
 
 
 def complete_response(

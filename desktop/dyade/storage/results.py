@@ -121,7 +121,12 @@ def needs_attention(
     """The physician's dyads (own and shared) whose latest analysed visit asks for
     a look, highest attention rank first."""
     rows = db.execute(_ATTENTION, {"me": physician_uuid, "limit": limit}).fetchall()
-    return [AttentionItem(*row[:7], from_json(row[7]), bool(row[8])) for row in rows]
+    return [
+        AttentionItem(
+            row[0], row[1], row[2], row[3], row[4], row[5], row[6], from_json(row[7]), bool(row[8])
+        )
+        for row in rows
+    ]
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,7 @@ class Option:
             return f"expected {_KIND_NAMES[self.kind]}, got {value!r}"
         if self.choices and value not in self.choices:
             return f"expected one of {', '.join(self.choices)}, got {value!r}"
-        if self.minimum is not None and value < self.minimum:
+        if self.minimum is not None and isinstance(value, int) and value < self.minimum:
             return f"expected at least {self.minimum}, got {value!r}"
         return self.check(value) if self.check else None
 

@@ -14,6 +14,7 @@ and reopening Dyade starts the full wait again instead of lifting it.
 from __future__ import annotations
 
 import time
+import weakref
 from collections.abc import Callable
 
 import sqlite_utils
@@ -54,13 +55,19 @@ class SignInThrottle:
         self.failures = 0
 
 
+# one throttle per open database, forgotten with it (nothing is set on the database object)
+_THROTTLES: weakref.WeakKeyDictionary[sqlite_utils.Database, SignInThrottle] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def throttle_of(db: sqlite_utils.Database, clock: Clock | None = None) -> SignInThrottle:
     """The throttle of this open database (made on first use from the stored count)."""
-    held = getattr(db, "_sign_in_throttle", None)
+    held = _THROTTLES.get(db)
     if held is None:
         row = db.execute("SELECT value FROM settings WHERE key = ?", [_KEY]).fetchone()
         held = SignInThrottle(int(from_json(row[0])) if row else 0, clock or time.monotonic)
-        db._sign_in_throttle = held
+        _THROTTLES[db] = held
     elif clock is not None:
         held.clock = clock
     return held

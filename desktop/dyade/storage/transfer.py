@@ -331,7 +331,7 @@ def _apply(db: sqlite_utils.Database, path: Path, passphrase: str, by: str | Non
                     fr=f"{path} est incomplet ou modifié ({seen} enregistrements lus)",
                 )
             return merger.report
-        merger.merge(record.get("t"), record.get("r") or {})
+        merger.merge(str(record.get("t")), record.get("r") or {})
     raise TransferRefused(
         f"{path} is truncated (its closing record is missing)",
         fr=f"{path} est tronqué (son enregistrement de fin manque)",

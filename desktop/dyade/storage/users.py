@@ -55,7 +55,7 @@ class Activity:
 
 
 def _user(row: tuple) -> User:
-    return User(*row[:5], bool(row[5]), row[6])
+    return User(row[0], row[1], row[2], row[3], row[4], bool(row[5]), row[6])
 
 
 def _check_new(login: str, role: str, language: str, password: str) -> str:

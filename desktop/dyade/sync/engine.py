@@ -152,7 +152,11 @@ def _link(db: sqlite_utils.Database, conninfo: str | None) -> Link:
         with db.atomic():
             outbox.set_state(db, "hub", conninfo)  # a new password or address
     key = bytes.fromhex(outbox.get_state(db, "key"))
-    if bound != outbox.get_state(db, "clinic") or device != outbox.get_state(db, "device"):
+    if (
+        bound is None
+        or bound != outbox.get_state(db, "clinic")
+        or device != outbox.get_state(db, "device")
+    ):
         conn.close()
         raise HubRefused(
             f"the hub knows this connection as device {device} of clinic {bound}, not this "
