@@ -19,7 +19,7 @@ import sqlcipher3
 import sqlite_utils
 
 from dyade import safe_write
-from dyade.errors import DyadeError, os_reason
+from dyade.errors import DyadeError
 from dyade.storage import faults
 from dyade.storage.errors import DamagedDatabase, WrongPassphrase
 from dyade.storage.faults import RESTORE_HINT, RESTORE_HINT_FR
@@ -342,20 +342,7 @@ def passphrase_from_env_or_file(path: str | os.PathLike[str] | None) -> str | No
     """The passphrase for non-interactive use: ``--passphrase-file`` first, then the
     ``DYADE_PASSPHRASE`` environment variable; ``None`` when neither is given."""
     if path is not None:
-        file = Path(path)
-        try:
-            text = file.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise DyadeError(
-                f"cannot read the passphrase file {file}: {exc.strerror}",
-                fr=f"impossible de lire le fichier de la phrase secrète {file}\u00a0: "
-                f"{os_reason(exc, 'fr')}",
-            ) from exc
-        phrase = text.rstrip("\r\n")
-        if not phrase:
-            raise DyadeError(
-                f"the passphrase file {file} is empty",
-                fr=f"le fichier de la phrase secrète {file} est vide",
-            )
-        return phrase
+        from dyade.storage.passphrase_file import read_passphrase_file
+
+        return read_passphrase_file(path)
     return os.environ.get("DYADE_PASSPHRASE") or None
