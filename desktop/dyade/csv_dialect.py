@@ -70,16 +70,43 @@ def detect_separator(header: str) -> str:
     return "," if best == 0 or counts[","] == best else max(counts, key=counts.__getitem__)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral(cell: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (``=HYPERLINK(...)``, ``+1``,
+    ``@SUM``) starts with a single quote, as OWASP's CSV-injection rule says; numbers
+    stay numbers."""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
+class NeutralWriter:
+    """A ``csv.writer`` whose text cells never run as formulas (:func:`neutral`)."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: Iterable[Any]) -> Any:
+        return self._writer.writerow([neutral(cell) for cell in row])
+
+    def writerows(self, rows: Iterable[Iterable[Any]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
 @contextmanager
 def writing(
     path: str | os.PathLike[str], style: CsvStyle, *, force: bool = False, kind: Kind = "export"
 ) -> Iterator[Any]:
     """A ``csv.writer`` on ``path`` in ``style``, through :mod:`dyade.safe_write`: the
-    file is in place, whole, when the block ends; ``force`` replaces an existing one."""
+    file is in place, whole, when the block ends; ``force`` replaces an existing one.
+    Every file Dyade writes is for a spreadsheet, so its text cells are neutralised."""
     with open_for_writing(
         path, force=force, kind=kind, newline="", encoding=style.encoding
     ) as handle:
-        yield style.writer(handle)
+        yield NeutralWriter(style.writer(handle))
 
 
 def write_rows(path: str | Path, style: CsvStyle, rows: Iterable[Sequence[Any]]) -> None:

@@ -20,6 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dyade import jsontext
 from dyade.errors import DyadeError
 
 Side = Literal["patient", "physician"]
@@ -228,7 +229,7 @@ class Thresholds(BaseModel):
         """Read overrides from a JSON object file."""
         path = Path(path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = jsontext.loads(path.read_text(encoding="utf-8"), path)
         except OSError as exc:
             raise DyadeError(f"{path}: cannot read thresholds file ({exc.strerror})") from None
         except json.JSONDecodeError as exc:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -88,6 +89,16 @@ def app_launch(argv: Sequence[str]) -> argparse.Namespace | None:
     return args
 
 
+def _pipe_closed() -> int:
+    """The reader of our output went away (``dyade visit list | head -1``): stop quietly.
+
+    Standard output is pointed at the null device so that Python's own flush at
+    exit does not fail a second time and print a traceback."""
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    return 141  # 128 + SIGPIPE, what a command stopped by a closed pipe returns
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; with no subcommand, open the app."""
     from dyade.logs import setup_logging
@@ -100,7 +111,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from dyade.launch import launch_app
 
             return launch_app(args)
-        return int(args.handler(args) or 0)
+        code = int(args.handler(args) or 0)
+        if sys.stdout is not None:  # none in a windowed bundle
+            sys.stdout.flush()  # a closed pipe is met here, not at exit
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
     except DyadeError as exc:
         print(f"dyade: {exc}", file=sys.stderr)
         return exc.exit_code

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from dyade import jsontext
 from dyade.errors import DyadeError
 
 
@@ -74,7 +75,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Iterator[Any]:
 def read_answer_file(path: Path, library: Any, role: str) -> tuple[Any, dict[str, Any]]:
     """``{"form": ID, "answers": {ITEM: value}}`` -> (form, answers)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = jsontext.loads(path.read_text(encoding="utf-8"), path)
     except OSError as exc:
         raise DyadeError(f"{path}: cannot read the {role}'s answer file ({exc.strerror})") from None
     except json.JSONDecodeError as exc:

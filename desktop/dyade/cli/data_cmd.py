@@ -288,8 +288,21 @@ def _register_visit(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_visit_create)
     p = group.add_parser("list", help="recent visits, or with --pending those not completed")
     p.add_argument("--pending", action="store_true")
-    p.add_argument("--limit", type=int, default=100)
+    p.add_argument(
+        "--limit", type=_listing_limit, default=100, help="at most this many (1 to 100000)"
+    )
     p.set_defaults(handler=_visit_list)
+
+
+def _listing_limit(text: str) -> int:
+    """``--limit``: a count SQLite can take and a screen can show."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number from 1 to 100000")
+    return value
 
 
 def register(sub: argparse._SubParsersAction) -> None:

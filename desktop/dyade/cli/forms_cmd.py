@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from dyade import jsontext
 from dyade.errors import DyadeError
 
 
@@ -100,7 +101,7 @@ def _score(args: argparse.Namespace) -> int:
 
 def _read_answers(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = jsontext.loads(path.read_text(encoding="utf-8"), path)
     except OSError as exc:
         raise DyadeError(f"cannot read {path}: {exc.strerror}") from None
     except ValueError as exc:

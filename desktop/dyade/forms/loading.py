@@ -19,6 +19,9 @@ FORM_SUFFIXES = (".yaml", ".yml")
 _PATTERN_HINTS = {
     FORM_ID_PATTERN: "a form id uses lower-case letters, digits and single dashes (my-form-2)",
 }
+# The longest shipped form is about 22 kB; a file a thousand times that is not a form,
+# and parsing it took 31 s and 1 GB at every start.
+MAX_FORM_BYTES = 1_000_000
 _NAME_HINT = "an id or code uses lower-case letters, digits and '_', starting with a letter"
 
 
@@ -49,9 +52,21 @@ def load_form(path: Path | str) -> Form:
     return form
 
 
+def _read(path: Path, shown: str) -> str:
+    """The file's text; a file over ``MAX_FORM_BYTES`` is refused before it is read."""
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_FORM_BYTES + 1)
+    if len(data) > MAX_FORM_BYTES:
+        mb = MAX_FORM_BYTES // 1_000_000
+        message = f"larger than {mb} MB, far more than any questionnaire: not read"
+        fr = f"plus de {mb} Mo, bien plus que tout questionnaire\u00a0: pas lu"
+        raise FormFileError(shown, [FormProblem(shown, "", None, message, fr)])
+    return data.decode("utf-8")
+
+
 def _parse(path: Path, shown: str) -> ParsedYaml:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read(path, shown)
     except UnicodeDecodeError as exc:
         message = f"not UTF-8 text (byte {exc.start})"
         fr = f"ce n’est pas du texte UTF-8 (octet {exc.start})"

@@ -8,9 +8,10 @@ import sqlite_utils
 
 from dyade.storage import audit
 from dyade.storage.errors import InvalidRecord, NotFound
-from dyade.storage.records import check_language, new_uuid, now
+from dyade.storage.records import check_language, clean_text, new_uuid, now
 
 LANGUAGES = ("fr", "en")
+MAX_NAME = 200  # characters: a long double-barrelled name fits; a pasted page does not
 _COLUMNS = "uuid, code, name, birth_year, language, created_at"
 
 
@@ -40,6 +41,18 @@ def _check(code: str, birth_year: int | None, language: str) -> str:
     return code
 
 
+def _name(name: str | None) -> str | None:
+    """The name as stored: hidden characters removed, empty as None, within ``MAX_NAME``."""
+    name = clean_text(name or "").strip()
+    if len(name) > MAX_NAME:
+        raise InvalidRecord(
+            f"patient name of {len(name)} characters: write at most {MAX_NAME} characters",
+            fr=f"nom de patient de {len(name)} caractères\u00a0: écrivez au plus {MAX_NAME} "
+            "caractères",
+        )
+    return name or None
+
+
 def create_patient(
     db: sqlite_utils.Database,
     code: str,
@@ -50,7 +63,7 @@ def create_patient(
     by: str | None = None,
 ) -> Patient:
     """Register a patient under a clinic code unique in this database."""
-    code = _check(code, birth_year, language)
+    code, name = _check(code, birth_year, language), _name(name)
     if find_patient(db, code) is not None:
         raise InvalidRecord(
             f"patient code {code!r} is already used", fr=f"le code patient {code!r} est déjà pris"
@@ -59,7 +72,7 @@ def create_patient(
     with db.atomic():
         db.execute(
             f"INSERT INTO patients ({_COLUMNS}) VALUES (?,?,?,?,?,?)",
-            [patient_uuid, code, name or None, birth_year, language, now()],
+            [patient_uuid, code, name, birth_year, language, now()],
         )
         audit.record(db, "created", f"patient:{patient_uuid}", user_uuid=by)
     return get_patient(db, patient_uuid)
@@ -109,7 +122,7 @@ def update_patient(
     """Change the given fields (None leaves a field as it is; an empty name or a birth
     year of 0 clears it)."""
     old = get_patient(db, patient_uuid)
-    new_name = old.name if name is None else (name or None)
+    new_name = old.name if name is None else _name(name)
     new_year = old.birth_year if birth_year is None else (birth_year or None)
     new_lang = old.language if language is None else language
     _check(old.code, new_year, new_lang)

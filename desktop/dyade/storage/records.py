@@ -48,6 +48,16 @@ def iso_date(value: date | str | None) -> str | None:
         ) from None
 
 
+# NUL, and the bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
+# they make a name read differently from what it holds ("Ana\u202eecnalA") or cut it.
+_HIDDEN = dict.fromkeys([0, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the characters that hide or reorder what a person reads."""
+    return text.translate(_HIDDEN)
+
+
 def check_language(language: str) -> str:
     """``fr`` or ``en``, the languages of Dyade's forms; anything else is refused."""
     if language not in ("fr", "en"):

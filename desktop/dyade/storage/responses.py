@@ -17,7 +17,7 @@ import sqlite_utils
 from dyade.storage import audit
 from dyade.storage.dyads import require_clinical
 from dyade.storage.errors import InvalidRecord, NotFound
-from dyade.storage.records import check_language, from_json, iso_date, now, to_json
+from dyade.storage.records import check_language, clean_text, from_json, iso_date, now, to_json
 from dyade.storage.users import User
 
 RESPONDENTS = ("patient", "physician")
@@ -97,6 +97,8 @@ def _answer_json(item_id: str, value: Any) -> str:
             fr=f"identifiant de question {item_id!r}\u00a0: donnez l’identifiant de la question "
             "dans le questionnaire",
         )
+    if isinstance(value, str):  # a comment: nothing that hides or reorders what it says
+        value = clean_text(value)
     try:
         return to_json(value)
     except (TypeError, ValueError) as exc:

@@ -21,7 +21,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from dyade.storage import audit, logins
 from dyade.storage.errors import AccessDenied, InvalidRecord, LoginRefused, NotFound
 from dyade.storage.merge_rules import next_version
-from dyade.storage.records import check_language, new_uuid, now
+from dyade.storage.records import check_language, clean_text, new_uuid, now
 from dyade.storage.throttle import FREE_ATTEMPTS, Clock, lock_seconds, store, throttle_of  # noqa: F401 (callers' names)
 
 ROLES = ("physician", "receptionist", "admin")
@@ -106,7 +106,15 @@ def create_user(
         db.execute(
             "INSERT INTO users (uuid, login, display_name, role, language, password_hash, "
             "created_at) VALUES (?,?,?,?,?,?,?)",
-            [user_uuid, login, display_name or login, role, language, HASHER.hash(password), now()],
+            [
+                user_uuid,
+                login,
+                clean_text(display_name or "") or login,
+                role,
+                language,
+                HASHER.hash(password),
+                now(),
+            ],
         )
         audit.record(db, "created", f"user:{user_uuid}", user_uuid=by, details={"role": role})
     return get_user(db, user_uuid)

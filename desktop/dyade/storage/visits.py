@@ -30,6 +30,23 @@ TYPED_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 CODE_LENGTH = 6
 KINDS = ("full", "brief")
 _COLUMNS = "uuid, dyad_uuid, date, code, kind, status, created_at"
+# A visit's date is the clinic's: none before Dyade's questionnaires could exist, none
+# further ahead than a visit booked a year in advance. A typo (1900, 2206) is refused.
+EARLIEST_VISIT = date(2000, 1, 1)
+MAX_DAYS_AHEAD = 366
+
+
+def visit_date(on: date | str | None) -> str:
+    """``on`` (default today) as ``YYYY-MM-DD``, refused outside the plausible range."""
+    text = iso_date(on) or today()
+    latest = date.today() + timedelta(days=MAX_DAYS_AHEAD)
+    if not EARLIEST_VISIT <= date.fromisoformat(text) <= latest:
+        raise InvalidRecord(
+            f"visit date {text}: give a date from {EARLIEST_VISIT} to {latest} (a year ahead)",
+            fr=f"date de visite {text}\u00a0: donnez une date du {EARLIEST_VISIT} au {latest} "
+            "(un an à l’avance au plus)",
+        )
+    return text
 
 
 @dataclass(frozen=True)
@@ -106,6 +123,7 @@ def create_visit(
             fr=f"type de visite {kind!r}\u00a0: choisissez full (complète) ou brief (courte)",
         )
     _check_forms(forms)
+    on = visit_date(on)
     get_dyad(db, dyad_uuid)
     languages = _languages(db, dyad_uuid)
     visit_uuid, stamp = new_uuid(), now()
@@ -113,7 +131,7 @@ def create_visit(
         code = new_visit_code(db)
         db.execute(
             f"INSERT INTO visits ({_COLUMNS}) VALUES (?,?,?,?,?,'open',?)",
-            [visit_uuid, dyad_uuid, iso_date(on) or today(), code, kind, stamp],
+            [visit_uuid, dyad_uuid, on, code, kind, stamp],
         )
         for ref in forms:
             db.execute(
@@ -222,7 +240,7 @@ def reschedule_visit(
 
     The code and any answers already given stay; a closed visit cannot move.
     """
-    day = iso_date(on)
+    day = visit_date(on)
     with db.atomic():
         cursor = db.execute(
             "UPDATE visits SET date = ? WHERE uuid = ? AND status = 'open'", [day, visit_uuid]
