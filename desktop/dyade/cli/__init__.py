@@ -26,6 +26,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "dyade.cli.selfcheck_cmd",
     "dyade.cli.data_cmd",
     "dyade.cli.user_cmd",
+    "dyade.cli.kiosk_cmd",
     "dyade.cli.forms_cmd",
     "dyade.cli.analysis_cmd",
     "dyade.cli.report_cmd",

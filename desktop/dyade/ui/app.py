@@ -159,8 +159,18 @@ def kiosk_on_first_session(window) -> None:
 
 def passphrase_given(args: argparse.Namespace) -> bool:
     """Is there a passphrase for an unattended start (``--passphrase-file`` or
-    ``$DYADE_PASSPHRASE``, as storage reads them)? Asked before storage loads."""
-    return bool(getattr(args, "passphrase_file", None) or os.environ.get("DYADE_PASSPHRASE"))
+    ``$DYADE_PASSPHRASE``, as storage reads them, or for ``--kiosk`` the system
+    keyring's)? Asked before storage loads."""
+    if getattr(args, "passphrase_file", None) or os.environ.get("DYADE_PASSPHRASE"):
+        return True
+    return bool(args.kiosk and kept_passphrase(database_path(args)))
+
+
+def kept_passphrase(path: Path) -> str | None:
+    """The kiosk passphrase kept in the system keyring (``dyade kiosk-passphrase store``)."""
+    from dyade import kiosk_passphrase
+
+    return kiosk_passphrase.lookup(path)
 
 
 def kiosk_first(
@@ -178,6 +188,7 @@ def kiosk_first(
         phrase = None
         try:
             phrase = passphrase_from_env_or_file(getattr(args, "passphrase_file", None))
+            phrase = phrase or kept_passphrase(path)
             session = Session(db=open_database(path, phrase or ""), path=path)
         except DyadeError as exc:
             log.warning("the kiosk could not open %s: %s", path, exc)
