@@ -10,6 +10,7 @@ text) is refused with a message saying where, before any database is keyed.
 from __future__ import annotations
 
 import codecs
+import os
 import unicodedata
 from pathlib import Path
 
@@ -66,7 +67,7 @@ def _untypable(text: str) -> tuple[int, str] | None:
     return None
 
 
-def read_passphrase_file(path: str | Path) -> str:
+def read_passphrase_file(path: str | os.PathLike[str]) -> str:
     """The passphrase in ``path``: without a byte-order mark and one final newline."""
     file = Path(path)
     text = _decode(file, _read(file))
