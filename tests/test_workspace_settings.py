@@ -147,3 +147,33 @@ def test_daily_backup_goes_to_the_configured_folder_off_the_ui_thread(qtbot, wor
     again = start_daily_backup(session)  # once a day: the second call writes nothing
     assert again.finished.wait(20)
     assert daily_backups(folder, session.path.stem) == made
+
+
+def test_thresholds_wait_under_a_collapsed_advanced_section_with_plain_words(qtbot, workspace):
+    from PySide6.QtCore import Qt
+
+    page = workspace.show_section("settings")
+    group = page.groups["thresholds"]
+    assert group.isHidden() and page.advanced_button.text().startswith("▸ Advanced")
+    qtbot.mouseClick(page.advanced_button, Qt.MouseButton.LeftButton)
+    assert not group.isHidden() and page.advanced_button.text().startswith("▾")
+    for name in page.threshold_boxes:
+        assert page.explanations[name].text(), f"{name} has no plain explanation"
+        assert not page.labels[f"t_{name}"].text().startswith(name)  # a name, not a code
+    assert "95% sure" in page.explanations["z_critical"].text()
+    qtbot.mouseClick(page.advanced_button, Qt.MouseButton.LeftButton)
+    assert group.isHidden()
+
+
+def test_numbers_follow_the_language_in_the_labels_and_in_the_fields(qtbot, workspace):
+    page = workspace.show_section("settings")
+    box = page.threshold_boxes["sd_patient"]
+    assert "(default: 0.67)" in page.labels["t_sd_patient"].text() and box.text() == "0.67"
+    Translations().set_language("fr")
+    try:
+        qtbot.waitUntil(lambda: "0,67" in page.labels["t_sd_patient"].text())
+        assert "(par défaut\u00a0: 0,67)" in page.labels["t_sd_patient"].text()
+        assert box.text() == "0,67" and box.value() == 0.67  # the field agrees with the label
+        assert "(par défaut\u00a0: 3)" in page.labels["t_recovery_visits"].text()
+    finally:
+        Translations().set_language("en")

@@ -1297,6 +1297,18 @@ Replace them?</source>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Advanced: analysis thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the thresholds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1652,6 +1664,10 @@ This device: {device}
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Questions the reliabilities hold for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Confidence of a gap beyond chance (z)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1677,6 +1693,22 @@ This device: {device}
     </message>
     <message>
         <source>Emotions that signal a rupture on their own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement that shows a repair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same answer to this many questions: to check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reversed question this far off: contradictory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fewer seconds per answer: answered in haste</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1709,6 +1741,102 @@ This device: {device}
     </message>
     <message>
         <source>Visits needed to judge convergence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much patients&apos; scores usually vary. Larger: a gap must be wider to count.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same for physicians&apos; scores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How steady a patient&apos;s score is from one day to the next (0 to 1). Lower: more gaps put down to chance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same for the physician&apos;s answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many questions those reliabilities were measured on; shorter forms are read as less steady.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How sure a gap must be before it is reported. 1.96 means 95% sure; larger: fewer, surer flags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patients usually rate the alliance a little higher than physicians; this much is not a finding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A patient&apos;s usual score, the reference for a low alliance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How far below the usual score an alliance counts as low. Larger: only very low scores are flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a 1 to 5 answer, the point from which a sign of rupture (going quiet, disagreeing) is counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The point from which that sign counts as strong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many difficult emotions, ticked together, point to a rupture even without other signs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After a disagreement was voiced, agreement at or above this counts as repaired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same answer to this many questions in a row suggests checking the answers with the person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A question asked the other way round that differs this much from its neighbours is marked as contradictory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers given faster than this, on average, are marked as possibly hasty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How close a guess of the other&apos;s answer must be to count as accurate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many stages of change apart the two views may be before they are flagged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How large a fall between visits counts as a drop. Larger: fewer episodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many visits a score has to come back before the episode is called unresolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How close to its former level a score must come back to count as recovered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On brief forms, the fall in points that raises a drop alert.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How fast the gap between the two views must change, per visit, to say they converge or drift apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many visits are needed before saying anything about convergence.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

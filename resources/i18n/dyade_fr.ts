@@ -470,7 +470,7 @@ Les remplacer ?</translation>
 <context>
     <name>HubDialog</name>
     <message>
-        <source>Link this laptop to the clinic&apos;s hub</source>
+        <source>Link this laptop to the clinic's hub</source>
         <translation>Relier cet ordinateur au hub de la clinique</translation>
     </message>
     <message>
@@ -490,11 +490,11 @@ Les remplacer ?</translation>
         <translation>Inscrire un appareil</translation>
     </message>
     <message>
-        <source>With the hub administrator&apos;s connection string, create a device&apos;s access. Give the connection string shown to that laptop only.</source>
+        <source>With the hub administrator's connection string, create a device's access. Give the connection string shown to that laptop only.</source>
         <translation>Avec la chaîne de connexion de l’administrateur du hub, créez l’accès d’un appareil. Ne donnez la chaîne affichée qu’à cet ordinateur.</translation>
     </message>
     <message>
-        <source>Administrator&apos;s connection string</source>
+        <source>Administrator's connection string</source>
         <translation>Chaîne de connexion de l’administrateur</translation>
     </message>
     <message>
@@ -507,7 +507,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>A lost or stolen laptop: the hub refuses it from now on. The other devices go on.</source>
-        <translation>Un ordinateur perdu ou volé&#xa0;: le hub le refuse désormais. Les autres appareils continuent.</translation>
+        <translation>Un ordinateur perdu ou volé : le hub le refuse désormais. Les autres appareils continuent.</translation>
     </message>
 </context>
 <context>
@@ -705,7 +705,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Demo clinic: sign in as {accounts}; the password is {password} for all.</source>
-        <translation>Cabinet de démonstration&#xa0;: connectez-vous comme {accounts}&#xa0;; le mot de passe est {password} pour tous.</translation>
+        <translation>Cabinet de démonstration : connectez-vous comme {accounts} ; le mot de passe est {password} pour tous.</translation>
     </message>
     <message>
         <source>Wrong login or password.</source>
@@ -1299,6 +1299,18 @@ Les remplacer ?</translation>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Advanced: analysis thresholds</source>
+        <translation>Avancé : seuils de l’analyse</translation>
+    </message>
+    <message>
+        <source>Hide the thresholds</source>
+        <translation>Masquer les seuils</translation>
+    </message>
+    <message>
+        <source>Show the thresholds</source>
+        <translation>Afficher les seuils</translation>
+    </message>
+    <message>
         <source>Settings saved.</source>
         <translation>Réglages enregistrés.</translation>
     </message>
@@ -1550,13 +1562,13 @@ Les remplacer ?</translation>
         <source>Hub: {hub}
 This device: {device}
 {state}</source>
-        <translation>Hub&#xa0;: {hub}
-Cet appareil&#xa0;: {device}
+        <translation>Hub : {hub}
+Cet appareil : {device}
 {state}</translation>
     </message>
     <message>
         <source>This laptop is not linked to a hub: it works alone and shares its work with transfer files.</source>
-        <translation>Cet ordinateur n’est relié à aucun hub&#xa0;: il travaille seul et partage son travail par fichiers de transfert.</translation>
+        <translation>Cet ordinateur n’est relié à aucun hub : il travaille seul et partage son travail par fichiers de transfert.</translation>
     </message>
     <message>
         <source>Clinic hub (sync)</source>
@@ -1656,6 +1668,10 @@ Cet appareil&#xa0;: {device}
         <translation>Fidélité des sous-échelles du médecin</translation>
     </message>
     <message>
+        <source>Questions the reliabilities hold for</source>
+        <translation>Questions sur lesquelles les fidélités valent</translation>
+    </message>
+    <message>
         <source>Confidence of a gap beyond chance (z)</source>
         <translation>Seuil d’un écart au-delà du hasard (z)</translation>
     </message>
@@ -1682,6 +1698,22 @@ Cet appareil&#xa0;: {device}
     <message>
         <source>Emotions that signal a rupture on their own</source>
         <translation>Émotions qui signalent à elles seules une rupture</translation>
+    </message>
+    <message>
+        <source>Agreement that shows a repair</source>
+        <translation>Accord qui montre une réparation</translation>
+    </message>
+    <message>
+        <source>Same answer to this many questions: to check</source>
+        <translation>Même réponse à autant de questions : à vérifier</translation>
+    </message>
+    <message>
+        <source>A reversed question this far off: contradictory</source>
+        <translation>Question inversée aussi éloignée : contradictoire</translation>
+    </message>
+    <message>
+        <source>Fewer seconds per answer: answered in haste</source>
+        <translation>Moins de secondes par réponse : réponses hâtives</translation>
     </message>
     <message>
         <source>An estimate of the other is accurate within (points)</source>
@@ -1716,8 +1748,104 @@ Cet appareil&#xa0;: {device}
         <translation>Visites nécessaires pour juger du rapprochement</translation>
     </message>
     <message>
+        <source>How much patients' scores usually vary. Larger: a gap must be wider to count.</source>
+        <translation>Combien les scores des patients varient d’habitude. Plus grand : un écart doit être plus large pour compter.</translation>
+    </message>
+    <message>
+        <source>The same for physicians' scores.</source>
+        <translation>De même pour les scores des médecins.</translation>
+    </message>
+    <message>
+        <source>How steady a patient's score is from one day to the next (0 to 1). Lower: more gaps put down to chance.</source>
+        <translation>À quel point le score d’un patient est stable d’un jour à l’autre (de 0 à 1). Plus bas : davantage d’écarts attribués au hasard.</translation>
+    </message>
+    <message>
+        <source>The same for the physician's answers.</source>
+        <translation>De même pour les réponses du médecin.</translation>
+    </message>
+    <message>
+        <source>How many questions those reliabilities were measured on; shorter forms are read as less steady.</source>
+        <translation>Sur combien de questions ces fidélités ont été mesurées ; les questionnaires plus courts sont lus comme moins stables.</translation>
+    </message>
+    <message>
+        <source>How sure a gap must be before it is reported. 1.96 means 95% sure; larger: fewer, surer flags.</source>
+        <translation>À quel point un écart doit être sûr pour être signalé. 1,96 veut dire sûr à 95 % ; plus grand : moins de signalements, plus sûrs.</translation>
+    </message>
+    <message>
+        <source>Patients usually rate the alliance a little higher than physicians; this much is not a finding.</source>
+        <translation>Les patients notent d’habitude l’alliance un peu plus haut que les médecins ; cet écart-là n’est pas un constat.</translation>
+    </message>
+    <message>
+        <source>A patient's usual score, the reference for a low alliance.</source>
+        <translation>Le score habituel d’un patient, la référence d’une alliance basse.</translation>
+    </message>
+    <message>
+        <source>How far below the usual score an alliance counts as low. Larger: only very low scores are flagged.</source>
+        <translation>À quelle distance sous le score habituel une alliance compte comme basse. Plus grand : seuls les scores très bas sont signalés.</translation>
+    </message>
+    <message>
+        <source>On a 1 to 5 answer, the point from which a sign of rupture (going quiet, disagreeing) is counted.</source>
+        <translation>Sur une réponse de 1 à 5, le point à partir duquel un signe de rupture (se taire, être en désaccord) est compté.</translation>
+    </message>
+    <message>
+        <source>The point from which that sign counts as strong.</source>
+        <translation>Le point à partir duquel ce signe compte comme fort.</translation>
+    </message>
+    <message>
+        <source>How many difficult emotions, ticked together, point to a rupture even without other signs.</source>
+        <translation>Combien d’émotions difficiles, cochées ensemble, indiquent une rupture même sans autre signe.</translation>
+    </message>
+    <message>
+        <source>After a disagreement was voiced, agreement at or above this counts as repaired.</source>
+        <translation>Après un désaccord exprimé, un accord à ce niveau ou au-dessus compte comme une réparation.</translation>
+    </message>
+    <message>
+        <source>The same answer to this many questions in a row suggests checking the answers with the person.</source>
+        <translation>La même réponse à autant de questions de suite invite à vérifier les réponses avec la personne.</translation>
+    </message>
+    <message>
+        <source>A question asked the other way round that differs this much from its neighbours is marked as contradictory.</source>
+        <translation>Une question posée à l’envers qui s’écarte autant de ses voisines est marquée contradictoire.</translation>
+    </message>
+    <message>
+        <source>Answers given faster than this, on average, are marked as possibly hasty.</source>
+        <translation>Des réponses données plus vite que cela, en moyenne, sont marquées peut-être hâtives.</translation>
+    </message>
+    <message>
+        <source>How close a guess of the other's answer must be to count as accurate.</source>
+        <translation>À quel point l’estimation de la réponse de l’autre doit être proche pour compter comme juste.</translation>
+    </message>
+    <message>
+        <source>How many stages of change apart the two views may be before they are flagged.</source>
+        <translation>De combien de stades de changement les deux avis peuvent différer avant d’être signalés.</translation>
+    </message>
+    <message>
+        <source>How large a fall between visits counts as a drop. Larger: fewer episodes.</source>
+        <translation>Quelle baisse entre deux visites compte comme une chute. Plus grand : moins d’épisodes.</translation>
+    </message>
+    <message>
+        <source>How many visits a score has to come back before the episode is called unresolved.</source>
+        <translation>En combien de visites un score doit remonter avant que l’épisode soit dit non résolu.</translation>
+    </message>
+    <message>
+        <source>How close to its former level a score must come back to count as recovered.</source>
+        <translation>À quel point un score doit revenir près de son niveau d’avant pour compter comme rétabli.</translation>
+    </message>
+    <message>
+        <source>On brief forms, the fall in points that raises a drop alert.</source>
+        <translation>Sur les questionnaires courts, la baisse en points qui déclenche une alerte.</translation>
+    </message>
+    <message>
+        <source>How fast the gap between the two views must change, per visit, to say they converge or drift apart.</source>
+        <translation>À quelle vitesse l’écart entre les deux avis doit changer, par visite, pour dire qu’ils se rapprochent ou s’éloignent.</translation>
+    </message>
+    <message>
+        <source>How many visits are needed before saying anything about convergence.</source>
+        <translation>Combien de visites il faut avant de dire quoi que ce soit du rapprochement.</translation>
+    </message>
+    <message>
         <source>{name} (default: {value}):</source>
-        <translation>{name} (par défaut : {value}) :</translation>
+        <translation>{name} (par défaut : {value}) :</translation>
     </message>
 </context>
 <context>

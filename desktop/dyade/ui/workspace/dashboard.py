@@ -18,7 +18,7 @@ from dyade.dyad_analysis import refresh_dyad
 from dyade.errors import DyadeError
 from dyade.storage.dyads import DyadListing, dyads_for
 from dyade.storage.results import latest_results, needs_attention, stale_dyads
-from dyade.ui.errors import show_error
+from dyade.ui.errors import describe, show_error
 from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.formats import date_text, number_text
@@ -191,7 +191,7 @@ class DashboardPage(Retranslating, QWidget):
             for dyad_uuid in stale_dyads(db, [d.uuid for d in dyads]):
                 refresh_dyad(db, self.session.library, dyad_uuid)
         except DyadeError as exc:
-            show_error(self, str(exc))
+            show_error(self, describe(exc))
         self.model.set_rows(dashboard_rows(db, user, dyads))
         self._show_rows()
 

@@ -293,7 +293,7 @@ class ExportBar(Retranslating, QWidget):
                                       overwrite=out.exists())  # fmt: skip
         except DyadeError as exc:
             QApplication.restoreOverrideCursor()
-            show_error(self, str(exc))
+            show_error(self, describe(exc))
             return None
         QApplication.restoreOverrideCursor()
         self.window_.workspace.last_export_folder = str(path.parent)

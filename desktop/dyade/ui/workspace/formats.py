@@ -20,6 +20,11 @@ def _locale() -> QLocale:
     return _locale_of(current_language())
 
 
+def reader_locale() -> QLocale:
+    """The locale of the language shown now, for number fields (0,67 in French)."""
+    return _locale()
+
+
 @cache
 def _locale_of(lang: str) -> QLocale:
     """One locale per language: lists format every cell they paint."""

@@ -101,7 +101,7 @@ def open_physician_questionnaire(workspace, response_uuid: str) -> QWidget | Non
         )
         fill.set_language(current_language())  # the screen's language, not the account's
     except DyadeError as exc:
-        show_error(workspace, str(exc))
+        show_error(workspace, describe(exc))
         return None
     visit = get_visit(session.db, get_response(session.db, response_uuid).visit_uuid)
     code = next((p.patient_code for p in _pending_of(session, response_uuid)), "")

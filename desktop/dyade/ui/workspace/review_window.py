@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from dyade.dyad_analysis import DyadReview, review_dyad
 from dyade.errors import DyadeError
-from dyade.ui.errors import show_error
+from dyade.ui.errors import describe, show_error
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.exports import ExportBar
 from dyade.ui.workspace.formats import date_text, number_text
@@ -202,7 +202,7 @@ def open_review(workspace, dyad) -> QWidget | None:
     try:
         review = review_dyad(session.db, session.library, dyad.uuid, user=session.user)
     except DyadeError as exc:
-        show_error(workspace, str(exc))
+        show_error(workspace, describe(exc))
         return None
     window = ReviewWindow(workspace, dyad, review)
     window.show()

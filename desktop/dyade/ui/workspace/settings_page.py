@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -27,10 +28,15 @@ from PySide6.QtWidgets import (
 
 from dyade.errors import DyadeError
 from dyade.storage.settings import get_setting, set_setting
-from dyade.ui.errors import show_error
+from dyade.ui.errors import describe, show_error
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace import settings_values as values
-from dyade.ui.workspace.settings_texts import threshold_label
+from dyade.ui.workspace.formats import reader_locale
+from dyade.ui.workspace.settings_texts import (
+    default_text,
+    threshold_explanation,
+    threshold_label,
+)
 from dyade.ui.workspace.sync_settings import SyncBox
 from dyade.ui.workspace.words import current_language
 
@@ -133,7 +139,15 @@ class SettingsPage(Retranslating, QWidget):
         form.addRow(self.form_errors)
 
     def _thresholds(self, body: QWidget) -> None:
+        """The analysis thresholds, under a collapsed "Advanced" section: few need them."""
+        self.advanced_button = QPushButton(body)
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setObjectName("advancedToggle")
+        self.column.addWidget(self.advanced_button, 0, Qt.AlignmentFlag.AlignLeft)
         form = self._group("thresholds", body)
+        self.groups["thresholds"].setVisible(False)
+        self.advanced_button.toggled.connect(self._show_advanced)
+        self.explanations: dict[str, QLabel] = {}
         self.thresholds_intro = QLabel(body)
         self.thresholds_intro.setWordWrap(True)
         form.addRow(self.thresholds_intro)
@@ -148,6 +162,13 @@ class SettingsPage(Retranslating, QWidget):
                 box.setSingleStep(0.05)
             self.threshold_boxes[name] = box
             self._row(form, f"t_{name}", box)
+            self.labels[f"t_{name}"].setBuddy(box)
+            self.labels[f"t_{name}"].setWordWrap(True)
+            explanation = QLabel(body)
+            explanation.setWordWrap(True)
+            explanation.setProperty("role", "muted")
+            self.explanations[name] = explanation
+            form.addRow(explanation)
         self.reset_button = QPushButton(body)
         self.reset_button.clicked.connect(self.reset_thresholds)
         form.addRow(self.reset_button)
@@ -182,6 +203,18 @@ class SettingsPage(Retranslating, QWidget):
             index = next((i for i, p in enumerate(self.pairs) if p[0] == chosen), -1)
             combo.setCurrentIndex(index)
 
+    def _show_advanced(self, shown: bool) -> None:
+        self.groups["thresholds"].setVisible(shown)
+        self._name_advanced()
+
+    def _name_advanced(self) -> None:
+        shown = self.advanced_button.isChecked()
+        arrow = "▾" if shown else "▸"
+        self.advanced_button.setText(f"{arrow} " + self.tr("Advanced: analysis thresholds"))
+        self.advanced_button.setToolTip(
+            self.tr("Hide the thresholds") if shown else self.tr("Show the thresholds")
+        )
+
     def reset_thresholds(self) -> None:
         for name, default in values.threshold_fields().items():
             self.threshold_boxes[name].setValue(default)
@@ -191,7 +224,7 @@ class SettingsPage(Retranslating, QWidget):
         try:
             changed = self._store()
         except DyadeError as exc:
-            show_error(self, str(exc))
+            show_error(self, describe(exc))
             return False
         self.apply(changed)
         self.status.setText(self.tr("Settings saved."))
@@ -285,9 +318,13 @@ class SettingsPage(Retranslating, QWidget):
                 "only with good reason; saving analyses every dyad again."
             )
         )
+        self._name_advanced()
         for name, default in values.threshold_fields().items():
             self.labels[f"t_{name}"].setText(threshold_label(name))
-            tip = self.tr("Default: {value}").format(value=default)
+            self.explanations[name].setText(threshold_explanation(name))
+            self.explanations[name].setVisible(bool(self.explanations[name].text()))
+            tip = self.tr("Default: {value}").format(value=default_text(default))
+            self.threshold_boxes[name].setLocale(reader_locale())  # 0,67 in French
             self.threshold_boxes[name].setToolTip(tip)
             self.threshold_boxes[name].setSuffix(
                 "" if self.threshold_boxes[name].value() == default else "  ✎"
