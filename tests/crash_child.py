@@ -1,4 +1,5 @@
-"""A Dyade process for the crash tests to kill: fills, imports, backs up or restores.
+"""A Dyade process for the crash tests to kill: fills, imports, backs up, restores, or
+writes an export, a report, a transfer file or an analysis.
 
 Run as ``python crash_child.py MODE ...``. It prints one line per step that
 is done (flushed at once), so the parent knows what was confirmed before it
@@ -107,6 +108,60 @@ def restore_from(source: str, target: str, passphrase: str) -> None:
     print("done", flush=True)
 
 
+EXAMPLES = os.path.join(os.path.dirname(__file__), "..", "docs", "examples")
+
+
+def _report(out: str) -> None:
+    from pathlib import Path
+
+    from dyade.analysis import analyse_visit
+    from dyade.cli.common import read_answer_file
+    from dyade.forms import default_library
+    from dyade.reports import ReportContext, visit_summary
+
+    library = default_library()
+    sides = [
+        read_answer_file(Path(EXAMPLES, f"scenario-a-{who}.json"), library, who)
+        for who in ("patient", "physician")
+    ]
+    analysis = analyse_visit(*sides[0], *sides[1])
+    context = ReportContext(clinic="", patient_code="P-001", physician="", visit_date=None,
+                            forms=(sides[0][0], sides[1][0]))  # fmt: skip
+    visit_summary(analysis, context, lang="fr", out=out)
+
+
+def _analyse(out: str) -> None:
+    from pathlib import Path
+
+    from dyade.analysis.batch_stream import stream
+    from dyade.analysis.csv_batch import BatchRun
+    from dyade.forms import default_library
+
+    stream(BatchRun(Path(EXAMPLES, "visits.csv"), default_library().forms), Path(out))
+
+
+def write(kind: str, db_path: str, passphrase: str, out: str) -> None:
+    """Write one file the way Dyade does (through its safe writer) while the clinic is open."""
+    from dyade.storage.backup import backup
+    from dyade.storage.export import export_csv, export_json
+    from dyade.storage.export_fhir import export_fhir
+    from dyade.storage.transfer import write_transfer
+
+    db = open_database(db_path, passphrase, kdf_iter=KDF)
+    print("ready", flush=True)
+    {
+        "csv": lambda: export_csv(db, out),
+        "json": lambda: export_json(db, out),
+        "fhir": lambda: export_fhir(db, out),
+        "backup": lambda: backup(db, out),
+        "transfer": lambda: write_transfer(db, out, passphrase),
+        "report": lambda: _report(out),
+        "analyse": lambda: _analyse(out),
+    }[kind]()
+    print("done", flush=True)
+    db.close()
+
+
 def hold(db_path: str, passphrase: str, kdf: str) -> None:
     """Keep the database open (a second Dyade window) until killed."""
     db = open_database(db_path, passphrase, kdf_iter=int(kdf))
@@ -121,6 +176,7 @@ MODES = {
     "import": import_file,
     "backup": backup_to,
     "restore": restore_from,
+    "write": write,
 }
 
 if __name__ == "__main__":

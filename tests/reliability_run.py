@@ -9,6 +9,9 @@ file; the table sums them by area (the test module's name): the core and the
 on-screen kiosk killed mid-questionnaire (``reliability_crash``,
 ``reliability_kiosk``), faults at open and while open (``reliability_faults``,
 ``reliability_running``), leftovers of killed backups (``reliability_leftovers``),
+files killed while written through the safe writer: exports, reports, backups,
+transfer files, analyse output (``reliability_writes``), restore candidates
+(``reliability_restore``),
 and every parser of outside data, Dyade's own exports included (``fuzz_*``).
 Exit status: 0 when every test passed, nothing was lost and no exception went
 unhandled.
