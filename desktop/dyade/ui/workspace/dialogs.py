@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from dyade.ui.retranslate import Retranslating
-from dyade.ui.workspace.formats import code_text
+from dyade.ui.workspace.formats import DATE_FORMAT, code_text, date_text, reader_locale
 
 
 def intro_label(parent: QDialog) -> QLabel:
@@ -268,6 +268,7 @@ class VisitDateDialog(Retranslating, QDialog):
         form.addRow(self.intro)
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat(DATE_FORMAT)  # "3 déc. 2026": never 12/6/26
         self.date.setMinimumDate(QDate.currentDate())
         self.date.setDate(QDate.currentDate())
         self.label = QLabel(self)
@@ -277,9 +278,9 @@ class VisitDateDialog(Retranslating, QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        from dyade.ui.workspace.formats import date_text
 
         self.setWindowTitle(self.tr("Change the visit's date"))
+        self.date.setLocale(reader_locale())
         self.intro.setText(
             self.tr(
                 "The visit of patient {code} planned for {date}: choose the day the patient "

@@ -24,8 +24,10 @@ from dyade.storage import LoginRefused
 from dyade.storage.users import authenticate
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.session import Session
+from dyade.ui.workspace.window_fit import fit_in_column
 
 MAX_PAUSE_SECONDS = 16
+BOX_WIDTH = 480
 _WAIT = re.compile(r"try again in (\d+) s")
 
 
@@ -58,9 +60,9 @@ class LoginPage(Retranslating, QWidget):
     def _build(self) -> None:
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        box = QWidget(self)
-        box.setFixedWidth(480)
-        column = QVBoxLayout(box)
+        self.box = box = QWidget(self)
+        box.setFixedWidth(BOX_WIDTH)
+        self.column = column = QVBoxLayout(box)
         self.title = QLabel(box)
         self.title.setObjectName("pageTitle")
         self.clinic = QLabel(box)
@@ -102,6 +104,7 @@ class LoginPage(Retranslating, QWidget):
         self.password.setAccessibleDescription(self.tr("Press Enter to sign in"))
         self.button.setText(self.tr("Sign in"))
         self.demo_note.setText(self._demo_text())
+        fit_in_column(self.demo_note, self.column, self.box, BOX_WIDTH)
         self._show()
 
     def _demo_text(self) -> str:
@@ -131,6 +134,7 @@ class LoginPage(Retranslating, QWidget):
         if self._wait_left > 0:
             text += " " + self.tr("You can try again in {s} s.").format(s=self._wait_left)
         self.message.setText(text.strip())
+        fit_in_column(self.message, self.column, self.box, BOX_WIDTH)
 
     def reset(self) -> None:
         """Back to an empty form (after sign-out or an automatic lock)."""

@@ -173,6 +173,7 @@ class PendingPage(Retranslating, QWidget):
         )
         yes = box.addButton(self.tr("Cancel the visit"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+        yes.setMinimumWidth(yes.sizeHint().width() + 12)  # room for the focus ring's border
         box.buttonClicked.connect(lambda button: button is yes and self._apply(cancel_visit, row))
         box.open()
         return box

@@ -33,6 +33,7 @@ from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace import settings_values as values
 from dyade.ui.workspace.formats import reader_locale
 from dyade.ui.workspace.settings_texts import (
+    FIELD_DECIMALS,
     default_text,
     threshold_explanation,
     threshold_label,
@@ -158,7 +159,7 @@ class SettingsPage(Retranslating, QWidget):
             else:
                 box = QDoubleSpinBox(body)
                 box.setRange(0.0, 10.0)
-                box.setDecimals(2)
+                box.setDecimals(FIELD_DECIMALS)
                 box.setSingleStep(0.05)
             self.threshold_boxes[name] = box
             self._row(form, f"t_{name}", box)

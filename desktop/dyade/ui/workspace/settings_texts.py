@@ -11,6 +11,8 @@ from PySide6.QtCore import QObject
 
 from dyade.ui.workspace.formats import number_text
 
+FIELD_DECIMALS = 2  # the decimals of the settings page's number fields
+
 
 class ThresholdNames(QObject):
     """The translated names and explanations (a QObject so that ``tr()`` has a context)."""
@@ -112,13 +114,7 @@ def default_text(value: object) -> str:
         return str(value)
     if isinstance(value, int):
         return str(value)
-    return number_text(value, decimals_of(value))
-
-
-def decimals_of(value: float) -> int:
-    """The decimals a default needs (0.67: 2, 1.0: 1), at most 2 as the fields show."""
-    text = f"{value:.2f}".rstrip("0")
-    return max(1, len(text.split(".")[1]))
+    return number_text(value, FIELD_DECIMALS)  # as its field shows it: 1,00 beside 1,00
 
 
 def threshold_label(name: str) -> str:

@@ -26,6 +26,7 @@ from dyade.errors import DyadeError
 from dyade.ui.errors import describe
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.session import Session
+from dyade.ui.workspace.window_fit import fit_in_column
 
 log = logging.getLogger(__name__)
 
@@ -158,16 +159,7 @@ class UnlockPage(Retranslating, QWidget):
         return texts[problem].format(path=self.path)
 
     def _fit(self, label: QLabel) -> None:
-        """A wrapped label in a fixed-width column gets the height its lines need there.
-
-        Measured at the column's inner width (the box's margins off): measured at the
-        box's width, a line too few was reserved and the note ran under the field.
-        """
-        margins = self.column.contentsMargins()
-        width = DEMO_NOTE_WIDTH - margins.left() - margins.right()
-        label.setMinimumHeight(label.heightForWidth(width) if label.text() else 0)
-        # the centred box takes its height hint, which knows nothing of wrapped lines
-        self.box.setMinimumHeight(self.column.totalHeightForWidth(DEMO_NOTE_WIDTH))
+        fit_in_column(label, self.column, self.box, DEMO_NOTE_WIDTH)
 
     def _show_problem(self, problem: str | DyadeError) -> None:
         self._problem = problem

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QWidget
 
 from dyade.ui.workspace import settings_values
 
@@ -77,3 +77,16 @@ def fit_dialog(dialog: QWidget) -> None:
     area = available_area(dialog)
     if area is not None:
         dialog.resize(fitted(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()), area))
+
+
+def fit_in_column(label: QLabel, column: QLayout, box: QWidget, width: int) -> None:
+    """A wrapped label in a fixed-width column gets the height its lines need there.
+
+    Measured at the column's inner width (the box's margins off): measured at the
+    box's width, a line too few was reserved and the note ran under the field.
+    """
+    margins = column.contentsMargins()
+    inner = width - margins.left() - margins.right()
+    label.setMinimumHeight(label.heightForWidth(inner) if label.text() else 0)
+    # the centred box takes its height hint, which knows nothing of wrapped lines
+    box.setMinimumHeight(column.totalHeightForWidth(width))
