@@ -23,6 +23,7 @@ GROUPS: dict[str, str] = {
     "pdf": "benchmarks.pdf",
     "scale": "benchmarks.scale",
     "analysis": "benchmarks.analysis_speed",
+    "sync": "benchmarks.sync_speed",
 }
 
 

@@ -80,10 +80,12 @@ def decode(payload: bytes) -> list[dict[str, Any]]:
     return json.loads(zlib.decompress(payload))
 
 
-def seal_outbox(db: sqlite_utils.Database, seal: Sealer, batch: int | None = None) -> int:
-    """Move the outbox into sealed, numbered changes; returns how many were made."""
+def seal_outbox(
+    db: sqlite_utils.Database, seal: Sealer, batch: int | None = None, limit: int | None = None
+) -> int:
+    """Move the outbox into sealed, numbered changes (at most ``limit``); how many were made."""
     made, batch = 0, batch or BATCH
-    while True:
+    while limit is None or made < limit:
         with db.atomic():
             rows = db.execute(
                 "SELECT seq, table_name, record_key FROM outbox ORDER BY seq LIMIT ?", [batch]
@@ -91,7 +93,7 @@ def seal_outbox(db: sqlite_utils.Database, seal: Sealer, batch: int | None = Non
             if not rows:
                 return made
             found = [_record(db, t, from_json(k)) for _seq, t, k in rows]
-            records = [r for r in found if r is not None]
+            records = [r for r in found if r is not None]  # a record gone meanwhile
             if records:
                 device_seq = get_state(db, "next_seq", 1)
                 db.execute(
@@ -101,6 +103,7 @@ def seal_outbox(db: sqlite_utils.Database, seal: Sealer, batch: int | None = Non
                 set_state(db, "next_seq", device_seq + 1)
                 made += 1
             db.execute("DELETE FROM outbox WHERE seq <= ?", [rows[-1][0]])
+    return made
 
 
 def pending(db: sqlite_utils.Database) -> list[tuple[int, bytes]]:

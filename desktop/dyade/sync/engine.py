@@ -26,6 +26,7 @@ from dyade.sync.hub import HubRefused, HubUnreachable
 
 log = logging.getLogger(__name__)
 PULL_PAGE = 200  # changes per local transaction while pulling
+PUSH_CHUNK = 50  # sealed changes per hub transaction while pushing
 
 
 @dataclass
@@ -165,7 +166,7 @@ def _link(db: sqlite_utils.Database, conninfo: str | None) -> Link:
             f"{bound}, pas celle de cette base\u00a0; utilisez la chaîne inscrite pour cet "
             "ordinateur",
         )
-    return Link(conn, device, bound, key)
+    return Link(conn, device, str(bound), key)
 
 
 def sync(
@@ -212,22 +213,29 @@ def _note_offline(db: sqlite_utils.Database, reason: str) -> None:
 
 
 def _push(db: sqlite_utils.Database, link: Link, report: SyncReport) -> None:
-    outbox.seal_outbox(
-        db, lambda seq, data: sealed.seal_record(link.key, data, link.place(link.device, seq))
-    )
-    waiting = db.execute("SELECT device_seq, payload, records FROM sync_pending ORDER BY 1")
-    batch = waiting.fetchall()
-    if not batch:
-        return
-    with link.conn.transaction(), link.conn.cursor() as cur:
-        cur.executemany(
-            "INSERT INTO dyade_hub.changes (clinic, device, device_seq, payload) "
-            "VALUES (%s, %s, %s, %s) ON CONFLICT (clinic, device, device_seq) DO NOTHING",
-            [(link.clinic, link.device, seq, payload) for seq, payload, _n in batch],
-        )
-        report.pushed = max(cur.rowcount, 0)
-    report.pushed_records = sum(n for _s, _p, n in batch)
-    outbox.forget_pushed(db, batch[-1][0])
+    """Seal and send in chunks (one hub transaction each), so a first push of a whole
+    clinic never holds it all in memory, and what was sent before a failure stays sent."""
+
+    def seal(seq: int, data: bytes) -> bytes:
+        return sealed.seal_record(link.key, data, link.place(link.device, seq))
+
+    while True:
+        outbox.seal_outbox(db, seal, limit=PUSH_CHUNK)
+        batch = db.execute(
+            "SELECT device_seq, payload, records FROM sync_pending ORDER BY 1 LIMIT ?",
+            [PUSH_CHUNK],
+        ).fetchall()
+        if not batch:
+            return
+        with link.conn.transaction(), link.conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO dyade_hub.changes (clinic, device, device_seq, payload) "
+                "VALUES (%s, %s, %s, %s) ON CONFLICT (clinic, device, device_seq) DO NOTHING",
+                [(link.clinic, link.device, seq, payload) for seq, payload, _n in batch],
+            )
+            report.pushed += max(cur.rowcount, 0)
+        report.pushed_records += sum(n for _s, _p, n in batch)
+        outbox.forget_pushed(db, batch[-1][0])
 
 
 _PULL = """
@@ -277,7 +285,16 @@ def _after_pull(db: sqlite_utils.Database, report: SyncReport) -> None:
             "AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.visit_uuid = visits.uuid "
             "AND r.status != 'complete')"
         )
-    completed = list(dict.fromkeys(report.merged.completed))
+    completed = [  # a visit analysed where it was completed brings its result along
+        response
+        for response in dict.fromkeys(report.merged.completed)
+        if db.execute(
+            "SELECT 1 FROM responses r JOIN visit_results v ON v.visit_uuid = r.visit_uuid "
+            "WHERE r.uuid = ?",
+            [response],
+        ).fetchone()
+        is None
+    ]
     if not completed:
         return
     from dyade.clinic import clinic_library
