@@ -48,7 +48,7 @@ def test_compare_text_output_in_both_languages(capsys, lang, words):
 
 def test_compare_harmonious_says_no_flag(capsys):
     code, out, _ = compare(capsys, "harmonious")
-    assert code == 0 and "No flag for this visit." in out
+    assert code == 0 and "No point to look at for this visit." in out
 
 
 def write(tmp_path: Path, name: str, data) -> str:

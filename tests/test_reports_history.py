@@ -84,7 +84,7 @@ def test_every_visit_and_its_flags_are_in_the_table(histories, lang):
     text = text_of(path)
     for point in points:
         assert format_date(point.label, lang).replace("\u00a0", " ") in text
-    title = "Rupture vue d’un seul côté" if lang == "fr" else "Rupture seen from one side"
+    title = "Rupture vue d’un seul côté" if lang == "fr" else "Rupture seen by one side only"
     assert text.count(title) >= 3  # two visits in the table, latest summary
     assert ("n. c." if lang == "fr" else "n. s.") in text  # visit 3's goals: not scorable
 

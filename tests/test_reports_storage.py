@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 
+from dyade.analysis.texts import flag_name
 from dyade.cli import main
 from dyade.errors import DyadeError
 from dyade.forms import default_library
@@ -35,7 +36,7 @@ def test_visit_summary_by_code_is_written_and_audited(db, clinic, tmp_path):
     text = text_of(out)
     assert "P-001" in text and "Dr Martin" in text and "2 March 2026" in text
     assert "Solange Verdier" not in text  # the name only when chosen
-    assert "Rupture seen from one side" in text
+    assert "Rupture seen by one side only: the patient" in text
     exports = [e for e in audit.entries(db) if e.action == "exported"]
     assert exports and exports[0].target == str(out)
 
@@ -57,7 +58,8 @@ def test_a_visit_one_side_has_finished_shows_that_side(
     out = stored_visit_summary(db, clinic.visit.code, tmp_path / "v.pdf", lang=lang)
     text = text_of(out)
     assert said in text
-    assert Labels(lang)("flags.kinds.unperceived_rupture") in text  # that side's own rupture
+    name = flag_name({"kind": "unperceived_rupture", "perceived_by": "unknown"}, lang)
+    assert name.replace("\u00a0", " ") in text  # that side's own rupture, other side unknown
     assert Labels(lang)("flags.perceived.unknown") in text
     assert text.count(", version 1") == 1  # the header names only the form that was answered
     assert any(e.action == "exported" and e.target == str(out) for e in audit.entries(db))
@@ -175,4 +177,4 @@ def test_cli_page_size_overrides_the_setting(db, db_path, clinic, tmp_path, monk
     assert main([*base, "--out", str(tmp_path / "a4.pdf"), "--page-size", "a4"]) == 0
     assert page_sizes(tmp_path / "set.pdf") == LETTER
     assert page_sizes(tmp_path / "a4.pdf") == A4
-    assert "Rupture seen from one side" in text_of(tmp_path / "a4.pdf")
+    assert "Rupture seen by one side only" in text_of(tmp_path / "a4.pdf")

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from dyade.analysis import analyse_visit
+from dyade.analysis.texts import flag_name
 from dyade.errors import DyadeError
 from dyade.reports import ReportContext, visit_summary
 from dyade.reports.formtext import FormText
@@ -50,7 +51,7 @@ def test_scores_flags_and_evidence_are_printed(summaries, scenario, lang):
     assert analysis.flags, "the clinical case raises flags"
     words = FormText(forms, lab)
     for flag in analysis.flags:
-        assert lab(f"flags.kinds.{flag.kind}") in text
+        assert flag_name(flag, lang).replace("\u00a0", " ") in text
         assert re.sub(r"\s+", " ", flag.explanation[lang]).replace("\u00a0", " ")[:60] in text
         item_ev = [e for e in flag.evidence if e.item]
         if item_ev:
@@ -64,10 +65,10 @@ def test_scores_flags_and_evidence_are_printed(summaries, scenario, lang):
 
 def test_scenario_a_shows_the_patients_unperceived_withdrawal(summaries):
     text = text_of(summaries["scenario-a", "en"][2])
-    assert "Rupture seen from one side: withdrawal, patient's side" in text
+    assert "Rupture seen by one side only: the patient (withdrawal, patient's side)" in text
     assert "the patient only" in text
     fr = text_of(summaries["scenario-a", "fr"][2])
-    assert "Rupture vue d’un seul côté : retrait, du côté du patient" in fr
+    assert "Rupture vue d’un seul côté : le patient (retrait, du côté du patient)" in fr
 
 
 def test_scenario_b_shows_the_physicians_unperceived_withdrawal(summaries):

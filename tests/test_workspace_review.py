@@ -55,7 +55,7 @@ def test_dashboard_puts_unperceived_ruptures_first_then_unresolved_then_calm(qtb
     shared = next(r for r in rows if r.dyad.patient_code == "E-6093")
     assert shared.dyad.shared and "(shared)" in page._owner(shared)
     badge = page.model.data(page.model.index(0, 0))
-    assert badge.startswith("⚠") and "not perceived" in badge  # symbol and words, not colour only
+    assert badge.startswith("⚠") and "seen by one side only" in badge  # symbol and words
     assert rows == dashboard_rows(martin.db, martin.user)
 
 
@@ -75,7 +75,7 @@ def test_scenario_a_review_shows_the_unperceived_withdrawal_with_evidence_and_re
         "patient",
     )
     html = window.visit_view.flags.text()
-    assert "Rupture not perceived by the other" in html
+    assert "Rupture seen by one side only: the patient" in html
     assert first.explanation["en"][:40] in html
     evidence = next(e for e in first.evidence if e.item)
     question = visit.patient_form.item(evidence.item).text.get("en")
@@ -86,7 +86,7 @@ def test_scenario_a_review_shows_the_unperceived_withdrawal_with_evidence_and_re
     assert gaps == sorted(gaps, reverse=True)
     assert {r.subscale for r in window.visit_view.chart.blocks[0][1]} == {"bond"}
     view = window.visit_view
-    assert "Rupture not perceived by the other" in view.cards.cards[0].text.text()
+    assert "Rupture seen by one side only: the patient" in view.cards.cards[0].text.text()
     order = [view.column.indexOf(w) for w in (view.cards, view.chart, view.flags)]
     assert order == sorted(order)  # the cards, then the chart, then the details below
 

@@ -51,7 +51,7 @@ def test_each_finding_has_a_card_with_what_who_and_an_opening_sentence(qtbot, ma
     cards = window.visit_view.cards.cards
     assert len(cards) == len(flags) >= 2
     first = cards[0].plain_text()
-    assert first.startswith("Rupture not perceived by the other")
+    assert first.startswith("Rupture seen by one side only: the patient")
     assert "What happened:" in first and "Who saw it: the patient, not the physician" in first
     assert f"To open the next visit: “{flags[0].suggestions[0].phrases['en'][0]}”" in first
     what = next(line for line in first.splitlines() if line.startswith("What happened"))

@@ -66,7 +66,7 @@ def test_printing_the_card_gives_the_words_and_the_findings_only(
     window.printing.print_to(pdf_printer(out), full=False)
     text = printed_text(out)
     assert "Patient A-1042" in text and "In the patient" in text and "Two weeks feels" in text
-    assert "Who saw it" in text and "Rupture not perceived by the other" in text
+    assert "Who saw it" in text and "Rupture seen by one side only: the patient" in text
     assert "Ways to repair" not in text  # the details stay off the card
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyade.analysis import DyadHistory, Thresholds, VisitAnalysis, analyse_history, analyse_visit
-from dyade.analysis.attention import NOTHING, attention_rank
+from dyade.analysis.attention import NOTHING, attention_rank, headline
 from dyade.analysis.trajectory import VisitPoint
 from dyade.clinic import ClinicLibrary, as_clinic_library
 from dyade.forms.library import FormLibrary
@@ -22,6 +22,7 @@ from dyade.storage.responses import answer_pace, load_answers
 from dyade.storage.results import save_visit_result
 from dyade.storage.users import User
 from dyade.storage.visits import HistoryEntry, dyad_history
+from dyade.visit_summary import VisitSummary
 
 
 @dataclass(frozen=True)
@@ -110,18 +111,24 @@ def store_review(db: Any, review: DyadReview) -> None:
     """Write each analysed visit's result; the latest carries the history's rank."""
     for index, visit in enumerate(review.visits):
         latest = index == len(review.visits) - 1
-        rank = attention_rank(visit.analysis, review.history if latest else None)
-        summary = {
-            "analysis": visit.analysis.to_dict(),
-            "flags": [flag.kind for flag in visit.analysis.flags],
-            "rank": rank,
-        }
-        if latest:
-            summary["unresolved"] = len(review.history.unresolved)
-            summary["repaired"] = sum(e.status == "repaired" for e in review.history.episodes)
-            summary["trend"] = trend(review.history)
-            summary["convergence"] = review.history.convergence.status
-        save_visit_result(db, visit.entry.visit.uuid, stored_attention(rank), summary)
+        history = review.history if latest else None
+        rank = attention_rank(visit.analysis, history)
+        summary = VisitSummary(
+            analysis=visit.analysis.to_dict(),
+            flags=[flag.kind for flag in visit.analysis.flags],
+            rank=rank,
+            headline=headline(visit.analysis, history),
+        )
+        if history is not None:
+            summary = summary.model_copy(
+                update={
+                    "unresolved": len(history.unresolved),
+                    "repaired": sum(e.status == "repaired" for e in history.episodes),
+                    "trend": trend(history),
+                    "convergence": history.convergence.status,
+                }
+            )
+        save_visit_result(db, visit.entry.visit.uuid, stored_attention(rank), summary.stored())
 
 
 def refresh_dyad(

@@ -190,26 +190,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Rupture not perceived by one side</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unresolved rupture episode</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rupture perceived by both</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Different goals or stage</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Alliance lower than usual</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nothing to report</source>
         <translation type="unfinished"></translation>
     </message>

@@ -189,26 +189,6 @@
         <translation>Ctrl+clic ou Maj+clic pour sélectionner plusieurs dyades ; un PDF par dyade</translation>
     </message>
     <message>
-        <source>Rupture not perceived by one side</source>
-        <translation>Rupture non perçue par un côté</translation>
-    </message>
-    <message>
-        <source>Unresolved rupture episode</source>
-        <translation>Épisode de rupture non résolu</translation>
-    </message>
-    <message>
-        <source>Rupture perceived by both</source>
-        <translation>Rupture perçue des deux côtés</translation>
-    </message>
-    <message>
-        <source>Different goals or stage</source>
-        <translation>Buts ou stade différents</translation>
-    </message>
-    <message>
-        <source>Alliance lower than usual</source>
-        <translation>Alliance plus basse que d’habitude</translation>
-    </message>
-    <message>
         <source>Nothing to report</source>
         <translation>Rien à signaler</translation>
     </message>

@@ -82,17 +82,42 @@ def flags_rank(flags: Iterable[Any]) -> int:
 
 def history_rank(history: Any) -> int:
     """Unresolved episodes (strict ones first) and the latest visit's drop alerts."""
+    return min((rank for rank, _ in _history_findings(history)), default=NOTHING)
+
+
+def _history_findings(history: Any) -> list[tuple[int, dict[str, Any]]]:
     if history is None:
-        return NOTHING
+        return []
     if isinstance(history, Mapping):
         from dyade.analysis.trajectory import DyadHistory
 
         history = DyadHistory.from_dict(history)
-    ranks = [_rank(Category.UNRESOLVED, 3 if e.strict else 2, 0) for e in history.unresolved]
+    out = [
+        (_rank(Category.UNRESOLVED, 3 if e.strict else 2, 0), {"kind": "unresolved_episode"})
+        for e in history.unresolved
+    ]
     for alert in history.current_alerts:
-        category = Category.UNRESOLVED if alert.reliable else Category.MILD
-        ranks.append(_rank(category, 1, 0))
-    return min(ranks, default=NOTHING)
+        if alert.reliable:
+            out.append((_rank(Category.UNRESOLVED, 1, 0), {"kind": "drop_alert"}))
+        else:
+            out.append((_rank(Category.MILD, 1, 0), {"kind": "drop_to_confirm"}))
+    return out
+
+
+def headline(analysis: Any = None, history: Any = None) -> dict[str, Any] | None:
+    """What sets :func:`attention_rank`: a flag's ``{kind, origin, perceived_by}`` or a
+    history finding's ``{kind}``; None when there is nothing to report."""
+    found = list(_history_findings(history))
+    flags = [] if analysis is None else (
+        analysis["flags"] if isinstance(analysis, Mapping) else analysis.flags
+    )  # fmt: skip
+    for flag in flags:
+        kind, _, perceived_by, origin = _fields(flag)
+        found.append(
+            (flag_rank(flag), {"kind": kind, "origin": origin, "perceived_by": perceived_by})
+        )
+    found = [f for f in found if f[0] < NOTHING]
+    return min(found, key=lambda f: f[0])[1] if found else None
 
 
 def attention_rank(analysis: Any = None, history: Any = None) -> int:

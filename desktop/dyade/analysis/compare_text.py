@@ -91,7 +91,7 @@ def _perceived(value: str, lang: str) -> str:
 
 
 def _flag(number: int, flag: Any, lang: str, missing: str | None = None) -> list[str]:
-    head = f"{number}. {texts.lookup('labels', 'kinds', flag.kind)[lang]}"
+    head = f"{number}. {texts.flag_name(flag, lang)}"
     details = []
     if flag.origin:
         details.append(f"{_label('origin', lang)}{_colon(lang)} {_short(flag.origin, lang)}")

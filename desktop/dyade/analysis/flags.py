@@ -256,6 +256,7 @@ def low_alliance_flag(
                 texts.bilingual(
                     texts.lookup("explanations", "low_alliance", key),
                     side=name,
+                    of_side=dict(texts.lookup("of_sides", side)),
                     Side={lang: value[:1].upper() + value[1:] for lang, value in name.items()},
                     subscales=texts.subscale_names(list(subscales)),
                 )

@@ -66,6 +66,20 @@ def lookup(*path: str | int) -> Any:
     return node
 
 
+def flag_name(flag: Any, lang: str | None = None) -> Any:
+    """The one name of a finding (a flag, its dict, or ``{"kind": ...}`` for a history
+    finding): ``{fr, en}``, or one language's text when ``lang`` is given."""
+    data = flag if isinstance(flag, dict) else {
+        "kind": flag.kind, "perceived_by": flag.perceived_by, "origin": flag.origin
+    }  # fmt: skip
+    node = lookup("flag_names", data["kind"])
+    if "fr" not in node:  # named by the side who saw it (or whose answers these are)
+        seen = data.get("perceived_by")
+        node = node.get(seen) or node.get(data.get("origin")) or next(iter(node.values()))
+    name = {language: squeeze(node[language]) for language in LANGS}
+    return name if lang is None else name[_lang(lang)]
+
+
 def side_name(side: str) -> dict[str, str]:
     return dict(lookup("sides", side))
 

@@ -137,17 +137,16 @@ def meta_rows(data: Mapping[str, Any], text: FormText) -> list[MetaRow]:
 
 
 def flag_title(flag: Mapping[str, Any], lab: Labels) -> str:
-    """ "Rupture seen from one side: withdrawal, patient's side"."""
-    title = lab(f"flags.kinds.{flag['kind']}")
+    """ "Rupture seen by one side only: the patient (withdrawal, patient's side)"."""
+    from dyade.analysis.texts import flag_name
+
+    title = flag_name(dict(flag), lab.lang)
     details = []
     if flag.get("rupture_type"):
         details.append(lab(f"flags.rupture_types.{flag['rupture_type']}"))
     if flag.get("origin"):
         details.append(lab(f"flags.side_of.{flag['origin']}"))
-    if not details:
-        return title
-    colon = "\u00a0: " if lab.lang == "fr" else ": "
-    return title + colon + ", ".join(details)
+    return f"{title} ({', '.join(details)})" if details else title
 
 
 def _facts(flag: Mapping[str, Any], lab: Labels) -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ from dyade.safe_write import check_target
 from dyade.storage.export import allowed, clinic_style, filters, log
 from dyade.storage.records import from_json
 from dyade.storage.users import User
+from dyade.visit_summary import VisitSummary
 from dyade.vocabulary import FLAG_KINDS
 
 FIXED = (
@@ -56,9 +57,10 @@ def _flag_text(flag: dict[str, Any]) -> str:
     return ":".join("-" if p is None else str(p) for p in parts)
 
 
-def visit_row(fixed: tuple, attention: int, summary: dict[str, Any]) -> dict[str, Any]:
+def visit_row(fixed: tuple, attention: int, stored: dict[str, Any]) -> dict[str, Any]:
     """One CSV row (a dict by column) from a stored visit result."""
-    analysis = summary.get("analysis") or {}
+    summary = VisitSummary.read(stored)
+    analysis = summary.analysis
     patient, physician = analysis.get("patient") or {}, analysis.get("physician") or {}
     row = dict(zip(FIXED, (*fixed, patient.get("form"), physician.get("form")), strict=True))
     p_scores, d_scores = _scores(patient), _scores(physician)
@@ -73,9 +75,9 @@ def visit_row(fixed: tuple, attention: int, summary: dict[str, Any]) -> dict[str
     row |= {kind: kinds.count(kind) for kind in FLAG_KINDS}
     row["max_severity"] = max((f.get("severity") or 0 for f in flags), default=0)
     row["flags"] = ";".join(_flag_text(f) for f in flags)
-    row["attention_rank"] = summary.get("rank", analysis.get("attention_rank"))
+    row["attention_rank"] = summary.rank
     row["attention"] = attention
-    row |= {key: summary[key] for key in HISTORY if key in summary}
+    row |= {key: getattr(summary, key) for key in HISTORY if getattr(summary, key) is not None}
     return row
 
 

@@ -23,8 +23,10 @@ from dyade.ui.models.records import Column, RecordTableModel
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.formats import date_text, number_text
 from dyade.ui.workspace.widgets import BADGES, heading, table
+from dyade.ui.workspace.words import flag_label
+from dyade.visit_summary import VisitSummary
+from dyade.vocabulary import NOTHING_RANK, Category
 
-NOTHING = 5
 OWNER_COLUMN = 5
 
 
@@ -32,9 +34,12 @@ OWNER_COLUMN = 5
 class DashboardRow:
     dyad: DyadListing
     attention: int  # storage's: larger = sooner, 0 = nothing
-    category: int  # analysis rank // 10 (0 = unperceived rupture ... 5 = nothing)
     visit_date: str | None
-    summary: dict[str, Any]
+    summary: VisitSummary
+
+    @property
+    def category(self) -> Category:
+        return self.summary.category
 
 
 def dashboard_rows(
@@ -50,10 +55,8 @@ def dashboard_rows(
         if item is None:
             rows.append(_calm_row(dyad, calm.get(uuid)))
             continue
-        rank = int(item.summary.get("rank", 50))
-        rows.append(
-            DashboardRow(dyad, item.attention, min(rank // 10, 5), item.visit_date, item.summary)
-        )
+        summary = VisitSummary.read(item.summary)
+        rows.append(DashboardRow(dyad, item.attention, item.visit_date, summary))
     rows.sort(key=lambda r: (-r.attention, r.dyad.patient_code))
     return rows
 
@@ -61,8 +64,9 @@ def dashboard_rows(
 def _calm_row(dyad: DyadListing, latest: Any) -> DashboardRow:
     """A dyad with nothing to report: its latest analysed visit, if any."""
     if latest is None:
-        return DashboardRow(dyad, 0, NOTHING, None, {})
-    return DashboardRow(dyad, 0, NOTHING, latest.visit_date, latest.summary)
+        return DashboardRow(dyad, 0, None, VisitSummary())
+    calm = VisitSummary.read(latest.summary).model_copy(update={"rank": NOTHING_RANK})
+    return DashboardRow(dyad, 0, latest.visit_date, calm)
 
 
 class DashboardPage(Retranslating, QWidget):
@@ -150,27 +154,27 @@ class DashboardPage(Retranslating, QWidget):
         self.model.retranslate()
 
     def _badge(self, row: DashboardRow) -> str:
-        names = {
-            0: self.tr("Rupture not perceived by one side"),
-            1: self.tr("Unresolved rupture episode"),
-            2: self.tr("Rupture perceived by both"),
-            3: self.tr("Different goals or stage"),
-            4: self.tr("Alliance lower than usual"),
-            5: self.tr("Nothing to report") if row.summary else self.tr("No complete visit yet"),
-        }
-        return f"{BADGES[row.category][0]}  {names[row.category]}"
+        """The symbol and the one name of what needs a look first (as in the review)."""
+        top = row.summary.top()
+        if top is not None:
+            name = flag_label(top)
+        elif row.summary.analysis:
+            name = self.tr("Nothing to report")
+        else:
+            name = self.tr("No complete visit yet")
+        return f"{BADGES[row.category][0]}  {name}"
 
     def _colour(self, row: DashboardRow) -> str:
         return BADGES[row.category][1]
 
     def _badge_tip(self, row: DashboardRow) -> str | None:
-        unresolved = row.summary.get("unresolved")
+        unresolved = row.summary.unresolved
         if not unresolved:
             return None
         return self.tr("{n} unresolved episode(s) in this dyad's history").format(n=unresolved)
 
     def _trend(self, row: DashboardRow) -> str:
-        change = row.summary.get("trend")
+        change = row.summary.trend
         if change is None:
             return "—"
         if change > 0:

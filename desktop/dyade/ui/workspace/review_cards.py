@@ -15,18 +15,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from dyade.analysis.attention import flag_category
 from dyade.reports.own_words import OwnWords, of_side
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.widgets import BADGES
-from dyade.ui.workspace.words import current_language, label, pick
+from dyade.ui.workspace.words import current_language, flag_label, label, pick
 
-FLAG_CATEGORY = {
-    "unperceived_rupture": 0,
-    "shared_rupture": 2,
-    "goal_mismatch": 3,
-    "stage_mismatch": 3,
-    "low_alliance": 4,
-}
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«“\"])")
 
 
@@ -61,7 +55,7 @@ def opening_phrase(flag: Any, lang: str) -> str | None:
 
 def badge(flag: Any) -> tuple[str, str]:
     """The flag's symbol and colour, as on the dashboard (symbol and words, never colour only)."""
-    return BADGES[FLAG_CATEGORY.get(flag.kind, 4)]
+    return BADGES[flag_category(flag)]
 
 
 class OwnWordsBox(Retranslating, QLabel):
@@ -134,18 +128,18 @@ class FindingCard(Retranslating, QFrame):
 
     def retranslate(self) -> None:
         symbol, colour = badge(self.flag)
-        title = escape(label("kinds", self.flag.kind))
+        title = escape(flag_label(self.flag))
         colon = colon_for(current_language())
         rows = "".join(f"<p><b>{escape(h)}{colon}</b> {escape(t)}</p>" for h, t in self.lines())
         self.text.setText(
             f"<p style='color:{colour}; font-weight:600; font-size:13pt'>{symbol} {title}</p>"
             + rows
         )
-        self.setAccessibleName(label("kinds", self.flag.kind))
+        self.setAccessibleName(flag_label(self.flag))
 
     def plain_text(self) -> str:
         """The card as plain text (for printing and for screen readers)."""
-        lines = [label("kinds", self.flag.kind)]
+        lines = [flag_label(self.flag)]
         colon = colon_for(current_language())
         lines += [f"{h}{colon} {t}" for h, t in self.lines()]
         return "\n".join(lines)

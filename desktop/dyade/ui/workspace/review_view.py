@@ -30,7 +30,7 @@ from dyade.ui.workspace.formats import number_text
 from dyade.ui.workspace.review_cards import FindingCards, OwnWordsBox, badge, escape
 from dyade.ui.workspace.score_chart import ScoreChart, ScoreRow
 from dyade.ui.workspace.widgets import table
-from dyade.ui.workspace.words import current_language, label, named, pick
+from dyade.ui.workspace.words import current_language, flag_label, label, named, pick
 
 GAP_HIGHLIGHT = "#FCE8C8"
 REAL_GAP = 2  # scale points apart: two answers one point apart say nearly the same thing
@@ -273,7 +273,7 @@ class VisitReview(Retranslating, QWidget):
         symbol, colour = badge(flag)
         severity = self.tr("severity: {level}").format(level=pick(_severity(flag.severity), lang))
         parts = [
-            f"<h3 style='color:{colour}'>{symbol} {escape(label('kinds', flag.kind))}"
+            f"<h3 style='color:{colour}'>{symbol} {escape(flag_label(flag))}"
             f" <span style='font-weight:normal'>({escape(severity)})</span></h3>",
             f"<p>{escape(pick(flag.explanation, lang))}</p>",
         ]

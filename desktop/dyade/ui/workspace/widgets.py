@@ -8,14 +8,16 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 
-# category (analysis rank // 10) -> symbol, colour (AA on white)
+from dyade.vocabulary import Category
+
+# attention category -> symbol, colour (AA on white)
 BADGES = {
-    0: ("⚠", "#A1261B"),
-    1: ("◔", "#8A4B00"),
-    2: ("●", "#7A5200"),
-    3: ("≠", "#5B4A8A"),
-    4: ("▽", "#3F5873"),
-    5: ("✓", "#1E6B34"),
+    Category.ONE_SIDED: ("⚠", "#A1261B"),
+    Category.UNRESOLVED: ("◔", "#8A4B00"),
+    Category.SHARED: ("●", "#7A5200"),
+    Category.MISMATCH: ("≠", "#5B4A8A"),
+    Category.MILD: ("▽", "#3F5873"),
+    Category.NOTHING: ("✓", "#1E6B34"),
 }
 
 

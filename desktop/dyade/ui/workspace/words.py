@@ -27,6 +27,11 @@ def label(*path: str) -> str:
         return path[-1]
 
 
+def flag_label(flag: Any) -> str:
+    """The one name of a finding (``dyade.analysis.texts.flag_name``), in the app's language."""
+    return texts.flag_name(flag, current_language())
+
+
 def named(section: str, key: str) -> str:
     """A named thing of the analysis texts (``subscales``, ``principles``, ``functions``...)."""
     try:
