@@ -182,3 +182,14 @@ def test_a_closed_database_is_still_recognised_by_its_lock_file(tmp_path, db_pat
     open_database(db_path, PASSPHRASE, create=True).close()
     with pytest.raises(DyadeError, match="clinic's database"):
         safe_write.check_target(db_path, force=True)
+
+
+def test_the_backup_folder_chosen_in_the_settings_is_kept_for_backups(tmp_path, db):
+    from dyade.storage.settings import set_setting
+
+    chosen = tmp_path / "usb" / "dyade-backups"
+    chosen.mkdir(parents=True)
+    set_setting(db, "backup_folder", str(chosen))
+    with pytest.raises(DyadeError, match="backups folder"):
+        safe_write.check_target(chosen / "all.json")
+    assert safe_write.check_target(chosen / "daily.db", kind="backup") == chosen / "daily.db"
