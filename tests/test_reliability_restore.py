@@ -159,3 +159,19 @@ def test_the_newest_verified_copy_wins_over_an_older_one(db_path, tally):
     rescued.write_bytes(rescued.read_bytes()[:4096])  # cut short: no longer a copy
     assert newest_verified(db_path, PASSPHRASE, folder=backups_folder(db_path)) == backup
     tally.add(trials=2, faults=1)
+
+
+def test_an_emptied_database_offers_its_backup_on_the_unlock_page(
+    qtbot, db_path, monkeypatch, tally
+):
+    make_application()
+    backup = _clinic_with_backup(db_path)
+    db_path.write_bytes(b"")  # the clinic's file emptied (a failed sync tool, a bad copy)
+    asked, session = restore_from_unlock_page(qtbot, monkeypatch, db_path)
+    assert backup.name in asked
+    try:
+        assert find_patient(session.db, "P-001") is not None
+    finally:
+        session.db.close()
+    assert [p.stat().st_size for p in db_path.parent.glob("clinic.db.before-restore-*")] == [0]
+    tally.add(trials=1, faults=1)

@@ -147,10 +147,11 @@ def _quote(text: str) -> str:
 
 
 def _precheck_file(path: Path) -> None:
-    """Recognise a plain SQLite file or a torn file before trying the key."""
-    size = path.stat().st_size if path.exists() else 0
-    if size == 0:
-        return
+    """Recognise an emptied, a plain SQLite or a torn file before trying the key."""
+    if not path.exists():
+        return  # a new database, made by this connection
+    _refuse_empty(path)  # keyed, SQLCipher would write a new empty clinic into it
+    size = path.stat().st_size
     with open(path, "rb") as handle:
         head = handle.read(len(SQLITE_HEADER))
     if head == SQLITE_HEADER:
