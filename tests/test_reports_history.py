@@ -9,8 +9,8 @@ import pytest
 from pypdf import PdfReader
 
 from dyade.analysis import VisitPoint, analyse_history, analyse_visit
+from dyade.formats import format_date
 from dyade.reports import ReportContext, dyad_history
-from dyade.reports.localefmt import format_date
 from reports_support import load_pair, text_of
 
 VISITS = 40

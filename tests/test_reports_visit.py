@@ -12,10 +12,10 @@ from pypdf import PdfReader
 from dyade.analysis import analyse_visit
 from dyade.analysis.texts import flag_name
 from dyade.errors import DyadeError
+from dyade.formats import format_number
 from dyade.reports import ReportContext, visit_summary
 from dyade.reports.formtext import FormText
 from dyade.reports.labels import Labels
-from dyade.reports.localefmt import format_number
 from reports_support import EXAMPLES, load_pair, text_of
 
 CLINIC = "Maison de santé des Tilleuls"

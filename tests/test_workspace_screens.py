@@ -36,14 +36,19 @@ def clinic(tmp_path):
     db.close()
 
 
-def test_dates_and_numbers_follow_the_language(french):
-    assert date_text("2026-11-21") == "21 nov. 2026"
-    assert number_text(-1.3) == "-1,3"
-    assert number_text(0.5, signed=True) == "+0,5"
-    assert date_text(None) == "—"
+def test_dates_and_numbers_follow_the_language_by_the_reports_rule(french):
+    """The screen writes a date and a score exactly as the PDF does, in each language."""
+    from dyade.formats import format_date, format_number
+
+    nbsp, minus = "\u00a0", "\u2212"
+    assert date_text("2026-11-21") == f"21{nbsp}novembre 2026" == format_date("2026-11-21", "fr")
+    assert date_text("2026-11-01") == f"1er{nbsp}novembre 2026"
+    assert number_text(-1.3) == f"{minus}1,30" == format_number(-1.3, "fr")
+    assert number_text(3.25) == "3,25" and number_text(0.5, signed=True) == "+0,50"
+    assert date_text(None) == "—" and date_text("not a date") == "not a date"
     Translations().set_language("en")
-    assert date_text("2026-11-21") == "21 Nov 2026"
-    assert number_text(-1.3) == "-1.3"
+    assert date_text("2026-11-21") == f"21{nbsp}November 2026" == format_date("2026-11-21", "en")
+    assert number_text(-1.3) == f"{minus}1.30"
 
 
 def test_french_headers_are_never_cut(qtbot, french, clinic):

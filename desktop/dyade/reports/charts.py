@@ -25,10 +25,10 @@ from reportlab.graphics.shapes import (
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
+from dyade.formats import format_number
 from dyade.reports import styles as st
 from dyade.reports.fonts import ITALIC, register_fonts
 from dyade.reports.labels import Labels
-from dyade.reports.localefmt import format_number
 from dyade.reports.view import EpisodeMark, Point, ScoreRow
 
 SCALE_MIN, SCALE_MAX = 1.0, 5.0

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from dyade.formats import format_score
 from dyade.reports.formtext import FormText
-from dyade.reports.localefmt import format_score
 from dyade.reports.view import EvidenceRow
 from dyade.reports.visit_view import side_form, side_scores, subscale_label
 

@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from dyade.errors import DyadeError
+from dyade.formats import format_date, format_number, format_short_date
 from dyade.reports.labels import Labels
-from dyade.reports.localefmt import format_date, format_number, format_short_date
 from dyade.reports.view import EpisodeMark, HistoryView, Point, TrajectoryView, VisitLine
 from dyade.reports.visit_view import SUBSCALE_ORDER, as_dict, flag_title, subscale_label
 

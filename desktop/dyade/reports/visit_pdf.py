@@ -12,6 +12,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Indenter, KeepTogether, Spacer, Table, TableStyle
 
+from dyade.formats import format_date
 from dyade.reports import styles as st
 from dyade.reports.blocks import (
     boxed,
@@ -26,7 +27,6 @@ from dyade.reports.blocks import (
 )
 from dyade.reports.charts import subscale_chart
 from dyade.reports.labels import Labels, typeset
-from dyade.reports.localefmt import format_date
 from dyade.reports.view import FlagView, VisitView
 
 

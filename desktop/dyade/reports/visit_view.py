@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from dyade.formats import format_score
 from dyade.reports.formtext import FormText
 from dyade.reports.labels import Labels
-from dyade.reports.localefmt import format_score
 from dyade.reports.view import FlagView, MetaRow, ScoreRow, SuggestionView, VisitView
 
 SUBSCALE_ORDER = ("bond", "goals", "tasks", "understanding", "competence")

@@ -1,9 +1,12 @@
-"""Numbers and dates written the way each language writes them.
+"""Numbers and dates written the way each language writes them: one rule per language,
+for the screens and the PDF reports alike (the UI's ``dyade.ui.workspace.formats`` passes
+the screen's language here).
 
 French: decimal comma and dates « 12 mars 2026 » (« 1er » for the first day of
 a month). English: decimal point and dates "12 March 2026" (day first, the same
-in every report). Day and month are joined by a no-break space so a date never
-splits across lines.
+in both languages). Day and month are joined by a no-break space so a date never
+splits across lines; a negative number has a true minus sign; a score has two
+decimals (« 3,25 »), as the analysis rounds it.
 """
 
 from __future__ import annotations
