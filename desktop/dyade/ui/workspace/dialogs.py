@@ -268,7 +268,7 @@ class VisitDateDialog(Retranslating, QDialog):
         form.addRow(self.intro)
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(DATE_FORMAT)  # "3 déc. 2026": never 12/6/26
+        self.date.setDisplayFormat(DATE_FORMAT)  # "3 décembre 2026": never 12/6/26
         self.date.setMinimumDate(QDate.currentDate())
         self.date.setDate(QDate.currentDate())
         self.label = QLabel(self)

@@ -16,6 +16,9 @@ from dyade.errors import DyadeError
 from dyade.formats import format_date, format_number
 from dyade.ui.i18n import current_language
 
+# Date fields (QDateEdit) show the month in words, as dates are written: never 12/6/26.
+DATE_FORMAT = "d MMMM yyyy"
+
 
 def reader_locale() -> QLocale:
     """The locale of the language shown now, for number fields (0,67 in French): what
