@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.formats import DATE_FORMAT, code_text, date_text, reader_locale
+from dyade.ui.workspace.window_fit import SizedToContent, fit_dialog
 
 
 def intro_label(parent: QDialog) -> QLabel:
@@ -43,7 +44,7 @@ def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
     return buttons
 
 
-class PatientDialog(Retranslating, QDialog):
+class PatientDialog(SizedToContent, Retranslating, QDialog):
     """Code (required), name and birth year (optional), preferred language.
 
     Given a ``patient``, the dialog edits it (the code, the clinic's key for the
@@ -102,7 +103,7 @@ class PatientDialog(Retranslating, QDialog):
             self.error.setText(problem)
             self.error.show()
             self.error.setAccessibleName(problem)
-            self.adjustSize()
+            fit_dialog(self)  # the sentence gets its lines
             return
         super().accept()
 
@@ -137,7 +138,7 @@ class PatientDialog(Retranslating, QDialog):
         }
 
 
-class DyadDialog(Retranslating, QDialog):
+class DyadDialog(SizedToContent, Retranslating, QDialog):
     """Choose the physician who forms a dyad with the patient."""
 
     def __init__(self, physicians, current_uuid: str | None, parent=None) -> None:
@@ -169,7 +170,7 @@ class DyadDialog(Retranslating, QDialog):
         self.label.setText(self.tr("Physician"))
 
 
-class ShareDialog(Retranslating, QDialog):
+class ShareDialog(SizedToContent, Retranslating, QDialog):
     """Tick the colleagues who may see this dyad's answers; untick to stop sharing."""
 
     def __init__(self, colleagues, shared: set[str], patient_code: str, parent=None) -> None:
@@ -207,7 +208,7 @@ class ShareDialog(Retranslating, QDialog):
         return {uuid for uuid, box in self.boxes.items() if box.isChecked()}
 
 
-class VisitCodeDialog(Retranslating, QDialog):
+class VisitCodeDialog(SizedToContent, Retranslating, QDialog):
     """The new visit's code, large enough to read aloud, and the kiosk hand-over."""
 
     hand_to_patient = Signal(str)
@@ -257,7 +258,7 @@ class VisitCodeDialog(Retranslating, QDialog):
         self.accept()
 
 
-class VisitDateDialog(Retranslating, QDialog):
+class VisitDateDialog(SizedToContent, Retranslating, QDialog):
     """Another day for an open visit (the patient will come later)."""
 
     def __init__(self, patient_code: str, current: str, parent=None) -> None:

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from dyade.errors import DyadeError
 from dyade.ui.errors import describe, show_error
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.window_fit import SizedToContent
 from dyade.ui.workspace.words import current_language
 
 LANGUAGES = (("fr", "Français"), ("en", "English"))
@@ -136,7 +137,7 @@ def batch_export(session, targets, lang: str, overwrite: bool, context=None) -> 
 # -- dialogs --------------------------------------------------------------------------------
 
 
-class ExportDialog(Retranslating, QDialog):
+class ExportDialog(SizedToContent, Retranslating, QDialog):
     """Where to write (a file, or a folder for a batch) and in which language."""
 
     def __init__(self, kind: str, target: Path, parent: QWidget | None = None) -> None:

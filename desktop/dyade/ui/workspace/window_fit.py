@@ -71,12 +71,31 @@ def fit_main_window(window: QWidget, area: QRect | None = None) -> None:
     place(window, remembered_size() or MAIN_WINDOW_SIZE, area)
 
 
+def content_height(dialog: QWidget, width: int) -> int:
+    """The height the dialog's layout needs at ``width`` (wrapped lines counted)."""
+    layout = dialog.layout()
+    if layout.hasHeightForWidth():
+        return layout.totalHeightForWidth(width)
+    return layout.totalSizeHint().height()
+
+
 def fit_dialog(dialog: QWidget) -> None:
-    """A dialog exactly as large as its content needs, never larger than the screen."""
-    dialog.adjustSize()
+    """A dialog exactly as tall as its content at its width: no empty band, never larger
+    than the screen (Qt sizes a dialog with wrapped text from a guess, too tall)."""
+    width = max(dialog.width(), dialog.minimumWidth(), dialog.layout().minimumSize().width())
+    wanted = QSize(width, content_height(dialog, width))
     area = available_area(dialog)
-    if area is not None:
-        dialog.resize(fitted(dialog.sizeHint().expandedTo(dialog.minimumSizeHint()), area))
+    if area is not None:  # a small dialog stays small: only the screen's limit applies
+        wanted = wanted.boundedTo(area.size() - FRAME_ALLOWANCE)
+    dialog.resize(wanted)
+
+
+class SizedToContent:
+    """Mixin for dialogs: fitted to their content when shown (see :func:`fit_dialog`)."""
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        fit_dialog(self)  # type: ignore[arg-type]
 
 
 def fit_in_column(label: QLabel, column: QLayout, box: QWidget, width: int) -> None:
