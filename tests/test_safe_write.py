@@ -193,3 +193,28 @@ def test_the_backup_folder_chosen_in_the_settings_is_kept_for_backups(tmp_path, 
     with pytest.raises(DyadeError, match="backups folder"):
         safe_write.check_target(chosen / "all.json")
     assert safe_write.check_target(chosen / "daily.db", kind="backup") == chosen / "daily.db"
+
+
+# Where the core may still open a file for writing itself, and why.
+OWN_WRITES = {
+    "safe_write.py": "the writer itself",
+    "storage/transfer.py": "fills the temporary file the writer hands it",
+    "storage/backup.py": "a restore writes the database's own temporary copy, then renames it",
+    "ui/workspace/settings_values.py": "the app's start-up language, not clinic data",
+}
+
+
+def test_nothing_else_opens_an_output_file_itself():
+    """A new export that bypassed the writer would lose every guarantee above."""
+    import re
+
+    package = Path(__file__).parents[1] / "desktop" / "dyade"
+    writes = re.compile(r"open\([^)]*[\"'](?:w|wb|a|ab|x|w\+)[\"']|\.write_text\(|\.write_bytes\(")
+    found = set()
+    for path in package.rglob("*.py"):
+        name = path.relative_to(package).as_posix()
+        if name.startswith("bench/") or name == "ui/i18n_tool.py":  # developer tools
+            continue
+        if writes.search(path.read_text(encoding="utf-8")):
+            found.add(name)
+    assert found <= set(OWN_WRITES), sorted(found - set(OWN_WRITES))
