@@ -13,7 +13,7 @@ from benchmarks.context import Context
 from benchmarks.process import ChildFailed, Run, median_peak, median_wall, python_cmd, repeat
 from benchmarks.table import Figure, not_measured
 
-WALL_TARGET = 2.0
+WALL_TARGET = 1.6  # the physician's login and the kiosk's welcome, against a bare window
 PEAK_TARGET = 1.6
 START_TIMEOUT_S = 20.0
 FLOOR_SCRIPT = Path(__file__).with_name("qt_floor.py")

@@ -31,9 +31,16 @@ from dyade.csv_dialect import CsvStyle, writing
 from dyade.errors import DyadeError
 from dyade.safe_write import check_target, open_for_writing
 
+Rendered = Any  # what a sink's ``render`` makes of one dyad: plain, picklable data
+
 
 class Sink(Protocol):
-    def add(self, outcome: DyadOutcome) -> None: ...
+    """Turns each dyad's outcome into rows or text (``render``, which may run in a worker
+    process) and writes them in dyad order (``put``, always in the main process)."""
+
+    def render(self, outcome: DyadOutcome) -> Rendered: ...
+
+    def put(self, rendered: Rendered) -> None: ...
 
     def close(self, result: BatchResult) -> list[Path]: ...
 
@@ -55,6 +62,17 @@ def _last(outcome: DyadOutcome):
     return outcome.visits[-1][2] if outcome.visits else None
 
 
+Cells = tuple[list[str] | None, list[list[Any]]]
+
+
+def _cells(rows: list[dict[str, Any]]) -> Cells:
+    """The rows' header (their keys, the same for every row) and their CSV cells."""
+    if not rows:
+        return None, []
+    header = list(rows[0])
+    return header, [[_csv_cell(row.get(c)) for c in header] for row in rows]
+
+
 class CsvSink:
     """``FILE.csv`` (one row per dyad-visit) and ``FILE-dyads.csv`` (one per dyad)."""
 
@@ -70,17 +88,21 @@ class CsvSink:
         self.visit_header: list[str] | None = None
         self.dyad_header: list[str] | None = None
 
-    def add(self, outcome: DyadOutcome) -> None:
-        for _analysis, row in _rows(outcome, *self.columns):
-            if self.visit_header is None:
-                self.visit_header = list(row)
-                self.visit_writer.writerow(self.visit_header)
-            self.visit_writer.writerow([_csv_cell(row.get(c)) for c in self.visit_header])
-        row = dyad_row(outcome.dyad, outcome.history, _last(outcome))
+    def render(self, outcome: DyadOutcome) -> tuple[Cells, Cells]:
+        """(header, rows of cells) for the visits file and for the dyads file."""
+        rows = [row for _analysis, row in _rows(outcome, *self.columns)]
+        return _cells(rows), _cells([dyad_row(outcome.dyad, outcome.history, _last(outcome))])
+
+    def put(self, rendered: tuple[Cells, Cells]) -> None:
+        (visit_header, visits), (dyad_header, dyads) = rendered
+        if visit_header is not None and self.visit_header is None:
+            self.visit_header = visit_header
+            self.visit_writer.writerow(visit_header)
+        self.visit_writer.writerows(visits)
         if self.dyad_header is None:
-            self.dyad_header = list(row)
-            self.dyad_writer.writerow(self.dyad_header)
-        self.dyad_writer.writerow([_csv_cell(row.get(c)) for c in self.dyad_header])
+            self.dyad_header = dyad_header
+            self.dyad_writer.writerow(dyad_header)
+        self.dyad_writer.writerows(dyads)
 
     def close(self, result: BatchResult) -> list[Path]:
         if self.visit_header is None:
@@ -100,20 +122,21 @@ class JsonSink:
         self.parts = [tempfile.TemporaryFile("w+", encoding="utf-8") for _ in range(2)]  # noqa: SIM115
         self.counts = [0, 0]
 
-    def _put(self, which: int, row: dict[str, Any]) -> None:
-        spool = self.parts[which]
-        spool.write(
-            (",\n  " if self.counts[which] else "\n  ") + json.dumps(row, ensure_ascii=False)
-        )
-        self.counts[which] += 1
-
-    def add(self, outcome: DyadOutcome) -> None:
+    def render(self, outcome: DyadOutcome) -> tuple[list[str], list[str]]:
+        """Each visit's and the dyad's JSON object, as text."""
+        visits = []
         for analysis, row in _rows(outcome, *self.columns):
             row["flags"] = _json_flags(analysis)
-            self._put(0, row)
+            visits.append(json.dumps(row, ensure_ascii=False))
         row = dyad_row(outcome.dyad, outcome.history, _last(outcome))
         row["history"] = outcome.history.to_dict()
-        self._put(1, row)
+        return visits, [json.dumps(row, ensure_ascii=False)]
+
+    def put(self, rendered: tuple[list[str], list[str]]) -> None:
+        for which, texts in enumerate(rendered):
+            for text in texts:
+                self.parts[which].write((",\n  " if self.counts[which] else "\n  ") + text)
+                self.counts[which] += 1
 
     def close(self, result: BatchResult) -> list[Path]:
         head = {
@@ -141,8 +164,11 @@ class ScreenSink:
     def __init__(self, echo: Callable[[str], Any]) -> None:
         self.echo = echo
 
-    def add(self, outcome: DyadOutcome) -> None:
-        for line in outcome_lines(outcome):
+    def render(self, outcome: DyadOutcome) -> list[str]:
+        return outcome_lines(outcome)
+
+    def put(self, rendered: list[str]) -> None:
+        for line in rendered:
             self.echo(line)
 
     def close(self, result: BatchResult) -> list[Path]:
@@ -198,14 +224,18 @@ def stream(
     style: CsvStyle | None = None,
     *,
     force: bool = False,
+    jobs: int | None = None,
 ) -> list[Path]:
-    """Analyse and write dyad by dyad; the paths written (none for the screen).
+    """Analyse and write dyad by dyad, on ``jobs`` processes (default: one per core; the
+    files are the same whatever ``jobs``); the paths written (none for the screen).
 
     Files go through :mod:`dyade.safe_write`: in place, whole, only once the
     batch is done; an existing file is replaced only with ``force``."""
+    from dyade.analysis.batch_parallel import rendered_in_order
+
     with ExitStack() as files:
         sink = open_sink(run, out, echo, style, files, force)
         with writable(out or Path("-")):
-            for outcome in run:
-                sink.add(outcome)
+            for rendered in rendered_in_order(run, sink, jobs):
+                sink.put(rendered)
             return sink.close(run.result)

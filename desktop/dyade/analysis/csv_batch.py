@@ -121,11 +121,23 @@ def _cell_parser(form: Any, item: Any):
 
 @dataclass(slots=True)
 class FormColumns:
-    """Where one form's items sit in the file, prepared once per form."""
+    """Where one form's items sit in the file, prepared once per form: for each item
+    its column, id, cell parser and the exact cells it reads most (a scale's points, a
+    choice's codes) with their values, so most cells cost one dictionary look-up."""
 
     form: Any
-    own: list[tuple[int, str, Any]]
+    own: list[tuple[int, str, Any, dict[str, Any]]]
     foreign: list[int]
+    width: int = 0  # a row shorter than this is padded with empty cells
+
+
+def _usual_cells(form: Any, item: Any) -> dict[str, Any]:
+    """Cells whose value is known without parsing (whatever the parser would give)."""
+    if item.kind == "scale":
+        return {str(v): v for v in form.scales[item.scale].points()}
+    if item.kind == "choice":
+        return {o.code: o.code for o in item.options or [] if o.code == o.code.strip()}
+    return {}
 
 
 class Layout:
@@ -157,12 +169,13 @@ class Layout:
         if cols is None:
             own_ids = {item.id for item in form.items}
             own = [
-                (self.item_cols[item.id], item.id, _cell_parser(form, item))
+                (col, item.id, _cell_parser(form, item), _usual_cells(form, item))
                 for item in form.items
-                if item.id in self.item_cols
+                if (col := self.item_cols.get(item.id)) is not None
             ]
             foreign = [i for name, i in self.item_cols.items() if name not in own_ids]
-            cols = self._per_form[form.id] = FormColumns(form, own, foreign)
+            width = max([i for i, *_ in own] + foreign, default=-1) + 1
+            cols = self._per_form[form.id] = FormColumns(form, own, foreign, width)
         return cols
 
 
@@ -171,18 +184,22 @@ def _value(row: list[str], index: int | None) -> str:
 
 
 def _answers(row: list[str], cols: FormColumns, line: int, header: list[str]) -> dict[str, Any]:
+    if len(row) < cols.width:
+        row = row + [""] * (cols.width - len(row))
     answers: dict[str, Any] = {}
-    for index, item_id, parse in cols.own:
-        text = row[index].strip() if index < len(row) else ""
-        if not text:
-            answers[item_id] = None
-            continue
-        try:
-            answers[item_id] = parse(text)
-        except ValueError as exc:
-            raise _RowError(line, item_id, str(exc)) from None
+    for index, item_id, parse, usual in cols.own:
+        text = row[index]
+        value = usual.get(text)
+        if value is None:
+            text = text.strip()
+            if text:
+                try:
+                    value = parse(text)
+                except ValueError as exc:
+                    raise _RowError(line, item_id, str(exc)) from None
+        answers[item_id] = value
     for index in cols.foreign:
-        if index < len(row) and row[index].strip():
+        if row[index] and row[index].strip():
             name = header[index]
             raise _RowError(line, name, f"'{name}' is not an item of form '{cols.form.id}'")
     return answers
@@ -334,16 +351,21 @@ class BatchRun:
             self.result.problems.append(Problem(1, name, "not an item of any known form; ignored"))
 
     def __iter__(self) -> Iterator[DyadOutcome]:
-        with readable(self.path), open(self.path, "rb") as handle:
-            for dyad in sorted(self.index.dyads):
-                responses = _dyad_responses(handle, self.index, dyad, self.layout, self.result)
-                for name, visits in _pairs(responses, self.result).items():
-                    outcome = _analyse_dyad(name, visits, self.th, self.result)
-                    if outcome is not None:
-                        self.result.analysed += len(outcome.visits)
-                        self.result.dyads += 1
-                        yield outcome
+        yield from self.outcomes(sorted(self.index.dyads), self.result)
         self.result.problems.sort(key=lambda p: p.line)
+
+    def outcomes(self, dyads: list[str], result: BatchResult) -> Iterator[DyadOutcome]:
+        """These dyads' outcomes in this order, their counts and problems in ``result``
+        (a worker process runs this on its share of the dyads)."""
+        with readable(self.path), open(self.path, "rb") as handle:
+            for dyad in dyads:
+                responses = _dyad_responses(handle, self.index, dyad, self.layout, result)
+                for name, visits in _pairs(responses, result).items():
+                    outcome = _analyse_dyad(name, visits, self.th, result)
+                    if outcome is not None:
+                        result.analysed += len(outcome.visits)
+                        result.dyads += 1
+                        yield outcome
 
 
 def analyse_csv(path: Path | str, forms: Mapping[str, Any], th: Thresholds | None = None):

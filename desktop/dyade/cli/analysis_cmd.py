@@ -61,7 +61,8 @@ def _analyse(args: argparse.Namespace) -> int:
     _refuse_json(Path(args.file))
     run = BatchRun(Path(args.file), _library().forms, _thresholds(args))
     style = chosen_style(args.sep, args.plain, CsvStyle(run.index.sep))
-    written = stream(run, Path(args.out) if args.out else None, style=style, force=args.force)
+    out = Path(args.out) if args.out else None
+    written = stream(run, out, style=style, force=args.force, jobs=args.jobs)
     if written:
         print(totals_line(run.result))
         print("written: " + ", ".join(str(p) for p in written))
@@ -121,4 +122,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--thresholds", metavar="FILE.json", help="clinic overrides of thresholds")
     add_csv_options(a, "the input file's separator")
     a.add_argument("--force", action="store_true", help="replace the output files if they exist")
+    a.add_argument(
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="processes analysing dyads side by side (default: one per core; the output"
+        " is the same)",
+    )
     a.set_defaults(handler=_analyse)
