@@ -18,6 +18,7 @@ import sqlite_utils
 
 from dyade.errors import DyadeError
 from dyade.forms.schema import Form, Item
+from dyade.forms.words import answer_words
 from dyade.storage import responses as stored
 from dyade.storage.errors import DamagedDatabase, DatabaseMoved, NotFound, StorageFault
 from dyade.storage.users import User
@@ -337,17 +338,7 @@ class FillSession:
 
     def answer_text(self, item: Item, value: Any) -> str | None:
         """The answer as the respondent chose it, in the session's language."""
-        lang = self.language
-        if item.kind == "scale":
-            scale = self.form.scale_of(item)
-            label = scale.labels.get(value) if scale else None
-            return label.get(lang) if label else str(value)
-        labels = {o.code: o.label.get(lang) for o in item.options or []}
-        if item.kind == "choice":
-            return labels.get(value, str(value))
-        if item.kind == "multi":
-            return ", ".join(labels.get(v, str(v)) for v in value) or None
-        return str(value).strip() or None
+        return answer_words(self.form, item, value, self.language)
 
     def submit(self) -> Completed:
         """Complete the response and analyse the visit once both sides are in

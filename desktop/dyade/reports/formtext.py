@@ -2,7 +2,8 @@
 
 The analysis keeps item ids and raw answer values (a scale point, an option
 code); a report prints the item's text and the answer's label in the chosen
-language, looked up in the forms the visit used.
+language, looked up in the forms the visit used and worded by
+:mod:`dyade.forms.words`, as the screens word them.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from dyade.forms.words import answer_words, option_words, question_words
 from dyade.reports.labels import Labels
 
 
@@ -28,40 +30,23 @@ class FormText:
 
     def question(self, form_id: str | None, item_id: str | None) -> str:
         """The item's text, or its id when the form is not at hand."""
-        found = self._item(form_id, item_id)
-        return found[1].text.get(self.lab.lang) if found else (item_id or "")
+        return question_words(self.forms.get(form_id or ""), item_id, self.lab.lang)
 
     def answer(self, form_id: str | None, item_id: str | None, value: Any) -> str:
-        """An answer in words: "4 – Mostly", an option's label, or "no answer"."""
-        if value is None or value == []:
-            return self.lab("evidence.skipped")
+        """An answer in words (:mod:`dyade.forms.words`): "4 – Mostly", an option's
+        label, or "no answer"."""
         found = self._item(form_id, item_id)
         if found is None:
+            if value is None or value == []:
+                return self.lab("evidence.skipped")
             return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-        form, item = found
-        if item.kind == "scale":
-            return self._scale_answer(form, item, value)
-        if item.kind in ("choice", "multi"):
-            codes = value if isinstance(value, list) else [value]
-            return ", ".join(self.option(form_id, item_id, str(c)) for c in codes)
-        return str(value)
-
-    def _scale_answer(self, form: Any, item: Any, value: Any) -> str:
-        scale = form.scale_of(item)
-        label = scale.labels.get(value) if scale is not None else None
-        if label is None:
-            return str(value)
-        return f"{value} – {label.get(self.lab.lang)}"
+        words = answer_words(found[0], found[1], value, self.lab.lang, with_point=True)
+        return words or self.lab("evidence.skipped")
 
     def option(self, form_id: str | None, item_id: str | None, code: str) -> str:
         """An option's label, or its code when unknown."""
         found = self._item(form_id, item_id)
-        if found is None:
-            return code
-        for option in found[1].options or []:
-            if option.code == code:
-                return option.label.get(self.lab.lang)
-        return code
+        return code if found is None else option_words(found[1], code, self.lab.lang)
 
 
 def forms_for(ids: Iterable[tuple[str, int]], given: Iterable[Any]) -> list[Any]:

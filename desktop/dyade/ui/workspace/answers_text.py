@@ -1,32 +1,20 @@
-"""Questions and answers of a form as a person reads them (labels, not codes)."""
+"""Questions and answers of a form on the review screens: the forms' own words
+(:mod:`dyade.forms.words`, as the PDF and the patient's screens), "—" for none."""
 
 from __future__ import annotations
 
 from typing import Any
 
-
-def question(form: Any, item_id: str | None, lang: str) -> str:
-    if form is None or not item_id:
-        return ""
-    try:
-        return form.item(item_id).text.get(lang)
-    except (KeyError, AttributeError, ValueError):
-        return item_id
+from dyade.forms.schema import Form
+from dyade.forms.words import answer_words, question_words
 
 
-def answer(form: Any, item_id: str | None, value: Any, lang: str) -> str:
-    """A scale point with its label, an option's label, a checklist, or text."""
-    if value is None or form is None or not item_id:
-        return "—"
-    try:
-        item = form.item(item_id)
-    except (KeyError, AttributeError, ValueError):
-        return str(value)
-    if item.kind == "scale":
-        scale = form.scale_of(item)
-        words = scale.labels.get(value) if scale else None
-        return f"{value} · {words.get(lang)}" if words else str(value)
-    labels = {o.code: o.label.get(lang) for o in item.options or []}
-    if isinstance(value, list):
-        return ", ".join(labels.get(v, str(v)) for v in value) or "—"
-    return labels.get(value, str(value))
+def question(form: Form | None, item_id: str | None, lang: str) -> str:
+    return question_words(form, item_id, lang)
+
+
+def answer(form: Form | None, item_id: str | None, value: Any, lang: str) -> str:
+    """A scale point with its label ("4 – Mostly"), an option's label, a checklist, or text."""
+    if form is None or not item_id or not form.has_item(item_id):
+        return "—" if value is None else str(value)
+    return answer_words(form, form.item(item_id), value, lang, with_point=True) or "—"
