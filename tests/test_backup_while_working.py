@@ -116,9 +116,15 @@ def test_an_app_left_open_backs_up_every_calendar_day(qtbot, session):
     for day in ("2026-03-03", "2026-03-04"):
         clock[0] += timedelta(days=1)
         window.backup_timer.timeout.emit()
-        qtbot.waitUntil(lambda day=day: day in days(), timeout=60_000)
+        qtbot.waitUntil(lambda day=day: _made(window, day), timeout=60_000)
     assert days() == ["2026-03-02", "2026-03-03", "2026-03-04"]
     window.session = None  # the fixture closes the database
+
+
+def _made(window, day: str) -> bool:
+    """The backup of ``day`` is written and noted (the next tick may start another)."""
+    made = window.backup.made
+    return made is not None and made.name.endswith(f"{day}.db")
 
 
 def test_the_schedule_follows_the_calendar():
@@ -129,3 +135,24 @@ def test_the_schedule_follows_the_calendar():
     assert schedule.due() is None
     clock[0] += timedelta(minutes=2)
     assert schedule.due() == date(2027, 1, 1)
+
+
+def test_a_kiosk_laptop_backs_up_without_anyone_signing_in(qtbot, session, monkeypatch):
+    """The clinic unlocked straight into the kiosk: the day's backup starts at once."""
+    from dyade.ui.app import back_up_daily
+
+    session.user = None
+    window = MainWindow("en")
+    qtbot.addWidget(window)
+    monkeypatch.setattr(window, "open_session", lambda s: _opened(window, s))
+    back_up_daily(window)
+    window.open_session(session)
+    qtbot.waitUntil(lambda: window.backup is not None and window.backup.made is not None)
+    assert window.backup.made.exists()
+    window.session = None  # the fixture closes the database
+
+
+def _opened(window, session) -> None:
+    """What MainWindow.open_session does that matters here, without the sign-in page."""
+    window.session = session
+    window.session_opened.emit(session)

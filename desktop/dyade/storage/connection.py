@@ -2,7 +2,9 @@
 
 Order matters: the lock is taken before the file is touched, the key is set
 before any other statement, and the integrity check runs before anyone reads.
-The passphrase is passed to SQLCipher and forgotten: never stored, never logged.
+The passphrase is never written anywhere and never logged; while the database
+is open it stays in memory (as SQLCipher's key does) so the background backup
+can open its own reader (:meth:`ClinicDatabase.reader`).
 """
 
 from __future__ import annotations

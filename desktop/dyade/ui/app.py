@@ -157,6 +157,13 @@ def kiosk_on_first_session(window) -> None:
     window.session_opened.connect(once)
 
 
+def back_up_daily(window) -> None:
+    """Daily backups from the moment the clinic is unlocked, the kiosk's start
+    included (a kiosk laptop may run for days without anyone signing in)."""
+    window.session_opened.connect(window.start_daily_backup)
+    window.workspace_shown.connect(window.start_daily_backup)
+
+
 def passphrase_given(args: argparse.Namespace) -> bool:
     """Is there a passphrase for an unattended start (``--passphrase-file`` or
     ``$DYADE_PASSPHRASE``, as storage reads them, or for ``--kiosk`` the system
@@ -261,7 +268,7 @@ def run_app(args: argparse.Namespace) -> int:
         window.language_switch.set_current(lang)
 
     window.language_chosen.connect(switch)
-    window.workspace_shown.connect(window.start_daily_backup)
+    back_up_daily(window)
     start_window(window, args, language)
     if args.exit_when_shown:
         quit_when_shown(app)
