@@ -130,3 +130,28 @@ def test_a_revoked_device_is_refused_and_keeps_its_changes(two, hub_dsn):
     assert outbox.waiting(b.db) > 0  # still here, for a transfer file or a new enrolment
     a.sync()
     assert a.db.execute("SELECT count(*) FROM patients").fetchone() == (0,)
+
+
+def test_a_laptop_restored_from_a_backup_loses_nothing_it_had_sent(two, hub_dsn):
+    """Restored to an older copy, the laptop is behind the hub on its own changes: what it
+    writes next is not taken for what the hub already has, and what it had sent comes back."""
+    import shutil
+
+    a, b = two
+    _write(a, 1)
+    a.sync()
+    a.close()
+    shutil.copyfile(a.path, a.path.with_suffix(".backup"))
+    _write(a, 1, start=1)  # sent, then lost with the restore
+    a.sync()
+    a.close()
+    shutil.copyfile(a.path.with_suffix(".backup"), a.path)
+    for side in ("-wal", "-shm"):
+        Path(f"{a.path}{side}").unlink(missing_ok=True)
+    _write(a, 1, start=2)  # numbered like the lost change
+    a.sync(), b.sync(), a.sync()
+    codes = {row[0] for row in a.db.execute("SELECT code FROM patients")}
+    assert codes == {"P-laptop-0-0", "P-laptop-0-1", "P-laptop-0-2"}
+    assert contents(a.db) == contents(b.db)
+    rows = _hub_rows(hub_dsn)
+    assert len(rows) == len(set(rows))

@@ -55,8 +55,8 @@ def test_sealing_moves_the_outbox_in_numbered_changes_parents_first(db):
     assert order.index("patients") < order.index("dyads") < order.index("visits")
     assert order.index("visits") < order.index("responses")
     assert [seq for seq, _p in outbox.pending(db)] == list(range(1, made + 1))
-    outbox.forget_pushed(db, made)
-    assert outbox.waiting(db) == 0
+    outbox.forget_pushed(db, "this laptop", 1, made)
+    assert outbox.waiting(db) == 0 and outbox.seen(db, "this laptop") == made
 
 
 def test_a_background_sync_connection_is_not_taken_for_another_program(db, monkeypatch):

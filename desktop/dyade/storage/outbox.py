@@ -65,11 +65,26 @@ def waiting(db: sqlite_utils.Database) -> int:
     return queued + sealed
 
 
-def _record(db: sqlite_utils.Database, table: str, key: list[Any]) -> dict[str, Any] | None:
-    columns = _columns(db, table)
-    where = " AND ".join(f"{k} = ?" for k in TABLES[table])
-    row = db.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE {where}", key).fetchone()
-    return None if row is None else {"t": table, "r": dict(zip(columns, row, strict=True))}
+def _records(db: sqlite_utils.Database, first: int, last: int) -> list[dict[str, Any]]:
+    """The current content of the records queued from ``first`` to ``last``, in queue
+    order: one join per table (the outbox drives, each record is one key lookup); a
+    record deleted meanwhile is left out."""
+    found: list[tuple[int, dict[str, Any]]] = []
+    for table, keys in TABLES.items():
+        columns = _columns(db, table)
+        on = " AND ".join(
+            f"t.{k} = json_extract(o.record_key, '$[{i}]')" for i, k in enumerate(keys)
+        )
+        rows = db.execute(
+            f"SELECT o.seq, {', '.join(f't.{c}' for c in columns)} FROM outbox o "
+            f"CROSS JOIN {table} t ON {on} WHERE +o.table_name = ? AND o.seq BETWEEN ? AND ?",
+            [table, first, last],
+        )
+        found += [
+            (seq, {"t": table, "r": dict(zip(columns, rest, strict=True))}) for seq, *rest in rows
+        ]
+    found.sort(key=lambda pair: pair[0])
+    return [record for _seq, record in found]
 
 
 def encode(records: list[dict[str, Any]]) -> bytes:
@@ -87,13 +102,10 @@ def seal_outbox(
     made, batch = 0, batch or BATCH
     while limit is None or made < limit:
         with db.atomic():
-            rows = db.execute(
-                "SELECT seq, table_name, record_key FROM outbox ORDER BY seq LIMIT ?", [batch]
-            ).fetchall()
+            rows = db.execute("SELECT seq FROM outbox ORDER BY seq LIMIT ?", [batch]).fetchall()
             if not rows:
                 return made
-            found = [_record(db, t, from_json(k)) for _seq, t, k in rows]
-            records = [r for r in found if r is not None]  # a record gone meanwhile
+            records = _records(db, rows[0][0], rows[-1][0])
             if records:
                 device_seq = get_state(db, "next_seq", 1)
                 db.execute(
@@ -111,9 +123,40 @@ def pending(db: sqlite_utils.Database) -> list[tuple[int, bytes]]:
     return db.execute("SELECT device_seq, payload FROM sync_pending ORDER BY device_seq").fetchall()
 
 
-def forget_pushed(db: sqlite_utils.Database, upto: int) -> None:
+def forget_pushed(db: sqlite_utils.Database, device: str, first: int, upto: int) -> None:
+    """The hub holds this device's changes ``first`` to ``upto``. They count as seen
+    when they follow what this database already saw of its own device (a restored
+    copy that is behind the hub must still receive its own later changes)."""
     with db.atomic():
         db.execute("DELETE FROM sync_pending WHERE device_seq <= ?", [upto])
+        if seen(db, device) == first - 1:
+            _note_seen(db, device, upto)
+
+
+def _note_seen(db: sqlite_utils.Database, device: str, device_seq: int) -> None:
+    db.execute(
+        "INSERT INTO sync_seen (device, device_seq) VALUES (?, ?) "
+        "ON CONFLICT(device) DO UPDATE SET device_seq = excluded.device_seq",
+        [device, device_seq],
+    )
+
+
+def renumber_pending(db: sqlite_utils.Database, start: int, reseal: Callable) -> int:
+    """Give the sealed changes waiting here numbers from ``start`` on (this database
+    is a restored copy: the hub already holds other changes under its numbers);
+    ``reseal(old_seq, new_seq, payload)`` seals each again for its new place."""
+    with db.atomic():
+        rows = db.execute(
+            "SELECT device_seq, payload FROM sync_pending ORDER BY device_seq"
+        ).fetchall()
+        db.execute("UPDATE sync_pending SET device_seq = -device_seq")
+        for new, (old, payload) in enumerate(rows, start):
+            db.execute(
+                "UPDATE sync_pending SET device_seq = ?, payload = ? WHERE device_seq = ?",
+                [new, reseal(old, new, payload), -old],
+            )
+        set_state(db, "next_seq", start + len(rows))
+    return len(rows)
 
 
 def seen(db: sqlite_utils.Database, device: str) -> int:
@@ -150,10 +193,6 @@ def apply_changes(
                 f"enregistrements que ce Dyade ne sait pas lire ({type(exc).__name__}\u00a0: "
                 f"{exc})\u00a0; rien de cette réception n’a été appliqué",
             ) from exc
-        db.execute(
-            "INSERT INTO sync_seen (device, device_seq) VALUES (?, ?) "
-            "ON CONFLICT(device) DO UPDATE SET device_seq = excluded.device_seq",
-            [device, device_seq],
-        )
+        _note_seen(db, device, device_seq)
     db.execute("UPDATE sync_flags SET recording = 1 WHERE id = 1")
     return merger.report

@@ -25,7 +25,7 @@ from dyade.sync import hub
 from dyade.sync.hub import HubRefused, HubUnreachable
 
 log = logging.getLogger(__name__)
-PULL_PAGE = 200  # changes per local transaction while pulling
+PULL_PAGE = 40  # changes per local transaction while pulling (20,000 records at most)
 PUSH_CHUNK = 50  # sealed changes per hub transaction while pushing
 
 
@@ -188,6 +188,7 @@ def sync(
         link = _link(db, conninfo)
         with link.conn:
             report = SyncReport(link.device)
+            _catch_up(db, link)
             _push(db, link, report)
             _pull(db, link, report)
     except HubUnreachable as exc:
@@ -235,7 +236,30 @@ def _push(db: sqlite_utils.Database, link: Link, report: SyncReport) -> None:
             )
             report.pushed += max(cur.rowcount, 0)
         report.pushed_records += sum(n for _s, _p, n in batch)
-        outbox.forget_pushed(db, batch[-1][0])
+        outbox.forget_pushed(db, link.device, batch[0][0], batch[-1][0])
+
+
+def _catch_up(db: sqlite_utils.Database, link: Link) -> None:
+    """A database restored from a backup (or copied) is behind the hub on its own
+    device's numbers: the hub holds a change numbered beyond any this database
+    issued. What waits here gets fresh numbers instead of being taken for changes
+    the hub already has, and its own later changes come back with the pull."""
+    hub_max = link.conn.execute(
+        "SELECT coalesce(max(device_seq), 0) FROM dyade_hub.changes "
+        "WHERE clinic = %s AND device = %s",
+        [link.clinic, link.device],
+    ).fetchone()[0]
+    if outbox.get_state(db, "next_seq", 1) > hub_max:
+        return
+
+    def reseal(old: int, new: int, payload: bytes) -> bytes:
+        plain = sealed.open_record(link.key, payload, link.place(link.device, old))
+        if plain is None:
+            raise HubRefused(f"change {old} waiting on this laptop fails its own check")
+        return sealed.seal_record(link.key, plain, link.place(link.device, new))
+
+    moved = outbox.renumber_pending(db, hub_max + 1, reseal)
+    log.warning("database behind the hub on its own changes: %d waiting renumbered", moved)
 
 
 _PULL = """
@@ -252,7 +276,8 @@ def _pull(db: sqlite_utils.Database, link: Link, report: SyncReport) -> None:
         rows = link.conn.execute(_PULL, [link.clinic, xid, seq, PULL_PAGE]).fetchall()
         if not rows:
             return
-        changes = [_open(link, *row[2:]) for row in rows if row[2] != link.device]
+        mine = outbox.seen(db, link.device)  # own changes come back only to a restored copy
+        changes = [_open(link, *row[2:]) for row in rows if row[2] != link.device or row[3] > mine]
         with db.atomic():
             outbox.apply_changes(db, changes, f"hub, {len(changes)} changes", report.merged)
             outbox.set_state(db, "cursor", [rows[-1][0], rows[-1][1]])
