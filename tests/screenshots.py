@@ -96,6 +96,7 @@ def physician_side(app, lang: str, db_path: Path, out: Path, size: tuple[int, in
     if share is not None:
         shoot(app, share, out, f"{lang}-34-share")
         share.reject()
+    everyday_screens(app, window, out, lang)
     window.lock()
     shoot(app, window, out, f"{lang}-40-locked")
     window.login_page.login.setText("accueil")
@@ -106,6 +107,34 @@ def physician_side(app, lang: str, db_path: Path, out: Path, size: tuple[int, in
         window.workspace.show_section(section)
         shoot(app, window, out, f"{lang}-{index:02d}-reception-{section}")
     window.close()
+
+
+def everyday_screens(app, window, out: Path, lang: str) -> None:
+    """Editing a patient, a problem inside the dialog, moving or cancelling a visit, and
+    the settings' Advanced section open."""
+    from PySide6.QtWidgets import QScrollArea
+
+    workspace = window.workspace
+    patients = workspace.show_section("patients")
+    patients.select_patient("A-1042")
+    for name, dialog in (("35-edit-patient", patients.edit_patient()), ("36-code-taken", None)):
+        if dialog is None:
+            dialog = patients.add_patient()
+            dialog.code.setText("A-1042")
+            dialog.accept()  # refused: the sentence shows inside the dialog
+        shoot(app, dialog, out, f"{lang}-{name}")
+        dialog.reject()
+    pending = workspace.show_section("pending")
+    pending.view.selectRow(0)
+    for name, dialog in (("37-visit-date", pending.change_date()),
+                         ("38-cancel-visit", pending.cancel_visit())):  # fmt: skip
+        shoot(app, dialog, out, f"{lang}-{name}")
+        dialog.reject()
+    settings = workspace.show_section("settings")
+    settings.advanced_button.setChecked(True)
+    bar = settings.findChild(QScrollArea).verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    shoot(app, window, out, f"{lang}-39-settings-advanced")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -162,8 +162,8 @@ class ReviewWindow(Retranslating, QWidget):
         self.printing = PrintButton(self)
         self.exports = ExportBar(self)
         bottom.addWidget(self.saved, 1)
-        bottom.addWidget(self.printing)
         bottom.addWidget(self.exports)
+        self.exports.layout().insertWidget(1, self.printing)  # right, beside the exports
         layout.addLayout(bottom)
         place(self, QSize(1200, 740))  # never past the screen's free area
         self._visit_changed()
