@@ -9,6 +9,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from dyade.ui.kiosk.holding import cover, covers
+
 MOD = Qt.KeyboardModifier
 BLOCKED = {
     (Qt.Key.Key_Escape, MOD.NoModifier),
@@ -106,11 +108,12 @@ class FocusKeeper(QObject):
             self._timer.start()
 
     def strayed(self) -> bool:
-        """Is the kiosk out of place: minimised, windowed, or behind another window?"""
+        """Is the kiosk out of place: minimised, windowed, short of its screen, or behind?"""
         window = self.window
         return (
             window.isMinimized()
             or not window.isFullScreen()
+            or not covers(window)
             or QGuiApplication.applicationState() != Qt.ApplicationState.ApplicationActive
             or not belongs_to(QApplication.activeWindow(), window)
         )
@@ -121,6 +124,7 @@ class FocusKeeper(QObject):
         window = self.window
         if window.isMinimized() or not window.isFullScreen():
             window.showFullScreen()  # only then: no state change, no new round
+        cover(window)  # no window manager: full screen is only a wish
         # a modal dialog (the staff sign-in) blocks the kiosk's input: it keeps the focus
         modal = QApplication.activeModalWidget()
         front = window if modal is None else modal

@@ -92,7 +92,7 @@ class WelcomePage(QWidget):
             )
             button.clicked.connect(lambda _=False, c=code: self.language_chosen.emit(c))
             shortcut = QShortcut(QKeySequence(Qt.Key(Qt.Key.Key_0 + number)), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # from the header too
             shortcut.activated.connect(lambda c=code: self.language_chosen.emit(c))
             buttons.addWidget(button)
             self.buttons[code] = button

@@ -12,14 +12,15 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QStackedWidget, QVBoxLayout, QWidget
 
 from dyade.paths import resources_dir
 from dyade.ui.i18n import Translations
 from dyade.ui.kiosk.chrome import TEXT_SIZES, CountdownBanner, KioskHeader
 from dyade.ui.kiosk.guard import EscapeGuard, FocusKeeper, IdleWatch
+from dyade.ui.kiosk.holding import Holder
 from dyade.ui.kiosk.opening import AfterFirstPaint, ClinicOpener, KioskClinic
 from dyade.ui.kiosk.pages import CodePage, ThanksPage, WelcomePage
 from dyade.ui.retranslate import Retranslating
@@ -94,6 +95,8 @@ class KioskWindow(Retranslating, QWidget):
         self.unlocked = False
         self.guard = EscapeGuard(self)
         self.keeper = FocusKeeper(self)
+        self.holder = Holder(self)  # every screen covered, keyboard and mouse held
+        self.keeper.restored.connect(self.holder.hold)
         self.idle = IdleWatch(idle_seconds, WARN_SECONDS, self)
         self.idle.tick.connect(self._on_idle_tick)
         self.idle.expired.connect(self.reset)
@@ -181,6 +184,7 @@ class KioskWindow(Retranslating, QWidget):
         """Full screen and active; brought back so whenever it strays (see FocusKeeper)."""
         self.showFullScreen()
         self.activateWindow()
+        self.holder.hold()
         self.keeper.arm()
 
     def _refuse_session_end(self, manager) -> None:
@@ -201,6 +205,7 @@ class KioskWindow(Retranslating, QWidget):
 
     def _release(self) -> None:
         self.keeper.disarm()
+        self.holder.release()
         app = QApplication.instance()
         app.removeEventFilter(self.guard)
         app.removeEventFilter(self.idle)
@@ -219,12 +224,26 @@ class KioskWindow(Retranslating, QWidget):
             purpose=self.tr("A physician signs in here to leave the questionnaire screen."),
         )
         self._dialog = dialog
-        accepted = dialog.exec() == LoginDialog.DialogCode.Accepted
+        accepted = self._run_held(dialog)
         self._dialog = None
         if accepted and dialog.user is not None:
             self.unlock(dialog.user)
             return True
         return False
+
+    def _run_held(self, dialog: QDialog) -> bool:
+        """The staff dialog takes over the keyboard and mouse while it is open."""
+        held = self.holder.held
+        self.holder.pause()
+        dialog_holder = Holder(dialog, screens=False)
+        if held:
+            QTimer.singleShot(0, dialog_holder.hold)  # once its loop runs and it is shown
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog_holder.pause()
+            if held and not self.unlocked:
+                self.holder.hold()
 
     def unlock(self, user: User) -> None:
         log.info("kiosk left by %s", user.login)
