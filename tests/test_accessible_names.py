@@ -19,9 +19,17 @@ pytest_plugins = ("test_workspace_exports",)  # the demo clinic, signed in as Dr
 def test_the_physicians_windows_and_dialogs_name_every_control(qtbot, workspace, tmp_path):
     from dyade.ui.login_dialog import LoginDialog
     from dyade.ui.main_window import MainWindow
-    from dyade.ui.workspace.dialogs import DyadDialog, PatientDialog, ShareDialog, VisitCodeDialog
+    from dyade.ui.workspace.dialogs import (
+        DyadDialog,
+        PatientDialog,
+        ShareDialog,
+        VisitCodeDialog,
+        VisitDateDialog,
+    )
     from dyade.ui.workspace.exports import ExportDialog
     from dyade.ui.workspace.login import LoginPage
+    from dyade.ui.workspace.setup_wizard import SetupWizard
+    from dyade.ui.workspace.users_dialogs import NewAccountDialog, PasswordDialog, RoleDialog
 
     missing: list[str] = []
     session = workspace.session
@@ -46,6 +54,11 @@ def test_the_physicians_windows_and_dialogs_name_every_control(qtbot, workspace,
         ("visit code", VisitCodeDialog("K7PM2Q", "A-1042")),
         ("export", ExportDialog("visit", Path(tmp_path / "a.pdf"))),
         ("staff sign-in", LoginDialog(session.db)),
+        ("visit date", VisitDateDialog("A-1042", "2026-03-02")),
+        ("new account", NewAccountDialog(lambda _d: "", "fr")),
+        ("password", PasswordDialog(lambda _d: "", "Dr Claire Martin")),
+        ("role", RoleDialog(lambda _d: "", lambda *_a, **_k: "", user)),
+        ("first run", SetupWizard(tmp_path / "new.db", "en")),
     ):
         qtbot.addWidget(dialog)
         missing += unnamed(dialog, name)

@@ -24,6 +24,7 @@ from dyade.storage.settings import set_setting
 from dyade.storage.users import MIN_PASSWORD_LENGTH, create_user
 from dyade.ui.errors import describe
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.buddies import buddy_rows
 from dyade.ui.workspace.session import Session
 from dyade.ui.workspace.settings_values import remember_language
 
@@ -110,6 +111,7 @@ class ClinicPage(Retranslating, QWizardPage):
         self.name_label, self.language_label = QLabel(self), QLabel(self)
         form.addRow(self.name_label, self.name)
         form.addRow(self.language_label, self.language)
+        buddy_rows(form)
         self.name.textChanged.connect(self.completeChanged)
         self.retranslate()
 
@@ -141,6 +143,7 @@ class PassphrasePage(Retranslating, QWizardPage):
         form.addRow(self.first_label, self.first)
         form.addRow(self.second_label, self.second)
         form.addRow(self.hint)
+        buddy_rows(form)
         for field in (self.first, self.second):
             field.textChanged.connect(self._changed)
         self.retranslate()
@@ -190,6 +193,7 @@ class PhysicianPage(Retranslating, QWizardPage):
         self.hint = QLabel(self)
         self.hint.setWordWrap(True)
         form.addRow(self.hint)
+        buddy_rows(form)
         self.retranslate()
 
     def retranslate(self) -> None:
