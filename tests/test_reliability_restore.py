@@ -175,3 +175,20 @@ def test_an_emptied_database_offers_its_backup_on_the_unlock_page(
         session.db.close()
     assert [p.stat().st_size for p in db_path.parent.glob("clinic.db.before-restore-*")] == [0]
     tally.add(trials=1, faults=1)
+
+
+def test_an_empty_daily_backup_is_no_backup_of_the_day(db_path, tally):
+    from datetime import date, timedelta
+
+    db = open_database(db_path, PASSPHRASE, create=True)
+    make_clinic(db)
+    folder = backups_folder(db_path)
+    folder.mkdir()
+    for days in range(3):  # what a failed copy left, today and before
+        (folder / f"clinic-{(date.today() - timedelta(days=days)).isoformat()}.db").touch()
+    made = maybe_daily_backup(db, folder, keep=2)
+    db.close()
+    assert made is not None
+    verify_copy(made, PASSPHRASE)
+    assert [p.name for p in folder.iterdir()] == [made.name]
+    tally.add(trials=1, faults=3)

@@ -130,6 +130,9 @@ def daily_copy(
     target = folder / f"{stem}-{(day or date.today()).isoformat()}.db"
     daily = re.compile(re.escape(stem) + _DAILY.pattern)
     remove_stale(folder, lambda name: daily.fullmatch(name) is not None)  # killed ones'
+    for hollow in daily_backups(folder, stem):  # failed copies of an older Dyade: not backups
+        if hollow.stat().st_size == 0:
+            hollow.unlink()
     made = None
     if not target.exists():
         made = write_backup(source, target)
