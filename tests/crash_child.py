@@ -19,9 +19,13 @@ import time
 
 from dyade.fill import FillSession
 from dyade.forms import default_library
+from dyade.storage import sealed
 from dyade.storage.connection import open_database
 
 KDF = 2_000
+# Transfer files keyed as the parent test's (fast_crypto): a reader accepts only the
+# key settings this process writes.
+sealed.SCRYPT_LOG2_N = sealed.MIN_LOG2_N
 
 
 def crash_at_step() -> None:

@@ -106,7 +106,7 @@ def test_damaged_file_is_named(qtbot, english, tmp_path):
     assert str(path) in window.unlock_page.message.text()
 
 
-def test_wrong_passwords_wait_longer_each_time_then_lock_the_account(qtbot, english, clinic_file):
+def test_wrong_passwords_wait_longer_each_time_then_slow_this_computer(qtbot, english, clinic_file):
     path, _ = clinic_file
     session = Session(db=open_database(path, PASSPHRASE), path=path)
     page = LoginPage(session)
@@ -122,12 +122,12 @@ def test_wrong_passwords_wait_longer_each_time_then_lock_the_account(qtbot, engl
         page._tick()
         assert page.button.isEnabled()
     page.password.setText("wrong-password")
-    assert page.try_login() is False  # the fourth failure locks the account
+    assert page.try_login() is False  # the fourth failure makes this computer wait
     page._wait_left = 0
     page._tick()
     page.password.setText("password-1")  # even the right password waits now
     assert page.try_login() is False
-    assert "locked" in page.message.text() and not page.button.isEnabled()
+    assert "on this computer" in page.message.text() and not page.button.isEnabled()
     assert session.user is None
     session.close()
 

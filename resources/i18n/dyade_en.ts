@@ -690,7 +690,7 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Too many failed attempts: this account is locked for a while. Try again in {s} s.</source>
+        <source>Too many failed attempts on this computer. Try again in {s} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -692,8 +692,8 @@ Les remplacer ?</translation>
         <translation>Identifiant ou mot de passe incorrect.</translation>
     </message>
     <message>
-        <source>Too many failed attempts: this account is locked for a while. Try again in {s} s.</source>
-        <translation>Trop d’essais infructueux : ce compte est verrouillé pour un moment. Réessayez dans {s} s.</translation>
+        <source>Too many failed attempts on this computer. Try again in {s} s.</source>
+        <translation>Trop d’essais infructueux sur cet ordinateur. Réessayez dans {s} s.</translation>
     </message>
     <message>
         <source>You can try again in {s} s.</source>

@@ -126,9 +126,9 @@ class LoginPage(Retranslating, QWidget):
         if self._last == "wrong":
             text = self.tr("Wrong login or password.")
         elif self._last == "locked":
-            text = self.tr(
-                "Too many failed attempts: this account is locked for a while. Try again in {s} s."
-            ).format(s=self._locked_for)
+            text = self.tr("Too many failed attempts on this computer. Try again in {s} s.").format(
+                s=self._locked_for
+            )
         else:
             text = ""
         if self._wait_left > 0:
