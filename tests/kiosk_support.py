@@ -19,7 +19,9 @@ from dyade.ui.kiosk import KioskWindow
 from fill_support import make_clinic
 
 
-def open_kiosk(qtbot, tmp_path, monkeypatch, *, kind="brief", idle_seconds=120.0, language="fr"):
+def open_kiosk(
+    qtbot, tmp_path, monkeypatch, *, kind="brief", idle_seconds=120.0, language="fr", reader=None
+):
     """A clinic and its locked kiosk, shown and active; close it with :func:`close_kiosk`."""
     make_application()
     clinic = make_clinic(tmp_path, monkeypatch, kind)
@@ -31,6 +33,7 @@ def open_kiosk(qtbot, tmp_path, monkeypatch, *, kind="brief", idle_seconds=120.0
         idle_seconds=idle_seconds,
         translations=translations,
         language=language,
+        reader=reader,
     )
     kiosk.resize(1366, 768)
     kiosk.show()

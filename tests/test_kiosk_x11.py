@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def wait_for(check, timeout: float = 15.0, every: float = 0.1):
+def wait_for(check, timeout: float = 40.0, every: float = 0.1):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         value = check()
@@ -63,7 +63,7 @@ class Display:
             time.sleep(0.5)  # its key bindings, set up just after
         self.env["PYTHONPATH"] = os.pathsep.join([str(HERE.parent / "desktop"), str(HERE)])
         self.kiosk = self._start([sys.executable, str(HERE / "kiosk_x11_child.py")], out=True)
-        assert read_line(self.kiosk, 20) == "shown"
+        assert read_line(self.kiosk, 40) == "shown"
 
     def _start(self, argv: list[str], keep: int | None = None, out: bool = False):
         proc = subprocess.Popen(

@@ -491,6 +491,14 @@ Replace them?</source>
 <context>
     <name>ItemView</name>
     <message>
+        <source>Listen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reads the question and its answers aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type your answer here. Enter goes on; Shift+Enter starts a new line; Tab moves on to the buttons.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -493,6 +493,14 @@ Les remplacer ?</translation>
 <context>
     <name>ItemView</name>
     <message>
+        <source>Listen</source>
+        <translation>Écouter</translation>
+    </message>
+    <message>
+        <source>Reads the question and its answers aloud</source>
+        <translation>Lit la question et ses réponses à voix haute</translation>
+    </message>
+    <message>
         <source>Type your answer here. Enter goes on; Shift+Enter starts a new line; Tab moves on to the buttons.</source>
         <translation>Écrivez votre réponse ici. Entrée passe à la suite ; Maj+Entrée commence une nouvelle ligne ; Tab passe aux boutons.</translation>
     </message>

@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from dyade.errors import os_reason
 from dyade.forms.problems import FormFileError, FormProblem, display_path
-from dyade.forms.schema import FORM_ID_PATTERN, Form
+from dyade.forms.schema import AUDIO_PATTERN, FORM_ID_PATTERN, Form
 from dyade.forms.yamlpos import ParsedYaml, YamlSyntaxError, parse_yaml
 
 PathKey = tuple[Any, ...]
@@ -170,6 +170,11 @@ def _message(err: Any, loc: PathKey) -> str:
         return f"required field '{field}' is missing"
     if kind == "literal_error":
         return f"{_describe(value)} is not allowed; expected {ctx.get('expected')}"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == AUDIO_PATTERN:
+        return (
+            f"{_describe(value)} is not a recording next to the form: a relative path in the "
+            "form's folder (no '..', no leading '/') ending in .ogg, .opus, .mp3, .wav or .m4a"
+        )
     if kind == "string_pattern_mismatch":
         return f"{_describe(value)} is not a valid id: " + _PATTERN_HINTS.get(
             str(ctx.get("pattern")), _NAME_HINT

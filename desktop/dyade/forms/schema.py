@@ -55,6 +55,11 @@ NAME_PATTERN = r"^[a-z][a-z0-9_]*$"
 FormId = Annotated[str, StringConstraints(pattern=FORM_ID_PATTERN, max_length=64)]
 Name = Annotated[str, StringConstraints(pattern=NAME_PATTERN, max_length=64)]
 Wording = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# A recording next to the form file (in its folder or below): relative, each part starting
+# with a letter, digit, _ or - (so never ".."), a sound file.
+_PART = r"[A-Za-z0-9_-][A-Za-z0-9_.-]*"
+AUDIO_PATTERN = rf"^({_PART}/)*{_PART}\.(ogg|opus|mp3|wav|m4a)$"
+AudioPath = Annotated[str, StringConstraints(pattern=AUDIO_PATTERN, max_length=200)]
 
 STAGE_CODES = ("precontemplation", "contemplation", "preparation", "action", "maintenance")
 MAIN_GOAL_CODES = (
@@ -81,6 +86,20 @@ class Text(_Model):
 
     def get(self, lang: str) -> str:
         """The text in ``lang`` (``fr`` or ``en``); any other code gets English."""
+        return self.fr if lang == "fr" else self.en
+
+
+class Audio(_Model):
+    """Recorded readings of one item (its question and answers), per language; optional.
+
+    Read aloud at the kiosk instead of the system's voice. Paths are relative
+    to the form file's folder.
+    """
+
+    fr: AudioPath | None = None
+    en: AudioPath | None = None
+
+    def get(self, lang: str) -> str | None:
         return self.fr if lang == "fr" else self.en
 
 
@@ -132,6 +151,7 @@ with warnings.catch_warnings():
         context: Context | None = None  # emotions: felt in the visit or in the relationship
         ordinal: bool = False
         estimates: Name | None = None
+        audio: Audio | None = None
 
         def codes(self) -> list[str]:
             """The option codes, in order (empty for scale and text items)."""

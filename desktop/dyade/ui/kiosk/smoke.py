@@ -20,6 +20,7 @@ KIOSK_ICONS = (
     "pencil",
     "send",
     "skip",
+    "speaker",
     "text-larger",
     "text-smaller",
 )

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from dyade.fill import FillSession, FormLookup, KindError
     from dyade.storage.users import User
     from dyade.ui.questionnaire import QuestionnaireView
+    from dyade.ui.questionnaire.speech import Reader
 
 log = logging.getLogger(__name__)
 EXIT_ROLES = ("physician", "admin")
@@ -76,6 +77,7 @@ class KioskWindow(Retranslating, QWidget):
         thanks_seconds: float = 30,
         lock: bool = True,
         opener: ClinicOpener | None = None,
+        reader: Reader | None = None,
     ) -> None:
         """``db`` and ``library`` of an open clinic; or None for both and an ``opener``,
         called just after the welcome screen is first painted (or sooner if needed)."""
@@ -85,6 +87,7 @@ class KioskWindow(Retranslating, QWidget):
         self.setObjectName("kiosk")
         self.db, self.library, self.clinic_name = None, None, ""
         self._opener = opener
+        self._reader = reader  # read aloud; the system's voices unless a test hands its own
         self.default_language = language
         self.translations = translations or Translations()
         # one language per process: the staff's, given back when they leave the kiosk
@@ -312,7 +315,9 @@ class KioskWindow(Retranslating, QWidget):
     def _start_questionnaire(self) -> None:
         from dyade.ui.questionnaire import QuestionnaireView
 
-        self.questionnaire = QuestionnaireView(self.session, self.question_holder)
+        self.questionnaire = QuestionnaireView(
+            self.session, self.question_holder, reader=self.reader()
+        )
         self.questionnaire.submitted.connect(self._on_submitted)
         self.question_layout.addWidget(self.questionnaire)
         self.pages.setCurrentWidget(self.question_holder)
@@ -370,7 +375,17 @@ class KioskWindow(Retranslating, QWidget):
         self._set_language(self.default_language)
         self.show_welcome()
 
+    def reader(self) -> Reader:
+        """Read aloud, made when a first questionnaire opens (never before the welcome)."""
+        if self._reader is None:
+            from dyade.ui.questionnaire.speech import Reader
+
+            self._reader = Reader(parent=self)
+        return self._reader
+
     def _drop_session(self) -> None:
+        if self._reader is not None:
+            self._reader.stop()
         if self.questionnaire is not None:
             self.questionnaire.commit_pending()
             self.question_layout.removeWidget(self.questionnaire)

@@ -6,12 +6,20 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dyade.fill import toggled
 from dyade.forms.schema import Form, Item
 from dyade.ui.questionnaire.common import icon
 from dyade.ui.questionnaire.options import OptionList, option_keys
+from dyade.ui.questionnaire.speech import Reader, recording
 from dyade.ui.retranslate import Retranslating
 
 TWO_COLUMNS_FROM = 7  # checklists longer than this use two columns
@@ -67,20 +75,23 @@ class ItemView(Retranslating, QWidget):
     go_on = Signal()  # Enter in the comment box
 
     def __init__(
-        self, form: Form, item: Item, value: Any, lang: str, parent: QWidget | None = None
+        self,
+        form: Form,
+        item: Item,
+        value: Any,
+        lang: str,
+        parent: QWidget | None = None,
+        reader: Reader | None = None,
     ) -> None:
         super().__init__(parent)
         self.form, self.item, self.language = form, item, lang
+        self.reader = reader  # read aloud (the kiosk); None: no Listen button
         self.value = value
         self.has_value = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        self.question = QLabel(self)
-        self.question.setObjectName("question")
-        self.question.setWordWrap(True)
-        self.question.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.question)
+        layout.addLayout(self._question_row())
         self.options: OptionList | None = None
         self.text_edit: CommentEdit | None = None
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # the question itself, before its answers
@@ -116,6 +127,56 @@ class ItemView(Retranslating, QWidget):
         self.show_value(value, answered=value is not None)
         self.retranslate()
 
+    def _question_row(self) -> QHBoxLayout:
+        """The question, and beside it a large "Listen" button when it can be read aloud."""
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        self.question = QLabel(self)
+        self.question.setObjectName("question")
+        self.question.setWordWrap(True)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
+        self.listen = QPushButton(self)
+        self.listen.setObjectName("listenButton")
+        self.listen.setIcon(icon("speaker"))
+        self.listen.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the keys' focus
+        self.listen.clicked.connect(self.read_aloud)
+        self.listen.hide()
+        row.addWidget(self.question, 1)
+        row.addWidget(self.listen, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    # ---- read aloud -----------------------------------------------------------
+
+    def spoken_parts(self) -> list[str]:
+        """What "Listen" says: the question, then each answer with its key."""
+        parts = [self.item.text.get(self.language)]
+        if self.options is not None:
+            parts += [f"{b.key}: {b.text_shown()}" for b in self.options.buttons]
+        if self.skip_button.isVisibleTo(self):
+            parts.append(self.skip_button.text())
+        return parts
+
+    def read_aloud(self) -> None:
+        if self.reader is None:
+            return
+        path = recording(self.form, self.item, self.language)
+        if self.reader.can_play(path):
+            self.reader.play(path)
+        else:
+            self.reader.speak(self.spoken_parts(), self.language)
+
+    def _update_listen(self) -> None:
+        """Shown only where this item can be heard in the language on screen."""
+        reader = self.reader
+        can = reader is not None and (
+            reader.can_play(recording(self.form, self.item, self.language))
+            or reader.can_speak(self.language)
+        )
+        self.listen.setVisible(can)
+        self.listen.setText(self.tr("Listen"))
+        self.listen.setAccessibleName(self.tr("Listen"))
+        self.listen.setAccessibleDescription(self.tr("Reads the question and its answers aloud"))
+
     # ---- language -------------------------------------------------------------
 
     def set_language(self, lang: str) -> None:
@@ -145,6 +206,7 @@ class ItemView(Retranslating, QWidget):
         self.skip_button.setAccessibleDescription(
             self.tr("Leave this question without an answer: {question}").format(question=text)
         )
+        self._update_listen()
 
     def _options_hint(self) -> str:
         if self.item.kind == "multi":
@@ -184,10 +246,11 @@ class ItemView(Retranslating, QWidget):
 
     def focus_chain(self) -> list[QWidget]:
         """This item's focusable widgets, in reading order (the question first)."""
+        listen = [self.listen] if self.listen.isVisibleTo(self) else []
         if self.text_edit is not None:
-            widgets: list[QWidget] = [self.text_edit]
+            widgets: list[QWidget] = [*listen, self.text_edit]
         else:
-            widgets = [self, *self.options.buttons]
+            widgets = [self, *listen, *self.options.buttons]
         return [*widgets, self.skip_button] if self.skip_button.isVisibleTo(self) else widgets
 
     def focus_first(self) -> None:

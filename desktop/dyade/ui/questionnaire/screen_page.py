@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from dyade.fill import FillSession
 from dyade.ui.questionnaire.item_view import ItemView
+from dyade.ui.questionnaire.speech import Reader
 
 
 def frameless(scroll: QScrollArea) -> QScrollArea:
@@ -38,6 +39,7 @@ class ScreenPage(QScrollArea):
         index: int,
         on_answered: Callable[[str, Any], None],
         parent: QWidget | None = None,
+        reader: Reader | None = None,
     ) -> None:
         super().__init__(parent)
         frameless(self)
@@ -56,7 +58,7 @@ class ScreenPage(QScrollArea):
         self.items: list[ItemView] = []
         for item in session.screens[index].items:
             value = session.answers.get(item.id)
-            view = ItemView(session.form, item, value, session.language, content)
+            view = ItemView(session.form, item, value, session.language, content, reader)
             view.show_value(value, answered=item.id in session.answers)
             view.answered.connect(on_answered)
             layout.addWidget(view)

@@ -39,6 +39,7 @@ from dyade.ui.questionnaire.common import icon
 from dyade.ui.questionnaire.item_view import ItemView
 from dyade.ui.questionnaire.options import NONE_KEY, OPTION_KEYS
 from dyade.ui.questionnaire.screen_page import ScreenPage, frameless
+from dyade.ui.questionnaire.speech import Reader
 from dyade.ui.retranslate import Retranslating
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -51,8 +52,11 @@ class QuestionnaireView(Retranslating, QWidget):
 
     submitted = Signal()
 
-    def __init__(self, session: FillSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: FillSession, parent: QWidget | None = None, reader: Reader | None = None
+    ) -> None:
         super().__init__(parent)
+        self.reader = reader  # read aloud (the kiosk's); None: no Listen buttons
         self.setObjectName("questionnaire")
         self.session = session
         self.index = 0
@@ -145,6 +149,8 @@ class QuestionnaireView(Retranslating, QWidget):
     def show_screen(self, index: int) -> None:
         """Show screen ``index`` (``len(screens)``: the review)."""
         self._advance.stop()
+        if self.reader is not None:
+            self.reader.stop()  # what was read belongs to the screen left
         self.index = max(0, min(index, len(self.session.screens)))
         if self.on_review:
             self.answers_check.set_rows(self.session.check_rows())
@@ -164,7 +170,7 @@ class QuestionnaireView(Retranslating, QWidget):
         """The page of screen ``index``, built on first use."""
         page = self.pages.get(index)
         if page is None:
-            page = ScreenPage(self.session, index, self._on_answered, self.stack)
+            page = ScreenPage(self.session, index, self._on_answered, self.stack, self.reader)
             for view in page.items:
                 view.go_on.connect(self.next_screen)
             self.stack.addWidget(page)
