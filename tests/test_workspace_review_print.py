@@ -93,4 +93,30 @@ def test_the_print_button_asks_for_a_printer_then_prints_the_whole_visit(
     assert len(PdfReader(out).pages) >= 2
     monkeypatch.setattr(QPrintDialog, "exec", lambda _d: QDialog.DialogCode.Rejected)
     out.unlink()
-    assert window.printing.ask(full=False) is False and not out.exists()
+    card = window.printing.card_action
+    assert window.printing.ask(lambda printer: card.trigger()) is False and not out.exists()
+
+
+def test_the_visit_summary_pdf_itself_prints_page_by_page(qtbot, workspace, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor
+    from PySide6.QtPdf import QPdfDocument
+
+    window = review_of(workspace, "A-1042")
+    qtbot.addWidget(window)
+    exported = window.exports.export("visit", tmp_path / "summary.pdf", "en")
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    pages = window.printing.print_summary_to(printer)
+    assert pages == len(PdfReader(exported).pages) == len(PdfReader(out).pages) >= 2
+    printed = QPdfDocument()
+    printed.load(str(out))
+    image = printed.render(0, QSize(200, 283))
+    inked = sum(
+        QColor(image.pixel(x, y)).lightness() < 128
+        for x in range(0, 200, 2)
+        for y in range(0, 283, 2)
+    )
+    assert inked > 200  # the summary's text and charts are on the paper, not a blank page

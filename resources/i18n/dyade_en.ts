@@ -1151,6 +1151,10 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The visit summary PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Print the review</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1153,6 +1153,10 @@ Les remplacer ?</translation>
         <translation>Toute la visite, avec les détails et les questions</translation>
     </message>
     <message>
+        <source>The visit summary PDF</source>
+        <translation>Le résumé PDF de la visite</translation>
+    </message>
+    <message>
         <source>Print the review</source>
         <translation>Imprimer la revue</translation>
     </message>

@@ -4,21 +4,27 @@ An export used to end on a grey "Saved: /long/path" that nobody could act on.
 The notice names the file and opens it, or its folder, with the system's own
 viewer (QDesktopServices). Printing goes through Qt's print dialog: the card
 (the own words and a card per finding) or the whole visit, drawn from the same
-text the review shows, so a printer that is also a PDF writer gives a file.
+text the review shows, or the visit summary PDF itself, its pages drawn by Qt's PDF
+renderer; a printer that is also a PDF writer gives a file.
 """
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtCore import QRect, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QWidget
 
+from dyade.errors import DyadeError
+from dyade.ui.errors import describe, show_error
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.words import current_language
 
 
 def file_url(path: Path) -> QUrl:
@@ -69,6 +75,33 @@ class SavedNotice(Retranslating, QWidget):
             )
 
 
+PRINT_DPI = 300  # sharp on paper without a page-sized image at the printer's 1200 dpi
+
+
+def print_pdf(path: Path, printer: QPrinter) -> int:
+    """Draw each page of a PDF on the printer (Qt's PDF renderer); the number of pages."""
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(str(path))
+    if document.status() != QPdfDocument.Status.Ready:
+        raise DyadeError(f"{path}: cannot read the PDF to print it",
+                         fr=f"{path}\u00a0: impossible de lire le PDF pour l’imprimer")  # fmt: skip
+    painter = QPainter(printer)
+    try:
+        for page in range(document.pageCount()):
+            if page:
+                printer.newPage()
+            points = document.pagePointSize(page)
+            image = document.render(page, (points * PRINT_DPI / 72).toSize())
+            area = painter.viewport()
+            scaled = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(area.topLeft(), scaled), image)
+    finally:
+        painter.end()
+    return document.pageCount()
+
+
 def print_html(html: str, printer: QPrinter) -> None:
     """Lay ``html`` out on the printer's pages."""
     document = QTextDocument()
@@ -105,8 +138,6 @@ def items_html(model: Any) -> str:
 
 
 def _h() -> Any:
-    from PySide6.QtCore import Qt
-
     return Qt.Orientation.Horizontal
 
 
@@ -119,8 +150,10 @@ class PrintButton(Retranslating, QPushButton):
         self.menu_ = QMenu(self)
         self.card_action = self.menu_.addAction("")
         self.full_action = self.menu_.addAction("")
-        self.card_action.triggered.connect(lambda: self.ask(full=False))
-        self.full_action.triggered.connect(lambda: self.ask(full=True))
+        self.pdf_action = self.menu_.addAction("")
+        self.card_action.triggered.connect(lambda: self.ask(lambda p: self.print_to(p, False)))
+        self.full_action.triggered.connect(lambda: self.ask(lambda p: self.print_to(p, True)))
+        self.pdf_action.triggered.connect(lambda: self.ask(self.print_summary_to))
         self.setMenu(self.menu_)
         self.retranslate()
 
@@ -128,16 +161,33 @@ class PrintButton(Retranslating, QPushButton):
         self.setText(self.tr("Print…"))
         self.card_action.setText(self.tr("The card: own words and findings"))
         self.full_action.setText(self.tr("The whole visit, with details and items"))
+        self.pdf_action.setText(self.tr("The visit summary PDF"))
+        self.pdf_action.setEnabled(self.window_.current_visit() is not None)
 
-    def ask(self, full: bool) -> bool:
+    def ask(self, print_on: Callable[[QPrinter], object]) -> bool:
         """Ask for a printer, then print; False when the person cancelled."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(self.tr("Print the review"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        self.print_to(printer, full)
+        try:
+            print_on(printer)
+        except DyadeError as exc:
+            show_error(self, describe(exc))
+            return False
         return True
+
+    def print_summary_to(self, printer: QPrinter) -> int:
+        """Make the visit's summary PDF (as Export would), print its pages; how many."""
+        from dyade.ui.workspace.exports import export_visit
+
+        window = self.window_
+        code = window.current_visit().entry.visit.code
+        with tempfile.TemporaryDirectory(prefix="dyade-print-") as folder:
+            out = Path(folder) / "visit.pdf"
+            export_visit(window.workspace.session, code, out, current_language(), overwrite=False)
+            return print_pdf(out, printer)
 
     def print_to(self, printer: QPrinter, full: bool) -> None:
         window = self.window_
