@@ -77,7 +77,7 @@ def test_saves_go_on_during_the_backup_of_a_64_mb_clinic(qtbot, session, clinic)
     qtbot.waitUntil(op.finished.is_set, timeout=180_000)
     copying = time.monotonic() - began
     during = len(saved) + len(failed)
-    qtbot.waitUntil(lambda: op.made is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: op.result is not None, timeout=10_000)
     ticker.stop()
     assert failed == []
     assert during >= 3, "the saves did not overlap the backup"
@@ -88,11 +88,11 @@ def test_saves_go_on_during_the_backup_of_a_64_mb_clinic(qtbot, session, clinic)
         [response.uuid],
     ).fetchall()
     assert sorted(row[0] for row in stored) == sorted(saved)
-    assert op.made.name.endswith("2026-03-02.db") and _verified(op.made)
-    assert any(e.action == "backup" and e.target == str(op.made) for e in entries(session.db))
+    assert op.result.name.endswith("2026-03-02.db") and _verified(op.result)
+    assert any(e.action == "backup" and e.target == str(op.result) for e in entries(session.db))
     following = start_daily_backup(session, day + timedelta(days=1))
-    qtbot.waitUntil(lambda: following.made is not None, timeout=180_000)
-    assert _verified(following.made)
+    qtbot.waitUntil(lambda: following.result is not None, timeout=180_000)
+    assert _verified(following.result)
 
 
 def test_an_app_left_open_backs_up_every_calendar_day(qtbot, session):

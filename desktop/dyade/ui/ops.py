@@ -57,8 +57,15 @@ class _Runner(QRunnable):
         self.work = work
         self.signals = signals
         self.context = OpContext(signals)
+        self.finished = threading.Event()
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self.finished.set()
+
+    def _run(self) -> None:
         try:
             result = self.work(self.context)
         except Cancelled:
@@ -72,11 +79,22 @@ class _Runner(QRunnable):
 
 
 class Op:
-    """A running operation: connect to ``signals``; ``cancel()`` asks it to stop."""
+    """A running operation: connect to ``signals``; ``cancel()`` asks it to stop.
+
+    ``finished`` is set by the worker once the work has ended, whatever its outcome
+    (a window waits on it before closing the database); ``result`` holds what the work
+    returned, once ``done`` has been delivered on the UI thread.
+    """
 
     def __init__(self, runner: _Runner) -> None:
         self._runner = runner
         self.signals = runner.signals
+        self.finished = runner.finished
+        self.result: Any = None
+        self.signals.done.connect(self._keep)
+
+    def _keep(self, result: Any) -> None:
+        self.result = result
 
     def cancel(self) -> None:
         self._runner.context.cancel()

@@ -9,19 +9,25 @@ working, reads through a connection of its own and writes nothing.
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog
 
 from dyade.ui.errors import describe, show_error
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from dyade.ui.ops import Op, OpContext
+    from dyade.ui.workspace.session import Session
+    from dyade.ui.workspace.shell import Workspace
+
 log = logging.getLogger(__name__)
 
 
-def reanalyse(session: Any, context: Any = None) -> int:
+def reanalyse(session: Session, context: OpContext | None = None) -> int:
     """Analyse every dyad again with the clinic's thresholds; return how many."""
     from dyade.dyad_analysis import all_dyads, refresh_dyad
 
@@ -35,11 +41,20 @@ def reanalyse(session: Any, context: Any = None) -> int:
     return len(uuids)
 
 
-def reanalyse_all(workspace: Any) -> QProgressDialog:
+class ReanalyseDialog(QProgressDialog):
+    """The progress of analysing every dyad again; ``result_count`` once done."""
+
+    def __init__(self, parent: Any) -> None:
+        super().__init__(parent)
+        self.result_count: int | None = None
+        self.op: Op | None = None  # the running analysis
+
+
+def reanalyse_all(workspace: Workspace) -> ReanalyseDialog:
     """After the thresholds changed: every stored result follows the new numbers."""
     from dyade.ui.ops import run_op
 
-    dialog = QProgressDialog(workspace)
+    dialog = ReanalyseDialog(workspace)
     dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
     dialog.setCancelButton(None)
     dialog.setMinimumDuration(300)
@@ -48,7 +63,6 @@ def reanalyse_all(workspace: Any) -> QProgressDialog:
             "Background", "Analysing every dyad again with the new thresholds…"
         )
     )
-    dialog.result_count = None
 
     def done(count: int) -> None:
         dialog.result_count = count
@@ -68,7 +82,7 @@ def reanalyse_all(workspace: Any) -> QProgressDialog:
     return dialog
 
 
-def daily_backup(session: Any, folder: Any, day: date | None = None) -> Any:
+def daily_backup(session: Session, folder: Path, day: date | None = None) -> Op:
     """The backup of ``day`` (default today), copied off the UI thread.
 
     The worker reads through its own connection (``ClinicDatabase.reader``),
@@ -78,31 +92,23 @@ def daily_backup(session: Any, folder: Any, day: date | None = None) -> Any:
     from dyade.storage.backup import daily_copy
     from dyade.ui.ops import run_op
 
-    finished = threading.Event()
-
     def work(_context: Any) -> Any:
+        folder.mkdir(parents=True, exist_ok=True)
+        reader = session.db.reader()
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            reader = session.db.reader()
-            try:
-                return daily_copy(reader, session.path.stem, folder, day=day)
-            finally:
-                reader.conn.close()
+            return daily_copy(reader, session.path.stem, folder, day=day)
         finally:
-            finished.set()
+            reader.conn.close()
 
-    op = run_op(
+    return run_op(  # the window waits on its ``finished`` before closing the database
         work,
-        on_done=lambda made: _made(session, made, op),
+        on_done=lambda made: _made(session, made),
         on_failed=lambda exc: log.warning("daily backup failed: %s", exc),
     )
-    op.finished, op.made = finished, None  # the window waits on it before closing the database
-    return op
 
 
-def _made(session: Any, made: Any, op: Any) -> None:
+def _made(session: Session, made: Path | None) -> None:
     """Note the finished backup in the audit (the app may have closed the database since)."""
-    op.made = made
     if made is None:
         return
     log.info("daily backup written: %s", made)

@@ -37,6 +37,7 @@ class HubDialog(Retranslating, QDialog):
     def __init__(self, mode: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.mode = mode
+        self.op: Any = None  # the hub operation running (dyade.ui.ops.Op)
         form = QFormLayout(self)
         self.intro = intro_label(self)
         form.addRow(self.intro)
