@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyade.paths import data_root
+
+if TYPE_CHECKING:
+    from dyade.forms.library import FormLibrary
 
 DEMO_PASSPHRASE = "demo-dyade-tilleuls"
 DEMO_PASSWORD = "demo-dyade"
@@ -78,7 +81,7 @@ def _fill(db: Any, visit: Any, example: str) -> None:
         )
 
 
-def populate(db: Any, library: Any, today: date | None = None) -> None:
+def populate(db: Any, library: FormLibrary, today: date | None = None) -> None:
     """Fill an empty clinic database with the demo clinic."""
     from dyade.dyad_analysis import refresh_dyad
     from dyade.storage.dyads import create_dyad, share_dyad

@@ -13,10 +13,14 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dyade import jsontext
 from dyade.errors import DyadeError
+
+if TYPE_CHECKING:
+    from dyade.forms.library import FormLibrary
+    from dyade.forms.schema import Form
 
 
 def add_csv_options(parser: argparse.ArgumentParser, default: str) -> None:
@@ -72,7 +76,7 @@ def open_db(args: argparse.Namespace, *, create: bool = False) -> Iterator[Any]:
         db.close()
 
 
-def read_answer_file(path: Path, library: Any, role: str) -> tuple[Any, dict[str, Any]]:
+def read_answer_file(path: Path, library: FormLibrary, role: str) -> tuple[Form, dict[str, Any]]:
     """``{"form": ID, "answers": {ITEM: value}}`` -> (form, answers)."""
     try:
         data = jsontext.loads(path.read_text(encoding="utf-8"), path)

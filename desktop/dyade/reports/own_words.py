@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dyade.forms.schema import Form
 
 SIDES = ("patient", "physician")
 
@@ -23,7 +26,7 @@ class OwnWords:
     text: str
 
 
-def written(form: Any, answers: Mapping[str, Any], side: str) -> list[OwnWords]:
+def written(form: Form, answers: Mapping[str, Any], side: str) -> list[OwnWords]:
     """The free-text answers of one side, in the form's order."""
     out = []
     for item in getattr(form, "items", []):

@@ -14,6 +14,7 @@ from typing import Any
 import sqlite_utils
 
 from dyade.forms import check_answers, missing_required
+from dyade.forms.schema import Form
 from dyade.storage.errors import InvalidRecord, NotFound
 from dyade.storage.responses import RESPONDENTS, Response, responses_of_visit, save_answers
 from dyade.storage.users import User
@@ -39,7 +40,7 @@ def _pending_side(db: sqlite_utils.Database, visit: Visit, respondent: str) -> R
     return sides[respondent]
 
 
-def _check_form(form: Any, respondent: str, pending: Response, code: str) -> None:
+def _check_form(form: Form, respondent: str, pending: Response, code: str) -> None:
     if form.respondent != respondent:
         raise InvalidRecord(
             f"form '{form.id}' is filled by the {form.respondent}, not the {respondent}; "
@@ -52,7 +53,7 @@ def _check_form(form: Any, respondent: str, pending: Response, code: str) -> Non
         )
 
 
-def _check_answers(form: Any, answers: dict[str, Any]) -> None:
+def _check_answers(form: Form, answers: dict[str, Any]) -> None:
     problems = check_answers(form, answers)
     missing = missing_required(form, answers)
     if missing:
@@ -66,7 +67,7 @@ def record_response(
     db: sqlite_utils.Database,
     visit_code: str,
     respondent: str,
-    form: Any,
+    form: Form,
     answers: dict[str, Any],
     *,
     user: User | None = None,

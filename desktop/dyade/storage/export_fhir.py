@@ -16,7 +16,7 @@ import json
 import os
 import uuid
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -34,15 +34,19 @@ from dyade.storage.export import FIXED_COLUMNS, RESPONSES_SQL, allowed, answers_
 from dyade.storage.records import now
 from dyade.storage.users import User
 
+if TYPE_CHECKING:
+    from dyade.forms.library import FormLibrary
+    from dyade.forms.schema import Form, Item
+
 STATUS = {"pending": "in-progress", "in_progress": "in-progress", "complete": "completed"}
 PATIENT_SYSTEM = "urn:dyade:patient-code"
 STAFF_SYSTEM = "urn:dyade:staff-login"
 VISIT_SYSTEM = "urn:dyade:visit"
 
 
-def _value(form: Any, item: Any, value: Any, lang: str) -> list[dict[str, Any]]:
+def _value(form: Form | None, item: Item | None, value: Any, lang: str) -> list[dict[str, Any]]:
     """FHIR answers for one stored value (a list gives one answer per code)."""
-    if item is None:  # the form is gone: keep the value as it is
+    if form is None or item is None:  # the form is gone: keep the value as it is
         values = value if isinstance(value, list) else [value]
         return [{"valueInteger": v} if type(v) is int else {"valueString": str(v)} for v in values]
     if item.kind == "text":
@@ -61,7 +65,7 @@ def _coding(system: str, code: str, display: str | None) -> dict[str, Any]:
     return {"system": system, "code": code, **({"display": display} if display else {})}
 
 
-def _items(form: Any, answers: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+def _items(form: Form | None, answers: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     order = [item.id for item in form.items] if form else []
     ids = [i for i in order if i in answers] + sorted(set(answers) - set(order))
     out = []
@@ -78,17 +82,21 @@ def _items(form: Any, answers: dict[str, Any], lang: str) -> list[dict[str, Any]
     return out + _scores(form, answers)
 
 
-def _scores(form: Any, answers: dict[str, Any]) -> list[dict[str, Any]]:
+def _scores(form: Form | None, answers: dict[str, Any]) -> list[dict[str, Any]]:
     """The calculated score items, answered with the scores Dyade gives the response."""
+    if form is None:
+        return []
     out = []
-    for sub in form.subscales if form else []:
+    for sub in form.subscales:
         value = score_subscale(form, sub, answers).value
         if value is not None:
             out.append({"linkId": score_link(sub), "answer": [{"valueDecimal": round(value, 4)}]})
     return out
 
 
-def response_resource(row: dict[str, Any], answers: dict[str, Any], form: Any) -> dict[str, Any]:
+def response_resource(
+    row: dict[str, Any], answers: dict[str, Any], form: Form | None
+) -> dict[str, Any]:
     """One stored response (a row of the CSV export's fixed columns) as FHIR."""
     patient = {"identifier": {"system": PATIENT_SYSTEM, "value": row["patient_code"]}}
     staff = {"identifier": {"system": STAFF_SYSTEM, "value": row["physician_login"]}}
@@ -119,7 +127,7 @@ def _entry(resource: dict[str, Any], key: str) -> dict[str, Any]:
 
 def fhir_bundle(
     db: sqlite_utils.Database,
-    library: Any,
+    library: FormLibrary,
     *,
     since: date | str | None = None,
     dyad: str | None = None,
@@ -159,7 +167,7 @@ def export_fhir(
     since: date | str | None = None,
     dyad: str | None = None,
     user: User | None = None,
-    library: Any = None,
+    library: FormLibrary | None = None,
     force: bool = False,
 ) -> int:
     """Write the FHIR Bundle to ``out``; return the number of responses in it."""

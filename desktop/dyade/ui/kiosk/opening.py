@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QMetaObject, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from dyade.clinic import ClinicLibrary
+    from dyade.forms.library import FormLibrary
 
 # After the first paint: the window is mapped and drawn before the opening blocks
 # the event loop for a moment, and a start timed with --exit-when-shown has ended.
@@ -26,7 +30,7 @@ class KioskClinic:
     """The open clinic as the kiosk uses it: its database, forms and settings."""
 
     db: Any  # dyade.storage.connection.ClinicDatabase
-    library: Any  # dyade.fill.FormLookup
+    library: ClinicLibrary | FormLibrary  # the clinic's forms (and thresholds)
     name: str = ""
     language: str = "fr"
     idle_seconds: float = 120

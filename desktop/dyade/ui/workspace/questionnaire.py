@@ -8,6 +8,8 @@ analyses the visit when the patient has answered too.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -18,6 +20,11 @@ from dyade.ui.i18n import current_language
 from dyade.ui.questionnaire import QuestionnaireView
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.formats import date_text
+
+if TYPE_CHECKING:
+    from dyade.storage.responses import PendingResponse
+    from dyade.ui.workspace.session import Session
+    from dyade.ui.workspace.shell import Workspace
 from dyade.ui.workspace.window_fit import place
 
 
@@ -27,7 +34,9 @@ class PhysicianQuestionnaireWindow(Retranslating, QWidget):
     finished = Signal(str)
     analysed = Signal(bool)  # True when both sides have answered and the comparison is ready
 
-    def __init__(self, session, fill: FillSession, patient_code: str, visit_date: str) -> None:
+    def __init__(
+        self, session: Session, fill: FillSession, patient_code: str, visit_date: str
+    ) -> None:
         super().__init__(None)
         self.session, self.fill = session, fill
         self.patient_code, self.visit_date = patient_code, visit_date
@@ -89,7 +98,7 @@ def sent_notice(patient_code: str, analysed: bool) -> str:
     ).format(code=patient_code)
 
 
-def open_physician_questionnaire(workspace, response_uuid: str) -> QWidget | None:
+def open_physician_questionnaire(workspace: Workspace, response_uuid: str) -> QWidget | None:
     """Open the signed-in physician's questionnaire for this response."""
     from dyade.storage.responses import get_response
     from dyade.storage.visits import get_visit
@@ -112,7 +121,7 @@ def open_physician_questionnaire(workspace, response_uuid: str) -> QWidget | Non
     return workspace.keep(window)
 
 
-def _pending_of(session, response_uuid: str):
+def _pending_of(session: Session, response_uuid: str) -> list[PendingResponse]:
     from dyade.storage.responses import pending_responses
 
     return [p for p in pending_responses(session.db) if p.response_uuid == response_uuid]
