@@ -103,16 +103,16 @@ def test_an_app_left_open_backs_up_every_calendar_day(qtbot, session):
     window.session = session
     window.backup_schedule = DailySchedule(lambda: clock[0])
     window.start_daily_backup(session)  # the workspace was shown
-    qtbot.waitUntil(lambda: window.backup.made is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: window.backup.result is not None, timeout=60_000)
     assert window.backup_timer.isActive()
-    folder = window.backup.made.parent
+    folder = window.backup.result.parent
 
     def days() -> list[str]:
         return [p.name[-13:-3] for p in daily_backups(folder, session.path.stem)]
 
     clock[0] += timedelta(hours=8)  # the same day: nothing more
     window.backup_timer.timeout.emit()
-    assert window.backup.made.name.endswith("2026-03-02.db")
+    assert window.backup.result.name.endswith("2026-03-02.db")
     for day in ("2026-03-03", "2026-03-04"):
         clock[0] += timedelta(days=1)
         window.backup_timer.timeout.emit()

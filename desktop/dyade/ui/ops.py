@@ -91,10 +91,6 @@ class Op:
         self.signals = runner.signals
         self.finished = runner.finished
         self.result: Any = None
-        self.signals.done.connect(self._keep)
-
-    def _keep(self, result: Any) -> None:
-        self.result = result
 
     def cancel(self) -> None:
         self._runner.context.cancel()
@@ -125,5 +121,6 @@ def run_op(
     runner = _Runner(work, signals)
     runner.setAutoDelete(False)
     op = Op(runner)
+    signals.done.connect(lambda result: setattr(op, "result", result))  # after on_done
     (pool or QThreadPool.globalInstance()).start(runner)
     return op
