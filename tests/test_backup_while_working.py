@@ -123,7 +123,7 @@ def test_an_app_left_open_backs_up_every_calendar_day(qtbot, session):
 
 def _made(window, day: str) -> bool:
     """The backup of ``day`` is written and noted (the next tick may start another)."""
-    made = window.backup.made
+    made = window.backup.result
     return made is not None and made.name.endswith(f"{day}.db")
 
 
@@ -147,8 +147,8 @@ def test_a_kiosk_laptop_backs_up_without_anyone_signing_in(qtbot, session, monke
     monkeypatch.setattr(window, "open_session", lambda s: _opened(window, s))
     back_up_daily(window)
     window.open_session(session)
-    qtbot.waitUntil(lambda: window.backup is not None and window.backup.made is not None)
-    assert window.backup.made.exists()
+    qtbot.waitUntil(lambda: window.backup is not None and window.backup.result is not None)
+    assert window.backup.result.exists()
     window.session = None  # the fixture closes the database
 
 
