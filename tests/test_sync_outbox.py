@@ -78,3 +78,17 @@ def test_a_background_sync_connection_is_not_taken_for_another_program(db, monke
         other.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     create_patient(db, "P-002")
     assert outbox.get_state(db, "last_sync_at").startswith("2026-03-02")
+
+
+def test_a_change_stays_small_when_records_are_large(db, monkeypatch):
+    """Analysis summaries weigh ~9 KB each: a change holds fewer of them, none is lost."""
+    monkeypatch.setattr(outbox, "CHANGE_BYTES", 400)
+    with db.atomic():
+        outbox.start_recording(db)
+    for n in range(6):
+        create_patient(db, f"P-{n}", name="x" * 180)
+    waiting = outbox.waiting(db)
+    outbox.seal_outbox(db, lambda seq, data: data)
+    changes = [outbox.decode(p) for _seq, p in outbox.pending(db)]
+    assert all(len(change) <= 3 for change in changes) and len(changes) >= 4
+    assert sum(len(change) for change in changes) == waiting

@@ -24,6 +24,7 @@ from dyade.storage.records import from_json, to_json
 from dyade.storage.transfer import _MALFORMED, TABLES, ImportReport, _columns, _Merger
 
 BATCH = 500  # records per sealed change: one hub row, one local transaction
+CHANGE_BYTES = 256 * 1024  # and about this much text at most
 
 Sealer = Callable[[int, bytes], bytes]  # (device_seq, plain payload) -> sealed payload
 
@@ -65,7 +66,7 @@ def waiting(db: sqlite_utils.Database) -> int:
     return queued + sealed
 
 
-def _records(db: sqlite_utils.Database, first: int, last: int) -> list[dict[str, Any]]:
+def _records(db: sqlite_utils.Database, first: int, last: int) -> list[tuple[int, dict[str, Any]]]:
     """The current content of the records queued from ``first`` to ``last``, in queue
     order: one join per table (the outbox drives, each record is one key lookup); a
     record deleted meanwhile is left out."""
@@ -84,7 +85,19 @@ def _records(db: sqlite_utils.Database, first: int, last: int) -> list[dict[str,
             (seq, {"t": table, "r": dict(zip(columns, rest, strict=True))}) for seq, *rest in rows
         ]
     found.sort(key=lambda pair: pair[0])
-    return [record for _seq, record in found]
+    return found
+
+
+def _within(found: list[tuple[int, dict[str, Any]]]) -> list[tuple[int, dict[str, Any]]]:
+    """The first records of a batch up to about CHANGE_BYTES of text (at least one):
+    an analysis summary weighs ~9 KB, an answer a few bytes; a change stays small
+    enough that a page of them fits comfortably in a joining laptop's memory."""
+    size = 0
+    for n, (_seq, record) in enumerate(found):
+        size += sum(len(v) for v in record["r"].values() if isinstance(v, str))
+        if size > CHANGE_BYTES and n:
+            return found[:n]
+    return found
 
 
 def encode(records: list[dict[str, Any]]) -> bytes:
@@ -105,7 +118,10 @@ def seal_outbox(
             rows = db.execute("SELECT seq FROM outbox ORDER BY seq LIMIT ?", [batch]).fetchall()
             if not rows:
                 return made
-            records = _records(db, rows[0][0], rows[-1][0])
+            found = _records(db, rows[0][0], rows[-1][0])
+            kept = _within(found)
+            records = [record for _seq, record in kept]
+            last = kept[-1][0] if len(kept) < len(found) else rows[-1][0]  # the rest: next
             if records:
                 device_seq = get_state(db, "next_seq", 1)
                 db.execute(
@@ -114,7 +130,7 @@ def seal_outbox(
                 )
                 set_state(db, "next_seq", device_seq + 1)
                 made += 1
-            db.execute("DELETE FROM outbox WHERE seq <= ?", [rows[-1][0]])
+            db.execute("DELETE FROM outbox WHERE seq <= ?", [last])
     return made
 
 
