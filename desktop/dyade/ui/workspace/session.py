@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:  # storage (SQLCipher, sqlite-utils) loads after the first paint
     from dyade.clinic import ClinicLibrary
     from dyade.storage.users import User
+    from dyade.ui.workspace.sync_status import BackgroundSync
 
 
 @dataclass
@@ -28,7 +29,7 @@ class Session:
     # Held around database work done off the UI thread (batch exports, backups): the
     # one connection is shared, and its transactions must not interleave.
     db_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
-    sync: Any = field(default=None, repr=False)  # its background sync (workspace/sync_status)
+    sync: BackgroundSync | None = field(default=None, repr=False)  # with the clinic's hub
 
     @property
     def library(self) -> ClinicLibrary:

@@ -101,6 +101,7 @@ class SyncBox(Retranslating, QGroupBox):
         self.setObjectName("syncBox")
         self.session = session
         self.dialog: HubDialog | None = None
+        self.op: Any = None  # the enrolment or revocation running (dyade.ui.ops.Op)
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("syncSummary")
@@ -181,8 +182,8 @@ class SyncBox(Retranslating, QGroupBox):
             "enrol": lambda _c: hub.enrol(first, second),
             "revoke": lambda _c: hub.revoke(first, second),
         }[dialog.mode]
-        dialog.op = run_op(work, on_done=lambda made: self._done(dialog, made),
-                           on_failed=self._failed)  # fmt: skip
+        self.op = run_op(work, on_done=lambda made: self._done(dialog, made),
+                         on_failed=self._failed)  # fmt: skip
 
     def _done(self, dialog: HubDialog, made: Any) -> None:
         if dialog.mode == "enrol":

@@ -31,6 +31,7 @@ class BackgroundSync(QObject):
     def __init__(self, session: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session, self.running, self.error = session, None, None
+        self.label: SyncStatusLabel | None = None  # shown once the laptop is linked
         self.timer = QTimer(self)
         self.timer.setInterval(SYNC_EVERY_SECONDS * 1000)
         self.timer.timeout.connect(self.sync_now)
@@ -52,6 +53,13 @@ class BackgroundSync(QObject):
     def stop(self) -> None:
         self.timer.stop()
         self.watch.stop()
+
+    def show_in(self, window: QMainWindow) -> None:
+        """The status line in ``window``'s status bar, from the moment the laptop is
+        linked (a laptop never linked keeps its window as it was)."""
+        if self.label is None and self.status().paired:
+            self.label = SyncStatusLabel(self, window.statusBar())
+            window.statusBar().addPermanentWidget(self.label)
 
     def _latest_completion(self) -> str | None:
         return self.session.db.execute("SELECT max(completed_at) FROM responses").fetchone()[0]
@@ -168,14 +176,7 @@ def attach_sync(window: QMainWindow, session: Any) -> BackgroundSync:
     """Sync ``session``'s clinic in the background and show it in ``window``'s status bar."""
     background = BackgroundSync(session, window)
     session.sync = background
-
-    def show_line() -> None:  # a laptop never linked keeps its window as it was
-        if getattr(background, "label", None) is None and background.status().paired:
-            background.label = SyncStatusLabel(background, window.statusBar())
-            window.statusBar().addPermanentWidget(background.label)
-
-    background.label = None
-    background.changed.connect(show_line)
-    show_line()
+    background.changed.connect(lambda: background.show_in(window))
+    background.show_in(window)
     background.start()
     return background
