@@ -119,9 +119,7 @@ def export_csv(
 
 
 def _table(db: sqlite_utils.Database, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
-    cursor = db.execute(sql, params)
-    names = [c[0] for c in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return list(db.query(sql, params))  # sqlite-utils: each row as a dict by column
 
 
 _VISITS = (
