@@ -13,8 +13,6 @@ import sys
 from functools import cache
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "Dyade"
 
 
@@ -46,6 +44,8 @@ def _user_dir(kind: str) -> Path:
     if override:
         path = Path(override) / kind
     else:
+        import platformdirs  # here, not at start-up: the first window needs no user folder
+
         dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
         path = Path({"data": dirs.user_data_dir, "log": dirs.user_log_dir}[kind])
     path.mkdir(parents=True, exist_ok=True)

@@ -102,11 +102,13 @@ def _pipe_closed() -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; with no subcommand, open the app."""
-    from dyade.logs import setup_logging
+    from dyade.logs import buffer_logging, setup_logging
 
-    setup_logging()
+    buffer_logging()  # the app opens the file once its first window is painted
     argv = sys.argv[1:] if argv is None else list(argv)
     args = app_launch(argv) or build_parser().parse_args(argv)
+    if args.command is not None:
+        setup_logging()
     try:
         if args.command is None:
             from dyade.launch import launch_app

@@ -14,11 +14,13 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from dyade.errors import DyadeError
+from dyade.logs import setup_logging
 from dyade.paths import resources_dir
 from dyade.ui.errors import describe, install_excepthook
 from dyade.ui.i18n import Translations
 
 log = logging.getLogger(__name__)
+LOG_AFTER_PAINT_MS = 1000  # records wait in memory until then (dyade.logs.buffer_logging)
 
 
 def style_sheet() -> str:
@@ -55,33 +57,36 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-class QuitAfterFirstPaint(QObject):
-    """Quits the app once a window has really been painted.
+class AfterFirstPaint(QObject):
+    """Runs ``then`` once a window has really been painted.
 
     A zero timer queued at ``show()`` can fire before the first paint (it does on
-    the offscreen platform), which would time a start that drew nothing; the
-    first ``Paint`` of a widget (or ``UpdateRequest`` of a window) is the moment.
+    the offscreen platform); the first ``Paint`` of a widget (or ``UpdateRequest``
+    of a window) is the moment.
     """
 
-    def __init__(self, quit_: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(self, then: Callable[[], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._quit = quit_
+        self._then = then
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.Paint, QEvent.Type.UpdateRequest):
             QApplication.instance().removeEventFilter(self)
-            QTimer.singleShot(0, self._quit)  # after this paint has been delivered
+            QTimer.singleShot(0, self._then)  # after this paint has been delivered
         return False
 
 
-def quit_when_shown(
-    app: QApplication, quit_: Callable[[], None] | None = None
-) -> QuitAfterFirstPaint:
-    """For timing a cold start (``--exit-when-shown``): quit right after the first paint."""
-    # exit(), not quit(): quit() asks every window to close, and the locked kiosk refuses
-    watcher = QuitAfterFirstPaint(quit_ or (lambda: app.exit(0)), app)
+def after_first_paint(app: QApplication, then: Callable[[], object]) -> AfterFirstPaint:
+    """Do ``then`` right after the first paint: what the first window need not wait for."""
+    watcher = AfterFirstPaint(then, app)
     app.installEventFilter(watcher)
     return watcher
+
+
+def quit_when_shown(app: QApplication, quit_: Callable[[], None] | None = None) -> AfterFirstPaint:
+    """For timing a cold start (``--exit-when-shown``): quit right after the first paint."""
+    # exit(), not quit(): quit() asks every window to close, and the locked kiosk refuses
+    return after_first_paint(app, quit_ or (lambda: app.exit(0)))
 
 
 def database_path(args: argparse.Namespace) -> Path:
@@ -269,6 +274,8 @@ def run_app(args: argparse.Namespace) -> int:
 
     window.language_chosen.connect(switch)
     back_up_daily(window)
+    # the log file opens once the window is up and the first events are handled
+    after_first_paint(app, lambda: QTimer.singleShot(LOG_AFTER_PAINT_MS, setup_logging))
     start_window(window, args, language)
     if args.exit_when_shown:
         quit_when_shown(app)

@@ -14,7 +14,6 @@ import subprocess
 from pathlib import Path
 from typing import ClassVar
 
-import platformdirs
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -54,6 +53,8 @@ def qm_path(lang: str) -> Path | None:
         return None
     # Named by the catalogue's content: two checkouts or versions never share a stale file.
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
+    import platformdirs  # only when a checkout's catalogue must be compiled
+
     cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "i18n"
     cache = cache / f"{shipped.stem}-{digest}.qm"
     if cache.exists():

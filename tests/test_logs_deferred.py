@@ -1,0 +1,85 @@
+"""A cold start does not wait for the log file: records are held until the first window is
+painted, then written in order; a command opens the file at once; nothing is lost at exit."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from dyade import logs
+from dyade.ui.app import after_first_paint
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def clean_root():
+    """The root logger without the handlers this test adds (the suite has its own)."""
+    root = logging.getLogger()
+    before = list(root.handlers)
+    for handler in before:
+        root.removeHandler(handler)
+    yield root
+    for handler in list(root.handlers):
+        root.removeHandler(handler)
+        handler.close()
+    for handler in before:
+        root.addHandler(handler)
+
+
+def test_held_records_reach_the_file_in_order_when_it_opens(clean_root):
+    logs.buffer_logging()
+    logging.getLogger("dyade.test").warning("first %s", 1)
+    logging.getLogger("dyade.test").info("second")
+    assert not logs.log_file().exists()  # nothing opened yet
+    logs.setup_logging()
+    logging.getLogger("dyade.test").info("third")
+    for handler in clean_root.handlers:
+        handler.flush()
+    lines = logs.log_file().read_text(encoding="utf-8").splitlines()
+    assert [line.split(": ", 1)[1] for line in lines] == ["first 1", "second", "third"]
+    assert oct(logs.log_file().stat().st_mode & 0o777) == "0o600"
+
+
+def test_the_callback_waits_for_the_first_paint(qtbot, qapp):
+    done: list[str] = []
+    label = QLabel("Dyade")
+    qtbot.addWidget(label)
+    after_first_paint(qapp, lambda: done.append("painted"))
+    qapp.processEvents()
+    assert done == []  # nothing painted yet
+    label.show()
+    qtbot.waitUntil(lambda: done == ["painted"], timeout=5000)
+
+
+def _run(args: list[str], home: Path, extra: dict[str, str]) -> subprocess.CompletedProcess:
+    env = {**os.environ, "DYADE_HOME": str(home), "QT_QPA_PLATFORM": "offscreen", **extra}
+    env["PYTHONPATH"] = str(ROOT / "desktop")
+    return subprocess.run(
+        [sys.executable, "-m", "dyade", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_a_start_that_logs_nothing_never_opens_the_file_and_a_command_does(tmp_path):
+    started = _run(["--exit-when-shown", "--lang", "en"], tmp_path / "a", {})
+    assert started.returncode == 0, started.stderr
+    assert not (tmp_path / "a" / "log" / "dyade.log").exists()
+    checked = _run(["forms", "list"], tmp_path / "b", {})
+    assert checked.returncode == 0, checked.stderr
+    assert (tmp_path / "b" / "log" / "dyade.log").exists()
+
+
+def test_records_held_when_the_process_ends_are_written_at_exit(tmp_path):
+    script = (
+        "import logging\nfrom dyade import logs\nlogs.buffer_logging()\n"
+        "logging.getLogger('dyade.x').warning('before any window')\n"
+    )
+    env = {**os.environ, "DYADE_HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "desktop")}
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
+    assert "before any window" in (tmp_path / "log" / "dyade.log").read_text(encoding="utf-8")
