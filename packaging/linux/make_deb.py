@@ -70,7 +70,7 @@ def build(dist: Path, out: Path) -> Path:
         out.mkdir(parents=True, exist_ok=True)
         deb = out / f"dyade_{version()}_{arch}.deb"
         subprocess.run(
-            ["dpkg-deb", "--root-owner-group", "--build", str(tree), str(deb)],
+            ["dpkg-deb", "--root-owner-group", "-Zgzip", "-z6", "--build", str(tree), str(deb)],
             check=True,
             capture_output=True,
         )
