@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -180,3 +180,25 @@ def walk_every_screen(qtbot, kiosk, clinic, lang: str) -> dict[str, list[str]]:
     assert kiosk.pages.currentWidget() is kiosk.thanks and kiosk.thanks.prompts
     look("thank you")
     return seen
+
+
+class FakeEngine:
+    """What the kiosk uses of ``QTextToSpeech``, with the voices of a given system."""
+
+    def __init__(self, *locales: str) -> None:
+        self.locales = [QLocale(name) for name in locales]
+        self.locale: QLocale | None = None
+        self.said: list[tuple[str, str]] = []
+        self.stops = 0
+
+    def availableLocales(self) -> list[QLocale]:
+        return self.locales
+
+    def setLocale(self, locale: QLocale) -> None:
+        self.locale = locale
+
+    def say(self, text: str) -> None:
+        self.said.append((self.locale.name(), text))
+
+    def stop(self) -> None:
+        self.stops += 1

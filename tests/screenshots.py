@@ -1,6 +1,8 @@
-"""Every screen of the physician's side on the demo clinic, in both languages, as PNG files.
+"""Every screen of the physician's side and of the patient kiosk on the demo clinic, as PNGs.
 
-Run: ``python tests/screenshots.py OUT_DIR [--size 1366x768]``. Renders offscreen
+Run: ``python tests/screenshots.py OUT_DIR [--size 1366x768] [--only physician|kiosk]``.
+The kiosk's screens (``screenshots_kiosk.py``) come at 1366x768, 1920x1080 and
+1280x800, at the default and the largest text size. Renders offscreen
 (no display needed), so the pictures can be looked at one by one before a release:
 unlock, sign-in, dashboard, patients, questionnaires to fill in, settings, staff,
 the dyad review (top, details, item table), its history, the physician's
@@ -141,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--size", default="1366x768")
+    parser.add_argument(
+        "--only", choices=("physician", "kiosk"), help="one side (the kiosk: three sizes)"
+    )
     args = parser.parse_args(argv)
     width, height = (int(n) for n in args.size.split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
@@ -151,8 +156,13 @@ def main(argv: list[str] | None = None) -> int:
 
         db_path = build_demo(Path(home) / "demo.db")
         app = make_application()
-        for lang in ("fr", "en"):
-            physician_side(app, lang, db_path, args.out, (width, height - 28))
+        if args.only != "kiosk":
+            for lang in ("fr", "en"):
+                physician_side(app, lang, db_path, args.out, (width, height - 28))
+        if args.only != "physician":
+            from screenshots_kiosk import kiosk_screens
+
+            kiosk_screens(app, db_path, args.out)
     print(f"screens written to {args.out}")
     return 0
 

@@ -65,14 +65,19 @@ def test_every_option_of_the_emotions_question_is_chosen_by_its_own_key(qtbot, f
     assert saved() == ["judged_misunderstood"]
 
 
-def test_two_columns_are_numbered_in_reading_order(qtbot, full_kiosk):
+def test_columns_are_numbered_in_reading_order(qtbot, full_kiosk):
     clinic, kiosk = full_kiosk
     start(qtbot, kiosk, clinic)
     emotions = screen_with(kiosk.questionnaire, "multi", 13)
     settle(qtbot)
-    first, second, third = (emotions.options.buttons[i].geometry() for i in range(3))
-    assert second.top() == first.top() and second.left() > first.left()  # 2 beside 1
-    assert third.top() > first.top() and third.left() == first.left()  # 3 under 1
+    columns = emotions.options.columns
+    assert columns >= 2
+    boxes = [b.geometry() for b in emotions.options.buttons]
+    first_row = boxes[:columns]
+    assert all(b.top() == boxes[0].top() for b in first_row)  # 1, 2 (3) side by side
+    assert [b.left() for b in first_row] == sorted(b.left() for b in first_row)
+    below = boxes[columns]
+    assert below.top() > boxes[0].top() and below.left() == boxes[0].left()  # then under 1
 
 
 def test_every_option_of_every_screen_has_a_key_that_chooses_it(qtbot, full_kiosk):

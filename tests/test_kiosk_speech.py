@@ -7,38 +7,16 @@ import logging
 import shutil
 import sys
 
-from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 
 from dyade.forms import load_form
 from dyade.paths import forms_dir
 from dyade.ui.questionnaire.item_view import ItemView
 from dyade.ui.questionnaire.speech import Reader
-from kiosk_support import close_kiosk, key, open_kiosk
+from kiosk_support import FakeEngine, close_kiosk, key, open_kiosk
 
 K = Qt.Key
 LEFT = Qt.MouseButton.LeftButton
-
-
-class FakeEngine:
-    """What the kiosk uses of ``QTextToSpeech``, with the voices of a given system."""
-
-    def __init__(self, *locales: str) -> None:
-        self.locales = [QLocale(name) for name in locales]
-        self.locale: QLocale | None = None
-        self.said: list[tuple[str, str]] = []
-        self.stops = 0
-
-    def availableLocales(self) -> list[QLocale]:
-        return self.locales
-
-    def setLocale(self, locale: QLocale) -> None:
-        self.locale = locale
-
-    def say(self, text: str) -> None:
-        self.said.append((self.locale.name(), text))
-
-    def stop(self) -> None:
-        self.stops += 1
 
 
 class FakePlayer:

@@ -92,7 +92,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type the code of 6 letters and digits that the front desk gave you, then press Enter.</source>
+        <source>Type or touch the code of 6 letters and digits that the front desk gave you, then Continue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -108,6 +108,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase the last sign of the code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Continue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -118,6 +126,10 @@
 </context>
 <context>
     <name>CountdownBanner</name>
+    <message>
+        <source>{seconds} s</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Are you still there? This screen will close in {seconds} s. Your answers are saved. Touch the screen or press a key to go on.</source>
         <translation type="unfinished"></translation>
@@ -1349,6 +1361,10 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Kiosk: a single-choice answer goes on by itself:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backup folder:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1634,6 +1650,18 @@ This device: {device}
     </message>
     <message>
         <source>Close this page and return to the start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print these words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the phrases above on a card to take with you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the start in {seconds} s.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -91,8 +91,8 @@
         <translation>Votre code de questionnaire</translation>
     </message>
     <message>
-        <source>Type the code of 6 letters and digits that the front desk gave you, then press Enter.</source>
-        <translation>Saisissez le code de 6 lettres et chiffres remis par l’accueil, puis appuyez sur Entrée.</translation>
+        <source>Type or touch the code of 6 letters and digits that the front desk gave you, then Continue.</source>
+        <translation>Tapez ou touchez le code de 6 lettres et chiffres remis par l’accueil, puis Continuer.</translation>
     </message>
     <message>
         <source>Questionnaire code</source>
@@ -107,6 +107,14 @@
         <translation>Votre code</translation>
     </message>
     <message>
+        <source>Erase</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Erase the last sign of the code</source>
+        <translation>Effacer le dernier signe du code</translation>
+    </message>
+    <message>
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
@@ -117,6 +125,10 @@
 </context>
 <context>
     <name>CountdownBanner</name>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
     <message>
         <source>Are you still there? This screen will close in {seconds} s. Your answers are saved. Touch the screen or press a key to go on.</source>
         <translation>Êtes-vous toujours là ? Cet écran se fermera dans {seconds} s. Vos réponses sont enregistrées. Touchez l’écran ou appuyez sur une touche pour continuer.</translation>
@@ -1351,6 +1363,10 @@ Les remplacer ?</translation>
         <translation>Retour de la borne à l’accueil après (secondes) :</translation>
     </message>
     <message>
+        <source>Kiosk: a single-choice answer goes on by itself:</source>
+        <translation>Kiosque : une réponse à choix unique passe seule à la suite :</translation>
+    </message>
+    <message>
         <source>Backup folder:</source>
         <translation>Dossier des sauvegardes :</translation>
     </message>
@@ -1639,6 +1655,18 @@ Cet appareil : {device}
     <message>
         <source>Close this page and return to the start</source>
         <translation>Fermer cette page et revenir à l’accueil</translation>
+    </message>
+    <message>
+        <source>Print these words</source>
+        <translation>Imprimer ces phrases</translation>
+    </message>
+    <message>
+        <source>Print the phrases above on a card to take with you</source>
+        <translation>Imprimer les phrases ci-dessus sur une carte à emporter</translation>
+    </message>
+    <message>
+        <source>Back to the start in {seconds} s.</source>
+        <translation>Retour à l’accueil dans {seconds} s.</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ class Option:
     """One clinic setting: its name, type, default and title (what a person reads)."""
 
     name: str
-    kind: type  # the JSON type of its value: str, int or dict
+    kind: type  # the JSON type of its value: str, int, bool or dict
     default: Any
     en: str  # its title in English
     fr: str  # its title in French
@@ -55,7 +55,7 @@ class Option:
         return self.check(value) if self.check else None
 
 
-_KIND_NAMES = {str: "text", int: "a whole number", dict: "a mapping"}
+_KIND_NAMES = {str: "text", int: "a whole number", dict: "a mapping", bool: "true or false"}
 
 
 def _visit_forms_problem(value: dict) -> str | None:
@@ -109,6 +109,13 @@ _OPTIONS = (
         "Kiosk back to its welcome screen after (seconds without use)",
         "Retour du kiosque à l’accueil après (secondes sans activité)",
         minimum=30,
+    ),
+    Option(
+        "kiosk_auto_advance",
+        bool,
+        False,
+        "Kiosk: a single-choice answer goes on to the next question by itself",
+        "Kiosque : une réponse à choix unique passe seule à la question suivante",
     ),
     Option(
         "daily_backups_kept",
@@ -199,7 +206,7 @@ def options_table() -> str:
     for o in OPTIONS.values():
         allowed = f" ({' or '.join(o.choices)})" if o.choices else ""
         default = f"`{to_json(o.default)}`"
-        kind = {str: "text", int: "integer", dict: "mapping"}[o.kind]
+        kind = {str: "text", int: "integer", dict: "mapping", bool: "true or false"}[o.kind]
         rows.append(f"| `{o.name}` | {kind}{allowed} | {default} | {o.en} |")
     return "\n".join(rows)
 

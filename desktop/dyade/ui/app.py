@@ -120,6 +120,7 @@ def kiosk_clinic(session):
         name=get_setting(session.db, "clinic_name"),
         language=get_setting(session.db, "language"),
         idle_seconds=get_setting(session.db, "kiosk_idle_seconds"),
+        auto_advance=bool(get_setting(session.db, "kiosk_auto_advance")),
     )
 
 

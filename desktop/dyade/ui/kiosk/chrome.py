@@ -4,7 +4,15 @@ idle countdown banner."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dyade.ui.icons import icon
 from dyade.ui.retranslate import Retranslating
@@ -45,7 +53,7 @@ class KioskHeader(Retranslating, QFrame):
         self.size_index = 0
         self.bilingual = False  # no language chosen yet: the size controls speak both
         row = QHBoxLayout(self)
-        row.setContentsMargins(24, 6, 24, 6)
+        row.setContentsMargins(24, 4, 24, 4)
         row.setSpacing(10)
         self.clinic = QLabel(clinic_name, self)
         self.clinic.setObjectName("headerClinic")
@@ -156,27 +164,51 @@ class KioskHeader(Retranslating, QFrame):
 
 
 class CountdownBanner(Retranslating, QFrame):
-    """Shown in the last seconds before an idle reset; any touch keeps going."""
+    """The idle warning: a clear message in the middle of the screen, with the seconds left.
+
+    Not in any layout: it floats over the page, centred (``place``), so nobody
+    misses it; any touch or key keeps going.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("countdown")
         self.remaining = 0
-        row = QHBoxLayout(self)
-        row.setContentsMargins(20, 12, 20, 12)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(36, 28, 36, 28)
+        column.setSpacing(12)
+        self.seconds = QLabel(self)
+        self.seconds.setObjectName("countdownSeconds")
+        self.seconds.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = QLabel(self)
         self.text.setObjectName("countdownText")
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        row.addWidget(self.text)
+        column.addWidget(self.seconds)
+        column.addWidget(self.text)
         self.hide()
 
     def show_remaining(self, seconds: int) -> None:
         self.remaining = seconds
         self.retranslate()
+        self.place()
         self.show()
+        self.raise_()
+
+    def place(self) -> None:
+        """Centred over the window, about two thirds of its width (at most 760 px)."""
+        area = self.parentWidget().rect()
+        width = min(760, max(320, area.width() * 2 // 3))
+        height = self.layout().totalHeightForWidth(width)
+        self.setGeometry(
+            area.x() + (area.width() - width) // 2,
+            area.y() + (area.height() - height) // 2,
+            width,
+            height,
+        )
 
     def retranslate(self) -> None:
+        self.seconds.setText(self.tr("{seconds} s").format(seconds=self.remaining))
         text = self.tr(
             "Are you still there? This screen will close in {seconds} s. Your answers are "
             "saved. Touch the screen or press a key to go on."

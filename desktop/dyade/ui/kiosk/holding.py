@@ -133,7 +133,8 @@ class Holder(QObject):
     def pause(self) -> None:
         """Let go of the input (a dialog of the kiosk's own needs it); screens stay covered."""
         self._retry.stop()
-        self._grab(False)
+        if self.grabbed:
+            self._grab(False)
         self.grabbed = False
 
     def release(self) -> None:

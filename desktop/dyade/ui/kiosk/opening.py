@@ -34,6 +34,7 @@ class KioskClinic:
     name: str = ""
     language: str = "fr"
     idle_seconds: float = 120
+    auto_advance: bool = False  # a single-choice answer goes on to the next screen
 
 
 # Opens the clinic and returns it, or None when it could not (the opener then says

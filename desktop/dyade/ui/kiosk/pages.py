@@ -1,4 +1,4 @@
-"""The kiosk's own screens: welcome (language first), visit code, thank-you."""
+"""The kiosk's own screens: welcome (language first) and visit code (thank-you: thanks.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dyade.ui.icons import icon_pixmap
+from dyade.ui.icons import icon
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.touch import swipe
 
 if TYPE_CHECKING:  # the welcome screen is painted before the forms and storage load
     from dyade.fill import KindError
@@ -47,7 +48,7 @@ def column(page: QWidget) -> QVBoxLayout:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    QVBoxLayout(page).addWidget(scroll)
+    QVBoxLayout(page).addWidget(swipe(scroll))
     content = QWidget()
     outer = QHBoxLayout(content)
     outer.addStretch(1)
@@ -105,6 +106,46 @@ class WelcomePage(QWidget):
         self.clinic.setVisible(bool(name))
 
 
+KEYPAD_COLUMNS = 11
+
+
+class Keypad(QWidget):
+    """On-screen keys for the visit code (a touch screen has no keyboard): every sign a
+    code can hold, codes of before included, and a key that erases the last one."""
+
+    def __init__(self, field: QLineEdit, signs: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keypad")
+        self.field = field
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(6)
+        self.keys: dict[str, QPushButton] = {}
+        for index, sign in enumerate(signs):
+            button = self._key(sign)
+            button.clicked.connect(lambda _=False, c=sign: self.type_sign(c))
+            grid.addWidget(button, index // KEYPAD_COLUMNS, index % KEYPAD_COLUMNS)
+            self.keys[sign] = button
+        self.erase = self._key("")
+        self.erase.setObjectName("keypadErase")
+        self.erase.setIcon(icon("arrow-left"))
+        self.erase.clicked.connect(self.field.backspace)
+        last = len(signs)
+        grid.addWidget(self.erase, last // KEYPAD_COLUMNS, last % KEYPAD_COLUMNS)
+
+    def _key(self, sign: str) -> QPushButton:
+        button = QPushButton(sign, self)
+        button.setProperty("role", "key")
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the code field keeps the keyboard
+        button.setAccessibleName(sign)
+        return button
+
+    def type_sign(self, sign: str) -> None:
+        if len(self.field.text()) < self.field.maxLength():
+            self.field.insert(sign)
+            self.field.textEdited.emit(self.field.text())  # as if typed: hides an old error
+
+
 class CodePage(Retranslating, QWidget):
     """Asks for the visit code given at the desk; shows a kind message if refused.
 
@@ -114,7 +155,7 @@ class CodePage(Retranslating, QWidget):
     code_entered = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        from dyade.storage.visits import CODE_LENGTH
+        from dyade.storage.visits import CODE_LENGTH, TYPED_ALPHABET
 
         super().__init__(parent)
         self.refusal: KindError | None = None  # the last refusal, re-said on a language switch
@@ -135,9 +176,11 @@ class CodePage(Retranslating, QWidget):
         self.go.setProperty("role", "primary")
         self.go.setAutoDefault(True)
         self.go.clicked.connect(self._submit)
-        for widget in (self.title, self.explain, self.field, self.error):
+        self.keypad = Keypad(self.field, TYPED_ALPHABET, self)
+        for widget in (self.title, self.explain, self.field, self.error, self.keypad):
             layout.addWidget(widget)
         layout.addWidget(self.go, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.setSpacing(14)
         layout.addStretch(2)
         self.title.setBuddy(self.field)
         self.retranslate()
@@ -146,13 +189,15 @@ class CodePage(Retranslating, QWidget):
         self.title.setText(self.tr("Your questionnaire code"))
         self.explain.setText(
             self.tr(
-                "Type the code of 6 letters and digits that the front desk gave you, "
-                "then press Enter."
+                "Type or touch the code of 6 letters and digits that the front desk gave "
+                "you, then Continue."
             )
         )
         self.field.setAccessibleName(self.tr("Questionnaire code"))
         self.field.setAccessibleDescription(self.tr("6 letters and digits, for example 7KQ3MD"))
         self.field.setPlaceholderText(self.tr("Code"))
+        self.keypad.erase.setAccessibleName(self.tr("Erase"))
+        self.keypad.erase.setAccessibleDescription(self.tr("Erase the last sign of the code"))
         self.go.setText(self.tr("Continue"))
         self.go.setAccessibleName(self.tr("Continue"))
         self.go.setAccessibleDescription(self.tr("Open the questionnaire for this code"))
@@ -178,71 +223,3 @@ class CodePage(Retranslating, QWidget):
         self.field.clear()
         self.error.clear()
         self.error.hide()
-
-
-class ThanksPage(Retranslating, QWidget):
-    """Thank you; when the patient's own answers show tension, gentle words to speak up."""
-
-    finished = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.prompts: list[str] = []
-        layout = column(self)
-        layout.addStretch(1)
-        self.heart = QLabel(self)
-        self.heart.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.heart.setPixmap(icon_pixmap("heart", 64))
-        self.title = label(self, "pageTitle")
-        self.body = label(self, "muted")
-        layout.addWidget(self.heart)
-        layout.addWidget(self.title)
-        layout.addWidget(self.body)
-        layout.addWidget(self._repair_box())
-        self.done = QPushButton(self)
-        self.done.setObjectName("thanksDone")
-        self.done.setProperty("role", "primary")
-        self.done.setAutoDefault(True)  # Enter finishes
-        self.done.clicked.connect(self.finished)
-        layout.addWidget(self.done, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        self.retranslate()
-
-    def _repair_box(self) -> QFrame:
-        self.repair = QFrame(self)
-        self.repair.setObjectName("repairBox")
-        box = QVBoxLayout(self.repair)
-        box.setContentsMargins(24, 18, 24, 18)
-        box.setSpacing(10)
-        self.repair_intro = label(self.repair, "repairIntro", center=False)
-        self.repair_phrases = label(self.repair, "repairPhrases", center=False)
-        box.addWidget(self.repair_intro)
-        box.addWidget(self.repair_phrases)
-        self.repair.hide()
-        return self.repair
-
-    def set_prompts(self, prompts: list[str]) -> None:
-        """Phrases for the patient (empty: no box at all)."""
-        self.prompts = list(prompts)
-        self.repair_phrases.setText("\n".join(f"\u2022 {p}" for p in self.prompts))
-        self.repair.setVisible(bool(self.prompts))
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.title.setText(self.tr("Thank you!"))
-        self.body.setText(
-            self.tr(
-                "Your answers have been sent. You can now give the laptop back to the front desk."
-            )
-        )
-        self.repair_intro.setText(
-            self.tr(
-                "Something may not have felt right today. That is useful to know, and you "
-                "are welcome to talk about it with your physician. For example:"
-            )
-        )
-        self.repair.setAccessibleName(self.repair_intro.text())
-        self.repair.setAccessibleDescription(self.repair_phrases.text())
-        self.done.setText(self.tr("Finish"))
-        self.done.setAccessibleName(self.tr("Finish"))
-        self.done.setAccessibleDescription(self.tr("Close this page and return to the start"))

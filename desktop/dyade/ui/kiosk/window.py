@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dyade.paths import resources_dir
 from dyade.ui.i18n import Translations
@@ -22,7 +29,8 @@ from dyade.ui.kiosk.chrome import TEXT_SIZES, CountdownBanner, KioskHeader
 from dyade.ui.kiosk.guard import EscapeGuard, FocusKeeper, IdleWatch
 from dyade.ui.kiosk.holding import Holder
 from dyade.ui.kiosk.opening import AfterFirstPaint, ClinicOpener, KioskClinic
-from dyade.ui.kiosk.pages import CodePage, ThanksPage, WelcomePage
+from dyade.ui.kiosk.pages import CodePage, WelcomePage
+from dyade.ui.kiosk.thanks import ThanksPage
 from dyade.ui.retranslate import Retranslating
 
 # The forms, storage and questionnaire widgets load once the clinic is opened, after
@@ -36,6 +44,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 EXIT_ROLES = ("physician", "admin")
 WARN_SECONDS = 20
+CONTENT_WIDTH = 1100  # the questionnaire's widest: rows a person can follow
 
 
 def kiosk_style_sheet(base_pt: int) -> str:
@@ -74,7 +83,7 @@ class KioskWindow(Retranslating, QWidget):
         idle_seconds: float = 120,
         language: str = "fr",
         translations: Translations | None = None,
-        thanks_seconds: float = 30,
+        thanks_seconds: float = 15,
         lock: bool = True,
         opener: ClinicOpener | None = None,
         reader: Reader | None = None,
@@ -105,6 +114,7 @@ class KioskWindow(Retranslating, QWidget):
         self.idle.expired.connect(self.reset)
         self.idle.active_again.connect(self._on_active_again)
         self.idle_seconds, self.thanks_seconds = idle_seconds, thanks_seconds
+        self.auto_advance = False  # the clinic's setting: a single choice goes on by itself
         self._build()
         self._set_language(language)
         self.apply_text_size(TEXT_SIZES[0])
@@ -132,13 +142,14 @@ class KioskWindow(Retranslating, QWidget):
         self.thanks = ThanksPage(self.pages)
         self.thanks.finished.connect(self.reset)
         self.question_holder = QWidget(self.pages)
-        self.question_layout = QVBoxLayout(self.question_holder)
-        self.question_layout.setContentsMargins(40, 12, 40, 16)
+        self.question_layout = QHBoxLayout(self.question_holder)
+        self.question_layout.setContentsMargins(32, 8, 32, 10)
+        self.question_layout.addStretch(1)  # the questionnaire goes between these two,
+        self.question_layout.addStretch(1)  # which share what is wider than CONTENT_WIDTH
         for page in (self.welcome, self.question_holder, self.thanks):
             self.pages.addWidget(page)
         layout.addWidget(self.pages, 1)
-        self.countdown = CountdownBanner(self)
-        layout.addWidget(self.countdown)
+        self.countdown = CountdownBanner(self)  # floats, centred, over everything
 
     # ---- the clinic ---------------------------------------------------------------
 
@@ -146,6 +157,7 @@ class KioskWindow(Retranslating, QWidget):
         """The clinic is open: its name on screen, its settings, the visit code screen."""
         self.db, self.library = clinic.db, clinic.library
         self.clinic_name, self.idle_seconds = clinic.name, clinic.idle_seconds
+        self.auto_advance = clinic.auto_advance
         self.header.set_clinic_name(clinic.name)
         self.welcome.set_clinic_name(clinic.name)
         if clinic.language != self.default_language:
@@ -194,6 +206,11 @@ class KioskWindow(Retranslating, QWidget):
         """The system asks to log out: say no while a patient may be using the kiosk."""
         if not self.unlocked and manager.allowsInteraction():
             manager.cancel()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.countdown.isVisible():
+            self.countdown.place()
 
     def changeEvent(self, event: QEvent) -> None:
         self.keeper.window_changed(event)
@@ -319,7 +336,10 @@ class KioskWindow(Retranslating, QWidget):
             self.session, self.question_holder, reader=self.reader()
         )
         self.questionnaire.submitted.connect(self._on_submitted)
-        self.question_layout.addWidget(self.questionnaire)
+        # a readable width on a wide screen (not 1870 px rows at 1920x1080), centred
+        self.questionnaire.setMaximumWidth(CONTENT_WIDTH)
+        self.questionnaire.auto_advance = self.auto_advance
+        self.question_layout.insertWidget(1, self.questionnaire, 100)  # between the margins
         self.pages.setCurrentWidget(self.question_holder)
         self.header.show_languages(True)
         self.idle.seconds = self.idle_seconds
@@ -419,7 +439,10 @@ class KioskWindow(Retranslating, QWidget):
         self.setStyleSheet(kiosk_style_sheet(base_pt))
 
     def _on_idle_tick(self, remaining: int) -> None:
-        self.countdown.show_remaining(remaining)
+        if self.pages.currentWidget() is self.thanks:  # no "are you still there?" here
+            self.thanks.show_remaining(remaining)
+        else:
+            self.countdown.show_remaining(remaining)
 
     def _on_active_again(self) -> None:
         self.countdown.hide()

@@ -22,7 +22,8 @@ from dyade.ui.questionnaire.options import OptionList, option_keys
 from dyade.ui.questionnaire.speech import Reader, recording
 from dyade.ui.retranslate import Retranslating
 
-TWO_COLUMNS_FROM = 7  # checklists longer than this use two columns
+TWO_COLUMNS_FROM = 5  # choices of this many options or more use two columns,
+THREE_COLUMNS_FROM = 11  # and three from this many: every question fits 1366x768
 
 
 def option_values(form: Form, item: Item) -> list[Any]:
@@ -31,6 +32,13 @@ def option_values(form: Form, item: Item) -> list[Any]:
         scale = form.scale_of(item)
         return list(scale.points()) if scale else []
     return item.codes()
+
+
+def option_columns(item: Item, count: int) -> int:
+    """Scales run down one column; long lists of choices spread over two or three."""
+    if item.kind == "scale" or count < TWO_COLUMNS_FROM:
+        return 1
+    return 3 if count >= THREE_COLUMNS_FROM else 2
 
 
 def option_exclusive(item: Item) -> list[bool]:
@@ -90,7 +98,7 @@ class ItemView(Retranslating, QWidget):
         self.has_value = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
+        layout.setSpacing(10)
         layout.addLayout(self._question_row())
         self.options: OptionList | None = None
         self.text_edit: CommentEdit | None = None
@@ -105,7 +113,7 @@ class ItemView(Retranslating, QWidget):
             layout.addWidget(self.text_edit)
         else:
             values = option_values(form, item)
-            columns = 2 if item.kind == "multi" and len(values) > TWO_COLUMNS_FROM else 1
+            columns = option_columns(item, len(values))
             alone = option_exclusive(item) or [False] * len(values)
             self.options = OptionList(
                 values,

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from dyade.ui.questionnaire.common import icon_pixmap
 
-MIN_OPTION_HEIGHT = 56  # comfortably above the 48 px touch target
+MIN_OPTION_HEIGHT = 52  # above the 48 px touch target
 # The keys that choose an option, in reading order: digits first, then letters
 # (without I and O, which read like 1 and 0). An exclusive "none of these" takes 0.
 OPTION_KEYS = "123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -148,11 +148,12 @@ class OptionList(QWidget):
         super().__init__(parent)
         self.values = values
         self.exclusive = exclusive
+        self.columns = columns
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # exclusivity is set from the stored answer
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(8)
+        grid.setSpacing(6)
         self.keys = keys or option_keys([False] * len(values))
         self.buttons: list[OptionButton] = []
         for index, (value, key) in enumerate(zip(values, self.keys, strict=True)):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 from dyade.fill import FillSession
 from dyade.ui.questionnaire.item_view import ItemView
 from dyade.ui.questionnaire.speech import Reader
+from dyade.ui.touch import swipe
 
 
 def frameless(scroll: QScrollArea) -> QScrollArea:
@@ -27,7 +28,7 @@ def frameless(scroll: QScrollArea) -> QScrollArea:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return scroll
+    return swipe(scroll)
 
 
 class ScreenPage(QScrollArea):
@@ -48,7 +49,7 @@ class ScreenPage(QScrollArea):
         content.setObjectName("screenPage")
         layout = QVBoxLayout(content)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.setSpacing(20)
+        layout.setSpacing(14)
         self.intro: QLabel | None = None
         if index == 0:
             self.intro = QLabel(session.form.instructions.get(session.language), content)

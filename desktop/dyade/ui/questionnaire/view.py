@@ -72,7 +72,7 @@ class QuestionnaireView(Retranslating, QWidget):
         self._advance.timeout.connect(self._advance_if_done)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(12)
+        outer.setSpacing(8)
         outer.addLayout(self._build_progress())
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("questionPages")

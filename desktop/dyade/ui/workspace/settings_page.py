@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -117,8 +118,10 @@ class SettingsPage(Retranslating, QWidget):
         self.page_size.addItem("Letter", "letter")
         self.idle_minutes = _spin(body, 1, 240)
         self.kiosk_seconds = _spin(body, 30, 3600)
+        self.kiosk_advance = QCheckBox(body)
         for key, field in (("language", self.language), ("page_size", self.page_size),
-                           ("idle", self.idle_minutes), ("kiosk", self.kiosk_seconds)):  # fmt: skip
+                           ("idle", self.idle_minutes), ("kiosk", self.kiosk_seconds),
+                           ("kiosk_advance", self.kiosk_advance)):  # fmt: skip
             self._row(form, key, field)
 
     def _backups(self, body: QWidget) -> None:
@@ -183,6 +186,7 @@ class SettingsPage(Retranslating, QWidget):
         self.page_size.setCurrentIndex(0 if get_setting(db, "report_page_size") != "letter" else 1)
         self.idle_minutes.setValue(get_setting(db, "idle_lock_minutes"))
         self.kiosk_seconds.setValue(get_setting(db, "kiosk_idle_seconds"))
+        self.kiosk_advance.setChecked(get_setting(db, "kiosk_auto_advance"))
         self.backup_folder.setText(get_setting(db, "backup_folder"))
         self.backups_kept.setValue(get_setting(db, "daily_backups_kept"))
         self.forms_folder.setText(get_setting(db, "clinic_forms_folder"))
@@ -243,6 +247,7 @@ class SettingsPage(Retranslating, QWidget):
             "report_page_size": self.page_size.currentData(),
             "idle_lock_minutes": self.idle_minutes.value(),
             "kiosk_idle_seconds": self.kiosk_seconds.value(),
+            "kiosk_auto_advance": self.kiosk_advance.isChecked(),
             "backup_folder": backup,
             "daily_backups_kept": self.backups_kept.value(),
             "clinic_forms_folder": forms,
@@ -293,6 +298,7 @@ class SettingsPage(Retranslating, QWidget):
             "page_size": self.tr("PDF page size:"),
             "idle": self.tr("Lock the workspace after (minutes without use):"),
             "kiosk": self.tr("Kiosk back to its welcome screen after (seconds):"),
+            "kiosk_advance": self.tr("Kiosk: a single-choice answer goes on by itself:"),
             "backup_folder": self.tr("Backup folder:"),
             "backups_kept": self.tr("Daily backups kept:"),
             "full_forms": self.tr("Full visit (the complete questionnaires):"),
