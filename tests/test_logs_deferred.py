@@ -83,3 +83,17 @@ def test_records_held_when_the_process_ends_are_written_at_exit(tmp_path):
     env = {**os.environ, "DYADE_HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "desktop")}
     subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
     assert "before any window" in (tmp_path / "log" / "dyade.log").read_text(encoding="utf-8")
+
+
+def test_the_first_window_is_painted_without_the_log_handlers(tmp_path):
+    """What a start imports before its first paint (``-X importtime``): not the rotating
+    file handler and what it pulls in (sockets, pickling, queues)."""
+    started = _run(
+        ["--exit-when-shown", "--lang", "en"], tmp_path, {"PYTHONPROFILEIMPORTTIME": "1"}
+    )
+    assert started.returncode == 0, started.stderr[-2000:]
+    imported = {
+        line.rsplit("|", 1)[1].strip() for line in started.stderr.splitlines() if "|" in line
+    }
+    assert "PySide6.QtWidgets" in imported  # the window was made
+    assert not imported & {"logging.handlers", "socket", "queue", "pickle"}

@@ -8,9 +8,7 @@ with PySide6's own ``lrelease``, so the app is bilingual however it is run.
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import subprocess
 from pathlib import Path
 from typing import ClassVar
 
@@ -34,6 +32,8 @@ def lrelease_binary() -> Path:
 
 def compile_ts(ts: Path, qm: Path) -> Path:
     """Run Qt's lrelease on one catalogue."""
+    import subprocess
+
     qm.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         [str(lrelease_binary()), "-silent", str(ts), "-qm", str(qm)],
@@ -51,10 +51,13 @@ def qm_path(lang: str) -> Path | None:
         return shipped
     if not ts.exists():
         return None
+    import hashlib  # a checkout only: bundles and wheels ship the .qm
+    import subprocess
+
+    import platformdirs
+
     # Named by the catalogue's content: two checkouts or versions never share a stale file.
     digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
-    import platformdirs  # only when a checkout's catalogue must be compiled
-
     cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "i18n"
     cache = cache / f"{shipped.stem}-{digest}.qm"
     if cache.exists():
