@@ -70,6 +70,8 @@ def every_screen_fits(qtbot, kiosk) -> list[str]:
     for index in range(len(view.session.screens)):
         view.show_screen(index)
         settle(qtbot, 20)
+        page, shown = view.scroll.widget(), view.scroll.viewport()
+        assert page.width() <= shown.width(), "cut on the side"  # fewer columns, not clipped
         if view.scroll.verticalScrollBar().maximum() > 0:
             overflow.append(",".join(v.item.id for v in view.items))
             assert view.scroll.verticalScrollBar().isVisible()  # hidden, but with a cue

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QWidget,
@@ -148,22 +149,49 @@ class OptionList(QWidget):
         super().__init__(parent)
         self.values = values
         self.exclusive = exclusive
-        self.columns = columns
+        self.max_columns, self.columns = columns, 0
         self.group = QButtonGroup(self)
         self.group.setExclusive(False)  # exclusivity is set from the stored answer
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(6)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(6)
+        # the width comes from the page; the columns follow it (see resizeEvent)
+        self.grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.keys = keys or option_keys([False] * len(values))
         self.buttons: list[OptionButton] = []
         for index, (value, key) in enumerate(zip(values, self.keys, strict=True)):
             button = OptionButton(key, "", self)
             button.clicked.connect(lambda _=False, v=value: self.clicked_value.emit(v))
             self.group.addButton(button, index)
-            grid.addWidget(button, index // columns, index % columns)
             self.buttons.append(button)
-        for column in range(columns):
-            grid.setColumnStretch(column, 1)
+        self._arrange(columns)
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the buttons out in reading order over ``columns`` columns."""
+        for button in self.buttons:
+            self.grid.removeWidget(button)
+        for index, button in enumerate(self.buttons):
+            self.grid.addWidget(button, index // columns, index % columns)
+        for column in range(max(columns, self.columns)):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        self.columns = columns
+
+    def columns_for(self, width: int) -> int:
+        """As many columns as fit ``width`` at the text size on screen, up to the most asked."""
+        widest = max((b.minimumSizeHint().width() for b in self.buttons), default=1)
+        spacing = self.grid.horizontalSpacing()
+        return max(1, min(self.max_columns, (width + spacing) // (widest + spacing)))
+
+    def minimumSizeHint(self) -> QSize:
+        """One column's width: larger text takes fewer columns, never a wider page."""
+        widest = max((b.minimumSizeHint().width() for b in self.buttons), default=0)
+        return QSize(widest, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        wanted = self.columns_for(event.size().width())
+        if wanted != self.columns:
+            self._arrange(wanted)
 
     def set_texts(self, texts: list[str]) -> None:
         for button, text in zip(self.buttons, texts, strict=True):
