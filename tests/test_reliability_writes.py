@@ -22,7 +22,6 @@ import pytest
 import storage_fixtures
 from dyade.analysis.batch_output import dyads_path
 from dyade.csv_dialect import read_rows
-from dyade.storage import sealed
 from dyade.storage.transfer import _records
 from faults_support import (
     LONG,
@@ -40,7 +39,6 @@ from faults_support import (
 fast_crypto = storage_fixtures.fast_crypto
 __all__ = ["clinic_file", "tally"]
 pytestmark = pytest.mark.usefixtures("fast_crypto")
-PRODUCTION_LOG2_N = sealed.SCRYPT_LOG2_N  # the child writes with it; fast_crypto lowers ours
 
 KINDS = {
     "csv": "out.csv",
@@ -72,10 +70,8 @@ def _whole(kind: str, out: Path, reference: Path, clinic: str) -> None:
         assert data.startswith(b"%PDF") and b"%%EOF" in data[-64:]
     elif kind == "backup":
         assert check_integrity(out) == [] and _records_of(out) == clinic
-    else:
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setattr(sealed, "SCRYPT_LOG2_N", PRODUCTION_LOG2_N)
-            assert sum(1 for _ in _records(out, PASSPHRASE)) > 0  # refuses a cut file
+    else:  # the child keys it as fast_crypto does here (tests/crash_child.py)
+        assert sum(1 for _ in _records(out, PASSPHRASE)) > 0  # refuses a cut file
 
 
 def _outputs(kind: str, out: Path) -> list[Path]:
