@@ -55,6 +55,8 @@ def test_status_text_says_when_and_what_waits():
     assert status_text(offline, False, now) == f"Offline since {expected} · 1 change waiting"
     assert status_text(synced, True, now).startswith("Syncing…")
     assert status_text(SyncStatus(False), False, now) == ""
+    kept = SyncStatus(True, "office", "hub/dyade", now, None, 0, 2)
+    assert status_text(kept, False, now) == "Synced just now · 2 conflicts kept aside"
     Translations().set_language("fr")
     assert status_text(synced, False, now) == "Synchronisé il y a 2 min · 3 changements en attente"
     Translations().set_language("en")

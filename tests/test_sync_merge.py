@@ -6,6 +6,7 @@ import pytest
 
 from dyade.storage.patients import create_patient, find_patient
 from dyade.storage.responses import load_answers
+from dyade.sync.status import sync_status
 from sync_support import answer, contents, laptops, new_visit, open_conflicts
 
 
@@ -54,6 +55,7 @@ def test_the_same_patient_code_on_two_laptops_is_a_conflict_on_both(three):
             open_conflicts(laptop.db)
         )
     assert any(t == "patients" for t, _r in open_conflicts(_c.db))
+    assert sync_status(a.db).conflicts == len(open_conflicts(a.db)) > 0  # the status line
 
 
 def test_the_same_response_edited_on_two_laptops_keeps_both_answers(three):

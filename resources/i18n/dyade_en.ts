@@ -1629,6 +1629,14 @@ This device: {device}
         <source>{n} changes waiting</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>1 conflict kept aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} conflicts kept aside</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ThanksPage</name>

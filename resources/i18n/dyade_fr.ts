@@ -1633,6 +1633,14 @@ Cet appareil : {device}
         <source>{n} changes waiting</source>
         <translation>{n} changements en attente</translation>
     </message>
+    <message>
+        <source>1 conflict kept aside</source>
+        <translation>1 conflit mis de côté</translation>
+    </message>
+    <message>
+        <source>{n} conflicts kept aside</source>
+        <translation>{n} conflits mis de côté</translation>
+    </message>
 </context>
 <context>
     <name>ThanksPage</name>

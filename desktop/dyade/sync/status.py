@@ -24,6 +24,7 @@ class SyncStatus:
     last_sync_at: datetime | None = None
     offline_since: datetime | None = None
     waiting: int = 0
+    conflicts: int = 0  # records kept aside by merges, not resolved yet
 
 
 def hub_address(conninfo: str) -> str:
@@ -51,4 +52,7 @@ def sync_status(db: sqlite_utils.Database) -> SyncStatus:
         last_sync_at=_when(outbox.get_state(db, "last_sync_at")),
         offline_since=_when(outbox.get_state(db, "offline_since")),
         waiting=outbox.waiting(db),
+        conflicts=db.execute("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL").fetchone()[
+            0
+        ],
     )

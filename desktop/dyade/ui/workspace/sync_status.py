@@ -135,12 +135,17 @@ def status_text(status: SyncStatus, running: bool, now: datetime | None = None) 
         else:
             head = translate("SyncStatus", "Synced at {time}")
             head = head.format(time=_clock(status.last_sync_at))
+    parts = [head]
     if status.waiting == 1:
-        return head + " · " + translate("SyncStatus", "1 change waiting")
-    if status.waiting > 1:
-        tail = translate("SyncStatus", "{n} changes waiting").format(n=status.waiting)
-        return head + " · " + tail
-    return head
+        parts.append(translate("SyncStatus", "1 change waiting"))
+    elif status.waiting > 1:
+        parts.append(translate("SyncStatus", "{n} changes waiting").format(n=status.waiting))
+    if status.conflicts == 1:
+        parts.append(translate("SyncStatus", "1 conflict kept aside"))
+    elif status.conflicts > 1:
+        text = translate("SyncStatus", "{n} conflicts kept aside")
+        parts.append(text.format(n=status.conflicts))
+    return " · ".join(parts)
 
 
 class SyncStatusLabel(Retranslating, QLabel):
