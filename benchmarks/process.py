@@ -26,6 +26,7 @@ class Run:
     peak_mb: float
     returncode: int
     output: str
+    cpu_s: float = 0.0  # user + system time of the child and the children it waited for
 
     @property
     def ok(self) -> bool:
@@ -53,7 +54,8 @@ def run_measured(
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
-    return Run(wall, usage.ru_maxrss / 1024, proc.returncode, text)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(wall, usage.ru_maxrss / 1024, proc.returncode, text, cpu)
 
 
 def _wait(proc: subprocess.Popen, timeout_s: float, cmd: Sequence[str]):
