@@ -7,6 +7,7 @@ import json
 import pytest
 
 from dyade.storage import connection
+from dyade.sync import hub
 from storage_fixtures import PASSPHRASE
 from sync_support import contents
 
@@ -65,3 +66,16 @@ def test_joining_without_a_hub_or_with_a_refused_one_creates_nothing(
     code, _out, err = dyade("sync", "--hub", conninfo, db="new.db")
     assert code == 2 and "revoked" in err
     assert not (tmp_path / "new.db").exists()
+
+
+def test_a_new_laptop_with_another_passphrase_is_refused_and_creates_nothing(
+    dyade, hub_dsn, tmp_path, monkeypatch
+):
+    first, second = _enrol(dyade, hub_dsn, "desk"), _enrol(dyade, hub_dsn, "kiosk")
+    assert dyade("sync", "--hub", first, db="a.db")[0] == 0
+    monkeypatch.setenv("DYADE_PASSPHRASE", "not the clinic's passphrase")
+    code, _out, err = dyade("sync", "--hub", second, db="b.db")
+    assert code == 2 and "passphrase does not open this clinic" in err
+    assert not (tmp_path / "b.db").exists()
+    with hub.connect(second) as conn:  # still free to join with the right passphrase
+        assert conn.execute("SELECT clinic FROM dyade_hub.my_device()").fetchone() == (None,)

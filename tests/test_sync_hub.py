@@ -22,11 +22,11 @@ def _clinic_row(conn, clinic):
 
 def test_init_is_idempotent_and_versioned(pg):
     dsn = pg.create_database()
-    assert hub.init_hub(dsn) == [1, 2]
+    assert hub.init_hub(dsn) == [1, 2, 3]
     assert hub.init_hub(dsn) == []
     with psycopg.connect(dsn) as conn:
         versions = conn.execute("SELECT version FROM dyade_hub.migrations").fetchall()
-        assert versions == [(1,), (2,)]
+        assert versions == [(1,), (2,), (3,)]
 
 
 def test_a_device_appends_only_its_own_changes_and_reads_only_its_clinic(hub_dsn):
@@ -115,3 +115,27 @@ def test_hub_commands_init_enrol_as_json_and_revoke(hub_dsn, capsys):
     assert "kiosk-1\tno clinic yet\trevoked" in capsys.readouterr().out
     assert main(["hub", "revoke", "--dsn", hub_dsn, "--device", "nobody"]) == 2
     assert "no device named 'nobody'" in capsys.readouterr().err
+
+
+def test_joining_an_existing_clinic_proves_its_passphrase(hub_dsn):
+    """A device enrolled without a clinic cannot bind itself to another clinic's log
+    without the key check made from that clinic's passphrase."""
+    first, stranger = hub.enrol(hub_dsn, "first"), hub.enrol(hub_dsn, "stranger")
+    clinic = str(uuid.uuid4())
+    with hub.connect(first) as conn:
+        _clinic_row(conn, clinic)  # key check b"c" * 32
+    with hub.connect(stranger) as conn:
+        salt = conn.execute(
+            "SELECT salt FROM dyade_hub.clinic_to_join(%s, false)", [clinic]
+        ).fetchone()
+        assert salt == (b"s" * 16,)
+        with pytest.raises(psycopg.errors.InvalidPassword):
+            conn.execute(
+                "SELECT dyade_hub.claim_clinic(%s, %s, 10::smallint, %s, false)",
+                [clinic, b"s" * 16, b"x" * 32],
+            )
+        assert conn.execute("SELECT clinic FROM dyade_hub.my_device()").fetchone() == (None,)
+        _clinic_row(conn, clinic)
+        assert conn.execute("SELECT clinic::text FROM dyade_hub.my_device()").fetchone() == (
+            clinic,
+        )

@@ -88,27 +88,43 @@ def _clinic_key(conn: Any, clinic_uuid: str, passphrase: str) -> bytes:
     ).fetchone()
     key, expected = sealed.clinic_key(passphrase, bytes(salt), log2_n)
     if not secrets.compare_digest(expected, bytes(check)):
-        raise HubRefused(
-            "the passphrase does not open this clinic's records on the hub: use the "
-            "clinic's passphrase",
-            fr="la phrase secrète n’ouvre pas les enregistrements de cette clinique sur le "
-            "hub\u00a0: utilisez la phrase secrète de la clinique",
-        )
+        raise _wrong_passphrase()
     return key
 
 
 def _bind(conn: Any, local_clinic: str, passphrase: str, fresh: bool) -> str:
     """The clinic this device belongs to on the hub, claimed if it has none: ours,
-    or, for a laptop with no patient yet, the hub's only clinic."""
+    or, for a laptop with no patient yet, the hub's only clinic. Joining a clinic
+    that exists proves the passphrase to the hub (its key check), creating one
+    sets it."""
+    import psycopg
+
     _device, bound = _my_device(conn)
-    if bound is None:
-        salt, log2_n = secrets.token_bytes(16), sealed.SCRYPT_LOG2_N
-        _key, check = sealed.clinic_key(passphrase, salt, log2_n)
-        bound = conn.execute(
+    if bound is not None:
+        return bound
+    existing = conn.execute(
+        "SELECT clinic::text, salt, log2_n FROM dyade_hub.clinic_to_join(%s, %s)",
+        [local_clinic, fresh],
+    ).fetchone()
+    wanted, salt, log2_n = existing or (local_clinic, secrets.token_bytes(16), None)
+    log2_n = sealed.SCRYPT_LOG2_N if log2_n is None else log2_n
+    _key, check = sealed.clinic_key(passphrase, bytes(salt), log2_n)
+    try:
+        return conn.execute(
             "SELECT dyade_hub.claim_clinic(%s, %s, %s::smallint, %s, %s)::text",
-            [local_clinic, salt, log2_n, check, fresh],
+            [wanted, bytes(salt), log2_n, check, fresh],
         ).fetchone()[0]
-    return bound
+    except psycopg.errors.InvalidPassword:
+        raise _wrong_passphrase() from None
+
+
+def _wrong_passphrase() -> HubRefused:
+    return HubRefused(
+        "the passphrase does not open this clinic's records on the hub: use the "
+        "clinic's passphrase",
+        fr="la phrase secrète n’ouvre pas les enregistrements de cette clinique sur le "
+        "hub\u00a0: utilisez la phrase secrète de la clinique",
+    )
 
 
 def pair(db: sqlite_utils.Database, conninfo: str, passphrase: str) -> None:

@@ -13,7 +13,9 @@ What a device may do is decided here, by the server, not by the laptop:
 - ``my_device()`` (SECURITY DEFINER) tells the policies which device and clinic
   the signed-in role is; a revoked device is no device at all.
 - ``claim_clinic()`` lets a device enrolled without a clinic bind itself, once:
-  to its laptop's clinic, or (a laptop with no patient yet) to the hub's only one.
+  to its laptop's clinic, or (a laptop with no patient yet) to the hub's only one;
+  binding to a clinic that exists needs its key check, made from the clinic
+  passphrase with the salt ``clinic_to_join()`` gives (migration 3).
 """
 
 from __future__ import annotations
@@ -118,6 +120,47 @@ $$""",
             "FROM PUBLIC",
             "GRANT EXECUTE ON FUNCTION dyade_hub.claim_clinic(uuid, bytea, smallint, bytea, "
             "boolean) TO {group}",
+        ),
+    ),
+    (
+        3,
+        "binding to an existing clinic proves the clinic passphrase (its key check)",
+        (
+            """CREATE FUNCTION dyade_hub.clinic_to_join(wanted uuid, fresh boolean,
+    OUT clinic uuid, OUT salt bytea, OUT log2_n smallint)
+RETURNS SETOF record LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+    SELECT c.clinic, c.salt, c.log2_n FROM dyade_hub.clinics c
+    WHERE c.clinic = wanted
+       OR (fresh AND NOT EXISTS (SELECT 1 FROM dyade_hub.clinics w WHERE w.clinic = wanted)
+           AND (SELECT count(*) FROM dyade_hub.clinics) = 1)
+$$""",
+            """CREATE OR REPLACE FUNCTION dyade_hub.claim_clinic(wanted uuid, salt bytea,
+    log2_n smallint, key_check bytea, fresh boolean) RETURNS uuid
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE mine text; bound uuid; known bytea;
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('dyade_hub.claim_clinic'));
+    SELECT d.name, d.clinic INTO mine, bound FROM dyade_hub.devices d
+    WHERE d.role = session_user AND d.revoked_at IS NULL FOR UPDATE;
+    IF mine IS NULL THEN RAISE EXCEPTION 'not an enrolled device'; END IF;
+    IF bound IS NOT NULL THEN RETURN bound; END IF;
+    IF fresh AND NOT EXISTS (SELECT 1 FROM dyade_hub.clinics c WHERE c.clinic = wanted)
+       AND (SELECT count(*) FROM dyade_hub.clinics) = 1 THEN
+        SELECT c.clinic INTO wanted FROM dyade_hub.clinics c;
+    END IF;
+    SELECT c.key_check INTO known FROM dyade_hub.clinics c WHERE c.clinic = wanted;
+    IF known IS NULL THEN
+        INSERT INTO dyade_hub.clinics (clinic, salt, log2_n, key_check)
+        VALUES (wanted, salt, log2_n, key_check);
+    ELSIF known <> key_check THEN
+        RAISE EXCEPTION 'wrong clinic passphrase' USING ERRCODE = 'invalid_password';
+    END IF;
+    UPDATE dyade_hub.devices SET clinic = wanted WHERE name = mine;
+    RETURN wanted;
+END
+$$""",
+            "REVOKE ALL ON FUNCTION dyade_hub.clinic_to_join(uuid, boolean) FROM PUBLIC",
+            "GRANT EXECUTE ON FUNCTION dyade_hub.clinic_to_join(uuid, boolean) TO {group}",
         ),
     ),
 ]
