@@ -192,3 +192,23 @@ def test_an_empty_daily_backup_is_no_backup_of_the_day(db_path, tally):
     verify_copy(made, PASSPHRASE)
     assert [p.name for p in folder.iterdir()] == [made.name]
     tally.add(trials=1, faults=3)
+
+
+def test_a_backup_of_another_clinic_is_not_restored_over_this_one(db_path, tmp_path, tally):
+    from dyade.storage.backup import backup
+
+    _clinic_with_backup(db_path)
+    other = open_database(tmp_path / "other" / "clinic.db", PASSPHRASE, create=True)
+    make_clinic(other)  # same passphrase, same staff logins: another clinic all the same
+    foreign = backup(other, tmp_path / "other-backup.db")
+    other.close()
+    with pytest.raises(NotACopy) as refused:
+        restore(foreign, db_path, PASSPHRASE)
+    assert "another clinic" in str(refused.value) and str(foreign) in str(refused.value)
+    assert "autre cabinet" in refused.value.text("fr")
+    db = open_database(db_path, PASSPHRASE)
+    try:
+        assert find_patient(db, "P-AFTER-BACKUP") is not None
+    finally:
+        db.close()
+    tally.add(trials=1, faults=1)

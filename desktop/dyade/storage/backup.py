@@ -21,7 +21,7 @@ import sqlite_utils
 from dyade.errors import DyadeError
 from dyade.safe_write import writing
 from dyade.storage import audit
-from dyade.storage.candidates import verify_copy
+from dyade.storage.candidates import clinic_of, verify_copy
 from dyade.storage.connection import (
     RESTORE_HINT,
     RESTORE_HINT_FR,
@@ -224,7 +224,8 @@ def restore(
             f"no backup file at {source}; check the path",
             fr=f"aucune sauvegarde à l’emplacement {source}\u00a0; vérifiez le chemin",
         )
-    verify_copy(source, passphrase, kdf_iter)  # an empty or foreign file is refused here
+    current = clinic_of(target, passphrase, kdf_iter) if target.exists() else None
+    verify_copy(source, passphrase, kdf_iter, clinic=current)  # empty, hollow, foreign: refused
     with DatabaseLock(target):
         remove_stale(target.parent, lambda name: name == target.name)  # a killed restore's
         temp = temp_beside(target)

@@ -41,7 +41,7 @@ def _size(path: Path, shown: Path) -> None:
         raise _refuse(shown, "the file is empty (0 bytes)", "le fichier est vide (0 octet)")
 
 
-def _contents(db: sqlite_utils.Database, shown: Path) -> None:
+def _contents(db: sqlite_utils.Database, shown: Path, clinic: str | None) -> None:
     """Schema version, clinic identity, staff accounts: what a real clinic has."""
     from dyade.storage.migrations import SCHEMA
 
@@ -55,19 +55,55 @@ def _contents(db: sqlite_utils.Database, shown: Path) -> None:
             f"il a été créé par un Dyade plus récent (schéma {version})\u00a0; mettez d’abord "
             "Dyade à jour",
         )
-    if db["clinic"].exists() and not db.execute("SELECT count(*) FROM clinic").fetchone()[0]:
-        raise _refuse(
-            shown, "it has lost the clinic's identity", "il a perdu l’identité du cabinet"
-        )
+    if db["clinic"].exists():
+        _same_clinic(db, shown, clinic)
     if not db.execute("SELECT count(*) FROM users").fetchone()[0]:
         raise _refuse(shown, "it holds no staff account", "il ne contient aucun compte")
 
 
+def _same_clinic(db: sqlite_utils.Database, shown: Path, clinic: str | None) -> None:
+    """The copy carries a clinic identity, and it is ``clinic``'s when that is known."""
+    row = db.execute("SELECT clinic_id FROM clinic WHERE id = 1").fetchone()
+    if row is None:
+        raise _refuse(
+            shown, "it has lost the clinic's identity", "il a perdu l’identité du cabinet"
+        )
+    if clinic is not None and row[0] != clinic:
+        raise _refuse(
+            shown,
+            "it is a copy of another clinic (the same passphrase opens both); if this laptop "
+            "really changes clinic, move its database away first",
+            "c’est la copie d’un autre cabinet (la même phrase secrète ouvre les deux)\u00a0; si "
+            "cet ordinateur change vraiment de cabinet, déplacez d’abord sa base",
+        )
+
+
+def clinic_of(path: Path, passphrase: str, kdf_iter: int | None = None) -> str | None:
+    """The clinic identity of the database at ``path``; None when it cannot be read
+    (damaged, emptied, another passphrase) or has none yet."""
+    try:
+        conn = connect(path, passphrase, kdf_iter)
+    except DyadeError:
+        return None
+    try:
+        row = conn.execute("SELECT clinic_id FROM clinic WHERE id = 1").fetchone()
+    except DbError:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
 def verify_copy(
-    path: Path, passphrase: str, kdf_iter: int | None = None, *, shown: Path | None = None
+    path: Path,
+    passphrase: str,
+    kdf_iter: int | None = None,
+    *,
+    shown: Path | None = None,
+    clinic: str | None = None,
 ) -> None:
     """Raise :class:`NotACopy` (naming ``shown``, default ``path``) unless ``path`` is a
-    whole copy of a clinic that this passphrase opens."""
+    whole copy of a clinic that this passphrase opens (of ``clinic`` when given)."""
     shown = path if shown is None else shown
     _size(path, shown)
     try:
@@ -92,7 +128,7 @@ def verify_copy(
                 f"il échoue à sa vérification ({listed})",
             )
         try:
-            _contents(sqlite_utils.Database(conn, execute_plugins=False), shown)
+            _contents(sqlite_utils.Database(conn, execute_plugins=False), shown, clinic)
         except DbError as exc:
             raise _refuse(shown, f"it cannot be read ({exc})", f"il est illisible ({exc})") from exc
     finally:
