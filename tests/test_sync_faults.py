@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
@@ -79,7 +80,8 @@ def test_killed_at_each_step_then_synced_again_loses_and_doubles_nothing(two, hu
 def test_killed_at_random_moments_of_syncs_nothing_lost_or_doubled(two, hub_dsn):
     a, b = two
     chance = random.Random(18)
-    for round_ in range(4):
+    rounds = 25 if os.environ.get("DYADE_FAULTS_LONG") == "1" else 4
+    for round_ in range(rounds):
         _write(a, 2, start=10 * round_)
         _write(b, 2, start=10 * round_)
         laptop = (a, b)[round_ % 2]
@@ -91,7 +93,7 @@ def test_killed_at_random_moments_of_syncs_nothing_lost_or_doubled(two, hub_dsn)
     assert contents(a.db) == contents(b.db)
     rows = _hub_rows(hub_dsn)
     assert len(rows) == len(set(rows))
-    assert a.db.execute("SELECT count(*) FROM patients").fetchone()[0] == 16
+    assert a.db.execute("SELECT count(*) FROM patients").fetchone()[0] == 4 * rounds
 
 
 def test_hub_down_then_back(tmp_path, fast_crypto):
