@@ -63,7 +63,7 @@ def tally(request):
 
 
 @pytest.fixture
-def clinic_file(tmp_path, fast_crypto):
+def clinic_file(tmp_path):
     """An encrypted clinic with one open visit (full forms): the file and the clinic."""
     from storage_fixtures import make_clinic
 

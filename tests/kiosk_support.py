@@ -16,15 +16,19 @@ from PySide6.QtWidgets import (
 from dyade.ui.app import make_application
 from dyade.ui.i18n import Translations
 from dyade.ui.kiosk import KioskWindow
-from fill_support import make_clinic
+from storage_fixtures import open_clinic
+
+# Kiosks opened by this test: closed after it (tests/conftest.py, close_opened), with
+# their clinic's database, so a test never writes try/finally around them.
+_OPENED: list[tuple] = []
 
 
 def open_kiosk(
     qtbot, tmp_path, monkeypatch, *, kind="brief", idle_seconds=120.0, language="fr", reader=None
 ):
-    """A clinic and its locked kiosk, shown and active; close it with :func:`close_kiosk`."""
+    """A clinic and its locked kiosk, shown and active; closed after the test."""
     make_application()
-    clinic = make_clinic(tmp_path, monkeypatch, kind)
+    clinic = open_clinic(tmp_path, kind)
     translations = Translations()
     kiosk = KioskWindow(
         clinic.db,
@@ -40,18 +44,26 @@ def open_kiosk(
     kiosk.activateWindow()
     qtbot.waitExposed(kiosk)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk)
+    _OPENED.append((clinic, kiosk))
     return clinic, kiosk
 
 
 @pytest.fixture
 def full_kiosk(qtbot, tmp_path, monkeypatch):
     """A clinic with a full visit and its kiosk, on the welcome screen."""
-    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, kind="full")
-    yield clinic, kiosk
-    close_kiosk(clinic, kiosk)
+    return open_kiosk(qtbot, tmp_path, monkeypatch, kind="full")
+
+
+def close_opened() -> None:
+    """Close every kiosk the test opened (and its database), newest first."""
+    while _OPENED:
+        close_kiosk(*_OPENED[-1])
 
 
 def close_kiosk(clinic, kiosk) -> None:
+    """Close a kiosk the test is done with, and its clinic's database."""
+    if (clinic, kiosk) in _OPENED:
+        _OPENED.remove((clinic, kiosk))
     kiosk.unlocked = True
     kiosk.close()
     kiosk.translations.set_language("en")

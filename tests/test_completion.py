@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from dyade.clinic import clinic_library
 from dyade.completion import complete_response
 from dyade.demo import example_answers
@@ -19,8 +17,6 @@ from dyade.storage.settings import set_setting
 from dyade.storage.transfer import write_transfer
 from dyade.storage.visits import FormRef, create_visit
 from storage_fixtures import PASSPHRASE, Clinic, make_clinic
-
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 
 def _answer_both(db, visit_uuid: str, scenario: str = "scenario-a") -> list[str]:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-import storage_fixtures
 from dyade.cli import analysis_cmd
 from dyade.csv_dialect import BOM, detect_separator, read_rows
 from dyade.demo import build_demo
@@ -17,7 +16,6 @@ from dyade.storage import open_database
 from dyade.storage.settings import set_setting
 from faults_support import PASSPHRASE, run_cli
 
-fast_crypto = storage_fixtures.fast_crypto
 LIBRARY = default_library()
 EXAMPLE = Path(__file__).parents[1] / "docs" / "examples" / "visits.csv"
 
@@ -45,7 +43,7 @@ def test_the_separator_is_told_from_the_header_line(header, sep):
 
 
 @pytest.fixture
-def demo_export(fast_crypto, tmp_path, monkeypatch, capsys) -> Path:
+def demo_export(tmp_path, monkeypatch, capsys) -> Path:
     """The demo clinic's responses exported the way scripts read them (commas, no BOM)."""
     monkeypatch.setattr(analysis_cmd, "_library", lambda: LIBRARY)
     monkeypatch.setenv("DYADE_PASSPHRASE", PASSPHRASE)

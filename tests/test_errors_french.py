@@ -44,8 +44,6 @@ from dyade.storage.migrations import SCHEMA
 from dyade.storage.records import iso_date
 from storage_fixtures import FORMS, PASSPHRASE
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 # French puts a no-break space before : ; ? ! and writes the apostrophe ’.
 PLAIN_SPACE_BEFORE = re.compile(r" [:;?!]")
 TYPEWRITER_ELISION = re.compile(r"\b[cdjlmnst]'", re.IGNORECASE)

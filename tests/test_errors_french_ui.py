@@ -12,8 +12,6 @@ from dyade.ui.i18n import Translations
 from dyade.ui.workspace.unlock import UnlockPage
 from storage_fixtures import PASSPHRASE
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 REFUSED = DyadeError("the folder /x does not exist", fr="le dossier /x n’existe pas")
 
 

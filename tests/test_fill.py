@@ -23,12 +23,12 @@ from dyade.storage.visits import (
     find_visit_by_code,
     get_visit,
 )
-from fill_support import make_clinic
+from storage_fixtures import open_clinic
 
 
 @pytest.fixture
 def clinic(tmp_path, monkeypatch):
-    clinic = make_clinic(tmp_path, monkeypatch)
+    clinic = open_clinic(tmp_path)
     yield clinic
     clinic.db.close()
 

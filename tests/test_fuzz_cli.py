@@ -18,14 +18,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import dyade.launch
-import storage_fixtures
 from dyade.cli import analysis_cmd, build_parser
 from dyade.forms import default_library
 from faults_support import PASSPHRASE, run_cli, scale, tally, unhandled
 
-fast_crypto = storage_fixtures.fast_crypto
 __all__ = ["tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 LIBRARY = default_library()
 EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
 SLOW = {

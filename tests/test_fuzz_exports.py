@@ -33,7 +33,6 @@ from dyade.storage import connection, open_database, users
 from dyade.storage.settings import set_setting
 from faults_support import PASSPHRASE, run_cli, scale, tally, unhandled
 
-fast_crypto = storage_fixtures.fast_crypto
 __all__ = ["tally"]
 LIBRARY = default_library()
 CLINIC_THRESHOLDS = {"marker_level": 2, "z_critical": 1.0, "low_alliance_sd": 0.5}
@@ -92,7 +91,7 @@ def _same_findings(stored: list[dict], analysed: list[dict], dyads: list[dict]) 
 
 
 @pytest.fixture
-def db_path(fast_crypto, tmp_path, monkeypatch) -> Path:
+def db_path(tmp_path, monkeypatch) -> Path:
     """The demo clinic, analysed by the database itself; the CLI has its passphrase."""
     monkeypatch.setattr(analysis_cmd, "_library", lambda: LIBRARY)
     monkeypatch.setenv("DYADE_PASSPHRASE", PASSPHRASE)

@@ -16,7 +16,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import storage_fixtures
 from dyade.storage.clinic import clinic_id
 from dyade.storage.connection import open_database
 from dyade.storage.errors import TransferRefused
@@ -27,9 +26,7 @@ from dyade.storage.transfer import TABLES, import_transfer, write_transfer
 from faults_support import KDF, PASSPHRASE, digest, scale, tally
 from storage_fixtures import make_clinic
 
-fast_crypto = storage_fixtures.fast_crypto
 __all__ = ["tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 FUZZ = settings(
     max_examples=scale(20, 1500),
     deadline=None,

@@ -13,7 +13,6 @@ from dyade.storage.patients import create_patient, update_patient
 from dyade.storage.responses import load_answers, responses_of_visit, save_answer
 from dyade.storage.users import create_user
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 FORMULAS = ['=HYPERLINK("http://x","see")', "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
 
 

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from dyade.storage.responses import get_response, load_answers
 from kiosk_support import (
     answer_to_review,
-    close_kiosk,
     full_kiosk,
     key,
     open_kiosk,
@@ -164,34 +163,31 @@ def test_language_switch_mid_way_keeps_the_answers(qtbot, full_kiosk):
 
 def test_idle_reset_clears_the_screen_and_keeps_the_answers(qtbot, tmp_path, monkeypatch):
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, idle_seconds=1.5)
-    try:
-        key(qtbot, K.Key_2)
-        qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
-        key(qtbot, K.Key_Return)
-        view = kiosk.questionnaire
-        key(qtbot, K.Key_5)
-        key(qtbot, K.Key_Return)
-        key(qtbot, K.Key_1)
-        form = view.session.form
-        qtbot.waitUntil(kiosk.countdown.isVisible, timeout=3000)
-        assert "s" in kiosk.countdown.text.text()
-        qtbot.waitUntil(lambda: kiosk.pages.currentWidget() is kiosk.welcome, timeout=5000)
-        settle(qtbot)
-        assert kiosk.questionnaire is None and kiosk.session is None
-        assert not kiosk.countdown.isVisible()
-        shown = " ".join(visible_texts(kiosk))
-        for item in form.items:
-            assert item.text.en not in shown and item.text.fr not in shown
-        assert clinic.visit.code not in " ".join(visible_texts(kiosk.code_page))
-        saved = load_answers(clinic.db, clinic.patient_response.uuid)
-        assert saved == {form.items[0].id: 5, form.items[1].id: 1}
+    key(qtbot, K.Key_2)
+    qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
+    key(qtbot, K.Key_Return)
+    view = kiosk.questionnaire
+    key(qtbot, K.Key_5)
+    key(qtbot, K.Key_Return)
+    key(qtbot, K.Key_1)
+    form = view.session.form
+    qtbot.waitUntil(kiosk.countdown.isVisible, timeout=3000)
+    assert "s" in kiosk.countdown.text.text()
+    qtbot.waitUntil(lambda: kiosk.pages.currentWidget() is kiosk.welcome, timeout=5000)
+    settle(qtbot)
+    assert kiosk.questionnaire is None and kiosk.session is None
+    assert not kiosk.countdown.isVisible()
+    shown = " ".join(visible_texts(kiosk))
+    for item in form.items:
+        assert item.text.en not in shown and item.text.fr not in shown
+    assert clinic.visit.code not in " ".join(visible_texts(kiosk.code_page))
+    saved = load_answers(clinic.db, clinic.patient_response.uuid)
+    assert saved == {form.items[0].id: 5, form.items[1].id: 1}
 
-        key(qtbot, K.Key_2)
-        qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
-        key(qtbot, K.Key_Return)
-        assert kiosk.questionnaire.index == 2  # resumes at the first unanswered question
-    finally:
-        close_kiosk(clinic, kiosk)
+    key(qtbot, K.Key_2)
+    qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
+    key(qtbot, K.Key_Return)
+    assert kiosk.questionnaire.index == 2  # resumes at the first unanswered question
 
 
 def test_sending_the_questionnaire_completes_it_and_analyses_the_visit(
@@ -202,22 +198,19 @@ def test_sending_the_questionnaire_completes_it_and_analyses_the_visit(
     from dyade.storage.results import get_visit_result
 
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
-    try:
-        sent = []
-        kiosk.completed.connect(sent.append)
-        key(qtbot, K.Key_2)
-        qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
-        key(qtbot, K.Key_Return)
-        answer_to_review(kiosk.questionnaire)
-        assert sent == [] and get_visit_result(clinic.db, clinic.visit.uuid) is None
-        key(qtbot, K.Key_Return)
-        settle(qtbot)
-        assert kiosk.pages.currentWidget() is kiosk.thanks
-        assert [(d.dyad, d.visit, d.analysed) for d in sent] == [
-            (clinic.visit.dyad_uuid, clinic.visit.uuid, True)
-        ]
-        assert get_visit_result(clinic.db, clinic.visit.uuid) is not None
-        qtbot.mouseClick(kiosk.thanks.done, Qt.MouseButton.LeftButton)
-        assert len(sent) == 1
-    finally:
-        close_kiosk(clinic, kiosk)
+    sent = []
+    kiosk.completed.connect(sent.append)
+    key(qtbot, K.Key_2)
+    qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
+    key(qtbot, K.Key_Return)
+    answer_to_review(kiosk.questionnaire)
+    assert sent == [] and get_visit_result(clinic.db, clinic.visit.uuid) is None
+    key(qtbot, K.Key_Return)
+    settle(qtbot)
+    assert kiosk.pages.currentWidget() is kiosk.thanks
+    assert [(d.dyad, d.visit, d.analysed) for d in sent] == [
+        (clinic.visit.dyad_uuid, clinic.visit.uuid, True)
+    ]
+    assert get_visit_result(clinic.db, clinic.visit.uuid) is not None
+    qtbot.mouseClick(kiosk.thanks.done, Qt.MouseButton.LeftButton)
+    assert len(sent) == 1

@@ -7,8 +7,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QWindowStateChangeEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from fill_support import PASSWORD
-from kiosk_support import close_kiosk, key, open_kiosk, sign_in_later
+from kiosk_support import key, open_kiosk, sign_in_later
+from storage_fixtures import PASSWORD
 
 K = Qt.Key
 
@@ -29,8 +29,7 @@ def locked_kiosk(qtbot, tmp_path, monkeypatch):
     key(qtbot, K.Key_4)
     key(qtbot, K.Key_Return)
     assert kiosk.questionnaire.index == 1
-    yield clinic, kiosk
-    close_kiosk(clinic, kiosk)
+    return clinic, kiosk
 
 
 def test_a_minimised_kiosk_comes_back_full_screen_and_active(qtbot, locked_kiosk):
@@ -47,13 +46,13 @@ def test_a_minimised_kiosk_comes_back_full_screen_and_active(qtbot, locked_kiosk
 def test_another_window_taking_the_focus_gives_it_back(qtbot, locked_kiosk):
     _clinic, kiosk = locked_kiosk
     behind = QWidget()  # the workspace behind a kiosk opened from it, say
+    qtbot.addWidget(behind)
     behind.show()
     behind.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is behind)
     qtbot.waitUntil(lambda: in_front(kiosk))
     key(qtbot, K.Key_2)  # the keyboard is the patient's again
     assert kiosk.questionnaire.items[0].options.buttons[1].isChecked()
-    behind.deleteLater()
 
 
 def test_the_application_going_inactive_starts_a_restore(qtbot, locked_kiosk):
@@ -86,14 +85,11 @@ def test_the_staff_dialog_keeps_the_focus_and_staff_can_still_leave(qtbot, locke
 
 
 def test_a_kiosk_not_shown_locked_is_left_alone(qtbot, tmp_path, monkeypatch):
-    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
-    try:
-        event = QEvent(QEvent.Type.ActivationChange)
-        QApplication.sendEvent(kiosk, event)
-        kiosk.showMinimized()
-        assert not kiosk.keeper.pending and kiosk.isMinimized()
-    finally:
-        close_kiosk(clinic, kiosk)
+    _clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
+    event = QEvent(QEvent.Type.ActivationChange)
+    QApplication.sendEvent(kiosk, event)
+    kiosk.showMinimized()
+    assert not kiosk.keeper.pending and kiosk.isMinimized()
 
 
 def test_a_modal_dialog_that_blocks_the_kiosk_keeps_the_focus(qtbot, locked_kiosk):

@@ -9,7 +9,7 @@ import pytest
 
 from dyade.fill import AlreadyCompleted, UnknownVisitCode, patient_prompts
 from dyade.ui.i18n import ts_path
-from kiosk_support import close_kiosk, open_kiosk, settle, walk_every_screen
+from kiosk_support import open_kiosk, settle, walk_every_screen
 
 
 def pattern(text: str) -> re.Pattern | None:
@@ -42,69 +42,60 @@ def wording_pairs(library) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("lang", "other"), [("fr", "en"), ("en", "fr")])
 def test_every_kiosk_screen_is_in_one_language(qtbot, tmp_path, monkeypatch, lang, other):
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, kind="full", language=lang)
-    try:
-        pairs = wording_pairs(clinic.library)
-        wrong = [pattern(en if other == "en" else fr) for en, fr in pairs]
-        wrong = [p for p in wrong if p is not None]
-        screens = walk_every_screen(qtbot, kiosk, clinic, lang)
-        problems = []
-        for screen, texts in screens.items():
-            for text in texts:
-                for line in text.replace("\u2022 ", "").splitlines():
-                    if any(p.fullmatch(line.strip()) for p in wrong):
-                        problems.append(f"{screen}: {line.strip()!r}")
-        assert problems == [], f"text left in {other}:\n" + "\n".join(sorted(set(problems)))
-        assert any("Question" in t for t in screens["screen 1"])
-    finally:
-        close_kiosk(clinic, kiosk)
+    pairs = wording_pairs(clinic.library)
+    wrong = [pattern(en if other == "en" else fr) for en, fr in pairs]
+    wrong = [p for p in wrong if p is not None]
+    screens = walk_every_screen(qtbot, kiosk, clinic, lang)
+    problems = []
+    for screen, texts in screens.items():
+        for text in texts:
+            for line in text.replace("\u2022 ", "").splitlines():
+                if any(p.fullmatch(line.strip()) for p in wrong):
+                    problems.append(f"{screen}: {line.strip()!r}")
+    assert problems == [], f"text left in {other}:\n" + "\n".join(sorted(set(problems)))
+    assert any("Question" in t for t in screens["screen 1"])
 
 
 @pytest.mark.parametrize("default", ["fr", "en"])
 def test_text_size_buttons_speak_both_languages_until_one_is_chosen(
     qtbot, tmp_path, monkeypatch, default
 ):
-    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, language=default)
-    try:
-        header = kiosk.header
-        for button in (header.smaller, header.larger):
-            assert button.text() == "" and not button.icon().isNull()  # A−, A+: no words
-            assert "Texte plus" in button.accessibleName() and "text" in button.accessibleName()
-            assert "\u2022" in button.accessibleDescription()
-        kiosk.welcome.buttons["en"].click()
-        assert header.larger.accessibleName() == "Larger text"
-        assert header.smaller.accessibleDescription() == "Make the text on screen smaller"
-        kiosk.switch_language("fr")
-        settle(qtbot)  # Qt posts the language change to every widget
-        assert header.larger.accessibleName() == "Texte plus grand"
-        kiosk.reset()
-        assert "\u2022" in header.larger.accessibleName()
-    finally:
-        close_kiosk(clinic, kiosk)
+    _clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, language=default)
+    header = kiosk.header
+    for button in (header.smaller, header.larger):
+        assert button.text() == "" and not button.icon().isNull()  # A−, A+: no words
+        assert "Texte plus" in button.accessibleName() and "text" in button.accessibleName()
+        assert "\u2022" in button.accessibleDescription()
+    kiosk.welcome.buttons["en"].click()
+    assert header.larger.accessibleName() == "Larger text"
+    assert header.smaller.accessibleDescription() == "Make the text on screen smaller"
+    kiosk.switch_language("fr")
+    settle(qtbot)  # Qt posts the language change to every widget
+    assert header.larger.accessibleName() == "Texte plus grand"
+    kiosk.reset()
+    assert "\u2022" in header.larger.accessibleName()
 
 
 @pytest.mark.parametrize("default", ["fr", "en"])
 def test_the_staff_button_speaks_both_languages_until_one_is_chosen(
     qtbot, tmp_path, monkeypatch, default
 ):
-    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, language=default)
-    try:
-        staff = kiosk.header.staff
+    _clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, language=default)
+    staff = kiosk.header.staff
 
-        def words() -> tuple[str, str, str]:
-            return staff.text(), staff.accessibleName(), staff.accessibleDescription()
+    def words() -> tuple[str, str, str]:
+        return staff.text(), staff.accessibleName(), staff.accessibleDescription()
 
-        both = words()
-        assert staff.isVisible() and both[0] == "Personnel \u2022 Staff"
-        kiosk.welcome.buttons["en"].click()
-        english = words()
-        assert english[:2] == ("Staff", "Staff only")
-        kiosk.switch_language("fr")
-        settle(qtbot)  # Qt posts the language change to every widget
-        french = words()
-        assert french[:2] == ("Personnel", "Réservé au personnel")
-        # the welcome's wording is the catalogue's, French first, whatever the default
-        assert both == tuple(f"{fr} \u2022 {en}" for fr, en in zip(french, english, strict=True))
-        kiosk.reset()
-        assert words() == both
-    finally:
-        close_kiosk(clinic, kiosk)
+    both = words()
+    assert staff.isVisible() and both[0] == "Personnel \u2022 Staff"
+    kiosk.welcome.buttons["en"].click()
+    english = words()
+    assert english[:2] == ("Staff", "Staff only")
+    kiosk.switch_language("fr")
+    settle(qtbot)  # Qt posts the language change to every widget
+    french = words()
+    assert french[:2] == ("Personnel", "Réservé au personnel")
+    # the welcome's wording is the catalogue's, French first, whatever the default
+    assert both == tuple(f"{fr} \u2022 {en}" for fr, en in zip(french, english, strict=True))
+    kiosk.reset()
+    assert words() == both

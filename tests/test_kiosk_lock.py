@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 
 from dyade.fill import AlreadyCompleted, FillSession, UnknownVisitCode
 from dyade.storage.users import create_user
-from fill_support import PASSWORD
-from kiosk_support import close_kiosk, key, open_kiosk, sign_in_later
+from kiosk_support import key, open_kiosk, sign_in_later
+from storage_fixtures import PASSWORD
 
 K, M = Qt.Key, Qt.KeyboardModifier
 ESCAPES = [
@@ -27,8 +27,7 @@ def kiosk_at_question(qtbot, tmp_path, monkeypatch):
     key(qtbot, K.Key_1)
     qtbot.keyClicks(kiosk.code_page.field, clinic.visit.code)
     key(qtbot, K.Key_Return)
-    yield clinic, kiosk
-    close_kiosk(clinic, kiosk)
+    return clinic, kiosk
 
 
 @pytest.mark.parametrize(("k", "modifier"), ESCAPES)
@@ -102,49 +101,40 @@ def test_lockout_message_gives_the_wait(qtbot, kiosk_at_question):
 
 
 def test_wrong_code_gets_the_kind_message_and_nothing_else(qtbot, tmp_path, monkeypatch):
-    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
-    try:
-        key(qtbot, K.Key_2)
-        qtbot.keyClicks(kiosk.code_page.field, "ZZZ999")
-        key(qtbot, K.Key_Return)
-        assert kiosk.pages.currentWidget() is kiosk.code_page
-        assert kiosk.session is None and kiosk.questionnaire is None
-        assert kiosk.code_page.error.isVisible()
-        assert kiosk.code_page.error.text() == UnknownVisitCode.messages["en"]
-        qtbot.mouseClick(kiosk.header.languages["fr"], Qt.MouseButton.LeftButton)
-        key(qtbot, K.Key_Return)
-        assert kiosk.code_page.error.text() == UnknownVisitCode.messages["fr"]
-    finally:
-        close_kiosk(clinic, kiosk)
+    _clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
+    key(qtbot, K.Key_2)
+    qtbot.keyClicks(kiosk.code_page.field, "ZZZ999")
+    key(qtbot, K.Key_Return)
+    assert kiosk.pages.currentWidget() is kiosk.code_page
+    assert kiosk.session is None and kiosk.questionnaire is None
+    assert kiosk.code_page.error.isVisible()
+    assert kiosk.code_page.error.text() == UnknownVisitCode.messages["en"]
+    qtbot.mouseClick(kiosk.header.languages["fr"], Qt.MouseButton.LeftButton)
+    key(qtbot, K.Key_Return)
+    assert kiosk.code_page.error.text() == UnknownVisitCode.messages["fr"]
 
 
 def test_completed_code_gets_the_kind_message(qtbot, tmp_path, monkeypatch):
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
-    try:
-        session = FillSession.open_visit_code(clinic.db, clinic.library, clinic.other_visit.code)
-        for item in session.form.items:
-            session.answer(item.id, 3)
-        session.submit()
-        key(qtbot, K.Key_1)
-        qtbot.keyClicks(kiosk.code_page.field, clinic.other_visit.code)
-        key(qtbot, K.Key_Return)
-        assert kiosk.questionnaire is None
-        assert kiosk.code_page.error.text() == AlreadyCompleted.messages["fr"]
-        assert kiosk.open_response(session.response_uuid) is False
-        assert kiosk.open_response(clinic.physician_response.uuid) is False
-        assert kiosk.session is None
-    finally:
-        close_kiosk(clinic, kiosk)
+    session = FillSession.open_visit_code(clinic.db, clinic.library, clinic.other_visit.code)
+    for item in session.form.items:
+        session.answer(item.id, 3)
+    session.submit()
+    key(qtbot, K.Key_1)
+    qtbot.keyClicks(kiosk.code_page.field, clinic.other_visit.code)
+    key(qtbot, K.Key_Return)
+    assert kiosk.questionnaire is None
+    assert kiosk.code_page.error.text() == AlreadyCompleted.messages["fr"]
+    assert kiosk.open_response(session.response_uuid) is False
+    assert kiosk.open_response(clinic.physician_response.uuid) is False
+    assert kiosk.session is None
 
 
 def test_hand_to_patient_opens_on_the_language_screen(qtbot, tmp_path, monkeypatch):
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
-    try:
-        assert kiosk.open_response(clinic.patient_response.uuid) is True
-        assert kiosk.pages.currentWidget() is kiosk.welcome
-        key(qtbot, K.Key_2)
-        assert kiosk.questionnaire is not None
-        assert kiosk.questionnaire.session.response_uuid == clinic.patient_response.uuid
-        assert kiosk.questionnaire.next_button.text() == "Next"
-    finally:
-        close_kiosk(clinic, kiosk)
+    assert kiosk.open_response(clinic.patient_response.uuid) is True
+    assert kiosk.pages.currentWidget() is kiosk.welcome
+    key(qtbot, K.Key_2)
+    assert kiosk.questionnaire is not None
+    assert kiosk.questionnaire.session.response_uuid == clinic.patient_response.uuid
+    assert kiosk.questionnaire.next_button.text() == "Next"

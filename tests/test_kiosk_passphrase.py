@@ -11,13 +11,12 @@ from keyring.backends import null
 from keyring.errors import PasswordDeleteError
 
 from dyade import kiosk_passphrase
-from dyade.storage import connection
 from dyade.ui.app import make_application, start_window
 from dyade.ui.kiosk import KioskWindow
 from dyade.ui.main_window import MainWindow
-from fill_support import make_clinic
+from storage_fixtures import PASSPHRASE, open_clinic
 
-PHRASE = "a clinic passphrase"  # the one fill_support.make_clinic uses
+PHRASE = PASSPHRASE  # the clinic's (storage_fixtures.open_clinic)
 
 
 class MemoryKeyring(KeyringBackend):
@@ -51,8 +50,7 @@ def memory_keyring():
 
 @pytest.fixture
 def clinic_file(tmp_path, monkeypatch):
-    clinic = make_clinic(tmp_path, monkeypatch)
-    monkeypatch.setattr(connection, "DEFAULT_KDF_ITER", 2)  # as make_clinic keyed it
+    clinic = open_clinic(tmp_path)
     clinic.db.close()
     monkeypatch.delenv("DYADE_PASSPHRASE", raising=False)
     return clinic, tmp_path / "clinic.db"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fill_support import OTHER_PATIENT_NAME, PHYSICIAN_COMMENT
-from kiosk_support import close_kiosk, open_kiosk, walk_every_screen
+from kiosk_support import open_kiosk, walk_every_screen
+from storage_fixtures import OTHER_PATIENT_NAME, PHYSICIAN_COMMENT
 
 
 def physician_only_texts(library) -> set[str]:
@@ -27,23 +27,20 @@ def physician_only_texts(library) -> set[str]:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_no_physician_data_on_any_kiosk_screen(qtbot, tmp_path, monkeypatch, lang):
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, kind="full")
-    try:
-        screens = walk_every_screen(qtbot, kiosk, clinic, lang)
-        forbidden = {
-            PHYSICIAN_COMMENT,
-            clinic.physician_login,
-            clinic.physician_name,
-            "drother",
-            OTHER_PATIENT_NAME,
-            "Anne Patient-Self",
-            "P-0001",
-            "P-0002",
-            clinic.other_visit.code,
-        } | physician_only_texts(clinic.library)
-        assert len(screens) > 10
-        for screen, texts in screens.items():
-            joined = "\n".join(texts)
-            leaks = sorted(word for word in forbidden if word in joined)
-            assert leaks == [], f"{screen} shows {leaks}"
-    finally:
-        close_kiosk(clinic, kiosk)
+    screens = walk_every_screen(qtbot, kiosk, clinic, lang)
+    forbidden = {
+        PHYSICIAN_COMMENT,
+        clinic.physician_login,
+        clinic.physician_name,
+        "drother",
+        OTHER_PATIENT_NAME,
+        "Anne Patient-Self",
+        "P-0001",
+        "P-0002",
+        clinic.other_visit.code,
+    } | physician_only_texts(clinic.library)
+    assert len(screens) > 10
+    for screen, texts in screens.items():
+        joined = "\n".join(texts)
+        leaks = sorted(word for word in forbidden if word in joined)
+        assert leaks == [], f"{screen} shows {leaks}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 
-from fill_support import PASSWORD
-from kiosk_support import close_kiosk, open_kiosk
+from kiosk_support import open_kiosk
+from storage_fixtures import PASSWORD
 
 K = Qt.Key
 
@@ -33,10 +33,7 @@ def test_enter_signs_in_and_a_refusal_stays_on_screen(qtbot, tmp_path, monkeypat
         qtbot.keyClicks(dialog.password, PASSWORD)
         press_enter(dialog.password)
 
-    try:
-        QTimer.singleShot(10, typed)
-        assert kiosk.ask_staff_exit() is True
-        assert seen == [True, (True, "Identifiant ou mot de passe incorrect.")]
-        assert not kiosk.isVisible()
-    finally:
-        close_kiosk(clinic, kiosk)
+    QTimer.singleShot(10, typed)
+    assert kiosk.ask_staff_exit() is True
+    assert seen == [True, (True, "Identifiant ou mot de passe incorrect.")]
+    assert not kiosk.isVisible()

@@ -13,7 +13,7 @@ from dyade.forms import load_form
 from dyade.paths import forms_dir
 from dyade.ui.questionnaire.item_view import ItemView
 from dyade.ui.questionnaire.speech import Reader
-from kiosk_support import FakeEngine, close_kiosk, key, open_kiosk
+from kiosk_support import FakeEngine, key, open_kiosk
 
 K = Qt.Key
 LEFT = Qt.MouseButton.LeftButton
@@ -45,27 +45,24 @@ def test_listen_reads_the_question_and_its_answers_in_the_chosen_language(
     engine = FakeEngine("fr_CA", "en_CA")
     reader = Reader(engine=engine, player=None)
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, reader=reader)
-    try:
-        start(qtbot, kiosk, clinic)
-        item = kiosk.questionnaire.items[0]
-        assert item.listen.isVisible() and item.listen.height() >= 48
-        qtbot.mouseClick(item.listen, LEFT)
-        locale, text = engine.said[-1]
-        assert locale == "fr_CA"
-        assert text.startswith(item.item.text.fr)
-        assert "1: Pas du tout" in text and "Je préfère ne pas répondre" in text
-        assert not any(b.isChecked() for b in item.options.buttons)  # listening answers nothing
-        qtbot.mouseClick(kiosk.header.languages["en"], LEFT)
-        qtbot.mouseClick(item.listen, LEFT)
-        locale, text = engine.said[-1]
-        assert locale == "en_CA" and text.startswith(item.item.text.en)
-        assert "1: Not at all" in text
-        stops = engine.stops
-        key(qtbot, K.Key_3)
-        key(qtbot, K.Key_Return)  # a new screen silences the old one
-        assert engine.stops > stops
-    finally:
-        close_kiosk(clinic, kiosk)
+    start(qtbot, kiosk, clinic)
+    item = kiosk.questionnaire.items[0]
+    assert item.listen.isVisible() and item.listen.height() >= 48
+    qtbot.mouseClick(item.listen, LEFT)
+    locale, text = engine.said[-1]
+    assert locale == "fr_CA"
+    assert text.startswith(item.item.text.fr)
+    assert "1: Pas du tout" in text and "Je préfère ne pas répondre" in text
+    assert not any(b.isChecked() for b in item.options.buttons)  # listening answers nothing
+    qtbot.mouseClick(kiosk.header.languages["en"], LEFT)
+    qtbot.mouseClick(item.listen, LEFT)
+    locale, text = engine.said[-1]
+    assert locale == "en_CA" and text.startswith(item.item.text.en)
+    assert "1: Not at all" in text
+    stops = engine.stops
+    key(qtbot, K.Key_3)
+    key(qtbot, K.Key_Return)  # a new screen silences the old one
+    assert engine.stops > stops
 
 
 def test_no_voice_for_the_language_hides_the_button_and_says_why(
@@ -73,16 +70,13 @@ def test_no_voice_for_the_language_hides_the_button_and_says_why(
 ):
     reader = Reader(engine=FakeEngine("en_US"), player=None)  # an English-only system
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, reader=reader)
-    try:
-        with caplog.at_level(logging.INFO, logger="dyade.ui.questionnaire.speech"):
-            start(qtbot, kiosk, clinic)
-        item = kiosk.questionnaire.items[0]
-        assert not item.listen.isVisible()
-        assert "no voice for français" in caplog.text
-        qtbot.mouseClick(kiosk.header.languages["en"], LEFT)
-        assert item.listen.isVisible()
-    finally:
-        close_kiosk(clinic, kiosk)
+    with caplog.at_level(logging.INFO, logger="dyade.ui.questionnaire.speech"):
+        start(qtbot, kiosk, clinic)
+    item = kiosk.questionnaire.items[0]
+    assert not item.listen.isVisible()
+    assert "no voice for français" in caplog.text
+    qtbot.mouseClick(kiosk.header.languages["en"], LEFT)
+    assert item.listen.isVisible()
 
 
 def test_without_qt_text_to_speech_no_button_and_the_log_says_why(
@@ -90,13 +84,10 @@ def test_without_qt_text_to_speech_no_button_and_the_log_says_why(
 ):
     monkeypatch.setitem(sys.modules, "PySide6.QtTextToSpeech", None)  # not installed
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, reader=Reader(player=None))
-    try:
-        with caplog.at_level(logging.INFO, logger="dyade.ui.questionnaire.speech"):
-            start(qtbot, kiosk, clinic, K.Key_2)
-        assert not kiosk.questionnaire.items[0].listen.isVisible()
-        assert "Qt TextToSpeech cannot be loaded" in caplog.text
-    finally:
-        close_kiosk(clinic, kiosk)
+    with caplog.at_level(logging.INFO, logger="dyade.ui.questionnaire.speech"):
+        start(qtbot, kiosk, clinic, K.Key_2)
+    assert not kiosk.questionnaire.items[0].listen.isVisible()
+    assert "Qt TextToSpeech cannot be loaded" in caplog.text
 
 
 def test_a_recording_shipped_with_the_form_is_played_instead(qtbot, tmp_path):

@@ -16,22 +16,21 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from dyade.storage import connection, open_database
+from dyade.storage import open_database
 from dyade.ui.app import make_application, start_window
 from dyade.ui.kiosk import KioskWindow
 from dyade.ui.main_window import MainWindow
-from fill_support import make_clinic
 from kiosk_support import answer_to_review, key
+from storage_fixtures import PASSPHRASE, open_clinic
 
-PHRASE = "a clinic passphrase"  # the one make_clinic uses
+PHRASE = PASSPHRASE  # the clinic's (storage_fixtures.open_clinic)
 HEAVY = ("dyade.storage", "sqlcipher3", "sqlite_utils", "argon2", "pydantic", "dyade.fill")
 
 
 @pytest.fixture
 def clinic_file(tmp_path, monkeypatch):
     """A clinic on disk, closed (the app opens it), with one visit waiting for its patient."""
-    clinic = make_clinic(tmp_path, monkeypatch)
-    monkeypatch.setattr(connection, "DEFAULT_KDF_ITER", 2)  # as make_clinic keyed it
+    clinic = open_clinic(tmp_path)
     clinic.db.close()
     return clinic, tmp_path / "clinic.db"
 

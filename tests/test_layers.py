@@ -3,6 +3,7 @@ count too) are all kept, the Qt-free core among them."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,3 +18,26 @@ def test_every_import_contract_is_kept():
     )
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert "0 broken" in run.stdout and run.stdout.count(" KEPT") >= 2
+
+
+CORE_TESTS = [
+    "tests/test_forms_scoring.py",
+    "tests/test_forms_words.py::test_each_kind_of_answer_in_the_forms_words",
+    "tests/test_analysis_cases.py",
+    "tests/test_fill.py",
+    "tests/test_completion.py",
+    "tests/test_storage_settings.py",
+]
+
+
+def test_the_cores_tests_run_with_qt_unimportable():
+    """Forms, analysis, filling, completing and storage are tested with no Qt at all:
+    PySide6 cannot be imported and pytest-qt is not loaded."""
+    env = {**os.environ, "DYADE_TESTS_WITHOUT_QT": "1"}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:pytest-qt", "-p", "no:cacheprovider",
+         "-W", "ignore::pytest.PytestConfigWarning", *CORE_TESTS],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=900,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert " passed" in run.stdout and "error" not in run.stdout.lower()

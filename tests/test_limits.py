@@ -20,7 +20,6 @@ from dyade.storage.visits import EARLIEST_VISIT, MAX_DAYS_AHEAD, create_visit, r
 from storage_fixtures import FORMS, PASSPHRASE
 
 HERE = Path(__file__).parent
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 
 def test_a_patient_name_has_a_length_limit(db):

@@ -10,8 +10,6 @@ from dyade.errors import DyadeError
 from dyade.storage import passphrase_from_env_or_file
 from storage_fixtures import PASSPHRASE
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 PHRASE = "Cèdre bleu 7 étoiles"
 
 

@@ -18,7 +18,6 @@ import time
 
 import pytest
 
-import storage_fixtures
 from dyade.fill import AlreadyCompleted, FillSession
 from dyade.forms import default_library
 from dyade.storage.backup import backup
@@ -41,9 +40,7 @@ from faults_support import (
 )
 from storage_fixtures import FORMS
 
-fast_crypto = storage_fixtures.fast_crypto
 __all__ = ["clinic_file", "tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 
 def _confirmed(lines: list[str]) -> list[tuple[str, object]]:

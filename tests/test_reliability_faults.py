@@ -37,10 +37,8 @@ from dyade.ui.workspace.unlock import UnlockPage, backups_folder
 from faults_support import child, kill, restore_from_unlock_page, tally
 from storage_fixtures import PASSPHRASE, make_clinic
 
-fast_crypto = storage_fixtures.fast_crypto
 db_path = storage_fixtures.db_path
 __all__ = ["tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 
 def _patient_session(db, clinic) -> FillSession:

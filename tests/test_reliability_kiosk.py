@@ -18,9 +18,6 @@ import random
 import shutil
 import time
 
-import pytest
-
-import storage_fixtures
 from dyade.forms import default_library
 from dyade.storage.connection import open_database
 from dyade.storage.responses import Response, load_answers, responses_of_visit
@@ -37,9 +34,7 @@ from faults_support import (
     tally,
 )
 
-fast_crypto = storage_fixtures.fast_crypto
 __all__ = ["clinic_file", "tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 FORM = default_library().get("dyade-full-patient")
 
 

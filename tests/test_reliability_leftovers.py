@@ -12,17 +12,12 @@ from __future__ import annotations
 import shutil
 from datetime import date, timedelta
 
-import pytest
-
-import storage_fixtures
 from dyade.storage.backup import backup, maybe_daily_backup
 from dyade.storage.connection import open_database
 from dyade.temps import TEMP_NAME, done, remove_stale, temp_beside
 from faults_support import KDF, PASSPHRASE, check_integrity, clinic_file, digest, run, tally
 
-fast_crypto = storage_fixtures.fast_crypto
 __all__ = ["clinic_file", "tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 
 def _temps(folder) -> list:

@@ -27,10 +27,8 @@ from dyade.storage.responses import load_answers, save_answer
 from faults_support import check_integrity, scale, tally
 from storage_fixtures import PASSPHRASE, make_clinic
 
-fast_crypto = storage_fixtures.fast_crypto
 db_path = storage_fixtures.db_path
 __all__ = ["tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 PAGE = 4096  # SQLCipher 4's page size
 
 

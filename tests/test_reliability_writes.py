@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-import storage_fixtures
 from dyade.analysis.batch_output import dyads_path
 from dyade.csv_dialect import read_rows
 from dyade.storage.transfer import _records
@@ -36,9 +35,7 @@ from faults_support import (
     tally,
 )
 
-fast_crypto = storage_fixtures.fast_crypto
 __all__ = ["clinic_file", "tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 KINDS = {
     "csv": "out.csv",

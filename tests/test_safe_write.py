@@ -16,8 +16,6 @@ from dyade import safe_write
 from dyade.errors import DyadeError
 from storage_fixtures import PASSPHRASE
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
 
 

@@ -22,11 +22,9 @@ from dyade.storage.visits import dyad_history
 from faults_support import run_cli, tally
 from storage_fixtures import make_clinic
 
-fast_crypto = storage_fixtures.fast_crypto
 db = storage_fixtures.db
 db_path = storage_fixtures.db_path
 __all__ = ["tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 PHRASE = "phrase-SECRET-lavender-9041"
 WRONG_PHRASE = "phrase-WRONG-thistle-5521"

@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
-import storage_fixtures
 from dyade.logs import log_file, setup_logging
 from dyade.storage.backup import backup, maybe_daily_backup, restore
 from dyade.storage.connection import open_database
@@ -23,9 +20,7 @@ from dyade.storage.transfer import write_transfer
 from faults_support import tally
 from storage_fixtures import PASSPHRASE, make_clinic
 
-fast_crypto = storage_fixtures.fast_crypto
 __all__ = ["tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 NAME = "Solange Verdier"  # the patient make_clinic registers
 TYPED = "Mon voisin Barnabé-Quillet m'inquiète"
 

@@ -12,7 +12,6 @@ from faults_support import tally
 from storage_fixtures import PASSPHRASE
 
 __all__ = ["tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 HIDDEN = {
     "zero-width space": "ad\u200bmin",

@@ -20,7 +20,6 @@ from faults_support import scale, tally
 from storage_fixtures import PASSPHRASE
 
 __all__ = ["tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 
 def _answer(db, login: str, password: str, clock) -> str:

@@ -29,7 +29,6 @@ from faults_support import scale, tally
 from storage_fixtures import PASSPHRASE, make_clinic
 
 __all__ = ["tally"]
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 PHRASE = "a phrase both laptops know"
 
 

@@ -22,8 +22,6 @@ from dyade.storage.users import (
 from dyade.storage.visits import dyad_history
 from storage_fixtures import Clinic
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 
 def _patient_response(db, clinic: Clinic) -> str:
     response = next(

@@ -18,8 +18,6 @@ from dyade.storage.results import get_visit_result
 from dyade.storage.visits import FormRef, create_visit, get_visit
 from storage_fixtures import PASSPHRASE, Clinic
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
 
 

@@ -3,15 +3,11 @@ by storage, by raw bulk inserts (the benchmark generator), by a transfer."""
 
 from __future__ import annotations
 
-import pytest
-
 from dyade.storage.dyads import create_dyad, share_dyad
 from dyade.storage.patients import create_patient
 from dyade.storage.results import needs_attention, save_visit_result
 from dyade.storage.visits import create_visit
 from storage_fixtures import FORMS, Clinic
-
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 
 def _listed(db, physician) -> list[tuple[str, str, int]]:

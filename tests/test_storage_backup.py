@@ -13,8 +13,6 @@ from dyade.storage.errors import DamagedDatabase, DatabaseInUse, WrongPassphrase
 from dyade.storage.patients import create_patient, find_patient
 from storage_fixtures import PASSPHRASE, Clinic
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 
 def _codes(path) -> list[str]:
     db = open_database(path, PASSPHRASE)

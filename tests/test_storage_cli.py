@@ -6,13 +6,10 @@ import json
 import re
 from pathlib import Path
 
-import pytest
 from fhir.resources.R4B.bundle import Bundle
 
 from dyade.csv_dialect import read_dicts
 from storage_fixtures import PASSPHRASE
-
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 
 def _setup(dyade, db="clinic.db") -> str:

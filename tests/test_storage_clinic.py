@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import uuid
 
-import pytest
-
 from dyade.storage.backup import backup
 from dyade.storage.clinic import clinic_id
 from dyade.storage.connection import open_database
@@ -13,8 +11,6 @@ from dyade.storage.migrations import SCHEMA
 from dyade.storage.transfer import import_transfer, write_transfer
 from dyade.storage.users import create_user
 from storage_fixtures import PASSPHRASE, make_clinic
-
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 
 def _at_version_2(path):

@@ -15,8 +15,6 @@ from dyade.storage.errors import DamagedDatabase, DatabaseInUse, WrongPassphrase
 from dyade.storage.migrations import SCHEMA
 from storage_fixtures import PASSPHRASE, Clinic
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 
 def _all_bytes(path) -> bytes:
     parts = [path, path.with_name(path.name + "-wal")]

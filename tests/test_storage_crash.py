@@ -7,13 +7,9 @@ import subprocess
 import sys
 import textwrap
 
-import pytest
-
 from dyade.storage.connection import open_database
 from dyade.storage.responses import get_response, load_answers, responses_of_visit, save_answer
 from storage_fixtures import FAST_KDF_ITER, PASSPHRASE, make_clinic
-
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 KIOSK = textwrap.dedent(
     """

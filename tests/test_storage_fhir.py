@@ -20,8 +20,6 @@ from dyade.storage.responses import responses_of_visit, save_answers
 from dyade.storage.visits import create_visit
 from storage_fixtures import FORMS, Clinic
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 EXAMPLES = Path(__file__).parents[1] / "docs" / "examples"
 
 

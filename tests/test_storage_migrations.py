@@ -12,8 +12,6 @@ from dyade.storage.results import needs_attention, save_visit_result
 from dyade.storage.visits import create_visit
 from storage_fixtures import FORMS, PASSPHRASE, make_clinic
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 
 def _schema(db: sqlite_utils.Database) -> list[tuple]:
     return db.execute(

@@ -11,7 +11,6 @@ import pytest
 from dyade.storage.errors import InvalidRecord
 from dyade.storage.settings import OPTIONS, get_setting, options_table, set_setting
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 STORAGE_MD = Path(__file__).parents[1] / "docs" / "STORAGE.md"
 
 

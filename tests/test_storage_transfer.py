@@ -18,7 +18,6 @@ from dyade.storage.transfer import TABLES, import_transfer, write_transfer
 from dyade.storage.visits import create_visit
 from storage_fixtures import FORMS, PASSPHRASE, Clinic, make_clinic
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 TRANSFER_PHRASE = "a phrase both laptops know"
 ALL_TABLES = [*TABLES, "conflicts", "settings"]
 

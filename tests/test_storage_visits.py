@@ -31,8 +31,6 @@ from dyade.storage.visits import (
 )
 from storage_fixtures import FORMS, Clinic
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 
 def _by_side(db, visit_uuid):
     return {r.respondent: r for r in responses_of_visit(db, visit_uuid)}

@@ -24,7 +24,7 @@ from sync_support import contents, laptops
 
 
 @pytest.fixture
-def linked(qtbot, hub_dsn, tmp_path, fast_crypto, monkeypatch):
+def linked(qtbot, hub_dsn, tmp_path, monkeypatch):
     """Two laptops of one clinic; the first open in a main window, syncing in the background."""
     make_application()
     Translations().set_language("en")
@@ -108,3 +108,4 @@ def test_the_settings_box_shows_the_hub_and_an_admin_enrols_a_device(qtbot, link
     assert "kiosk-2" in [d["device"] for d in hub.devices(hub_dsn)]
     with hub.connect(dialog.result.text()) as conn:
         assert conn.execute("SELECT name FROM dyade_hub.my_device()").fetchone() == ("kiosk-2",)
+    dialog.close()  # the string copied, the administrator closes it

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from dyade.storage import connection
 from dyade.sync import hub
 from storage_fixtures import PASSPHRASE
 from sync_support import contents
-
-pytestmark = pytest.mark.usefixtures("fast_crypto")
 
 
 def _enrol(dyade, hub_dsn, device):
@@ -20,9 +16,7 @@ def _enrol(dyade, hub_dsn, device):
     return json.loads(out)["hub"]
 
 
-def test_a_new_laptop_joins_through_the_hub_and_both_converge(
-    dyade, hub_dsn, tmp_path, fast_crypto
-):
+def test_a_new_laptop_joins_through_the_hub_and_both_converge(dyade, hub_dsn, tmp_path):
     first, second = _enrol(dyade, hub_dsn, "desk"), _enrol(dyade, hub_dsn, "kiosk")
     assert dyade("user", "add", "--login", "martin", "--role", "physician", db="a.db")[0] == 0
     assert (
@@ -43,9 +37,7 @@ def test_a_new_laptop_joins_through_the_hub_and_both_converge(
         a.close(), b.close()
 
 
-def test_an_unreachable_hub_exits_non_zero_and_keeps_the_changes(
-    dyade, hub_dsn, tmp_path, fast_crypto
-):
+def test_an_unreachable_hub_exits_non_zero_and_keeps_the_changes(dyade, hub_dsn, tmp_path):
     conninfo = _enrol(dyade, hub_dsn, "desk")
     assert dyade("sync", "--hub", conninfo, db="a.db")[0] == 0
     assert dyade("patient", "add", "--code", "P-001", db="a.db")[0] == 0
@@ -56,9 +48,7 @@ def test_an_unreachable_hub_exits_non_zero_and_keeps_the_changes(
     assert code == 0 and "sent 1 changes" in out
 
 
-def test_joining_without_a_hub_or_with_a_refused_one_creates_nothing(
-    dyade, hub_dsn, tmp_path, fast_crypto
-):
+def test_joining_without_a_hub_or_with_a_refused_one_creates_nothing(dyade, hub_dsn, tmp_path):
     code, _out, err = dyade("sync", db="new.db")
     assert code == 2 and "--hub" in err
     conninfo = _enrol(dyade, hub_dsn, "desk")

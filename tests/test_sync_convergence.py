@@ -104,7 +104,7 @@ def _machine(pg, folder):
     return Clinic
 
 
-def test_random_partitions_and_interleavings_end_with_every_laptop_equal(pg, tmp_path, fast_crypto):
+def test_random_partitions_and_interleavings_end_with_every_laptop_equal(pg, tmp_path):
     machine = _machine(pg, tmp_path)
     machine.TestCase.settings = settings(
         max_examples=60 if LONG else 6,

@@ -22,7 +22,7 @@ CHILD = Path(__file__).with_name("sync_child.py")
 
 
 @pytest.fixture
-def two(hub_dsn, tmp_path, fast_crypto):
+def two(hub_dsn, tmp_path):
     devices = laptops(hub_dsn, tmp_path, 2)
     devices[0].sync()
     devices[1].sync()
@@ -96,7 +96,7 @@ def test_killed_at_random_moments_of_syncs_nothing_lost_or_doubled(two, hub_dsn)
     assert a.db.execute("SELECT count(*) FROM patients").fetchone()[0] == 4 * rounds
 
 
-def test_hub_down_then_back(tmp_path, fast_crypto):
+def test_hub_down_then_back(tmp_path):
     cluster = make_cluster()
     cluster.start("listen_addresses=''", "fsync=off")
     try:

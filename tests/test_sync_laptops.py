@@ -17,7 +17,7 @@ from sync_support import answer, contents, laptops, new_visit, open_conflicts
 
 
 @pytest.fixture
-def two(hub_dsn, tmp_path, fast_crypto):
+def two(hub_dsn, tmp_path):
     devices = laptops(hub_dsn, tmp_path, 2)
     yield devices
     for laptop in devices:

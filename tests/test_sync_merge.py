@@ -11,7 +11,7 @@ from sync_support import answer, contents, laptops, new_visit, open_conflicts
 
 
 @pytest.fixture
-def three(hub_dsn, tmp_path, fast_crypto):
+def three(hub_dsn, tmp_path):
     devices = laptops(hub_dsn, tmp_path, 3)
     devices[0].sync()
     for laptop in devices[1:]:

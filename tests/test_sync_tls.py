@@ -103,7 +103,7 @@ def _over_tcp(conninfo: str, port: int, ca: str) -> str:
     return psycopg.conninfo.make_conninfo(**params)
 
 
-def test_laptops_sync_over_tls_with_the_server_checked(tls_hub, tmp_path, fast_crypto):
+def test_laptops_sync_over_tls_with_the_server_checked(tls_hub, tmp_path):
     cluster, dsn, ca = tls_hub
     a = Laptop(tmp_path / "a.db", _over_tcp(hub.enrol(dsn, "a"), cluster.port, ca)).open()
     b = Laptop(tmp_path / "b.db", _over_tcp(hub.enrol(dsn, "b"), cluster.port, ca)).open()

@@ -9,8 +9,6 @@ from dyade.storage.audit import entries
 from dyade.storage.users import authenticate
 from storage_fixtures import PASSPHRASE
 
-pytestmark = pytest.mark.usefixtures("fast_crypto")
-
 
 @pytest.fixture
 def staffed(dyade):

@@ -14,9 +14,7 @@ from dyade.ui.i18n import Translations, current_language
 from dyade.ui.main_window import MainWindow
 from dyade.ui.workspace.login import LoginPage
 from dyade.ui.workspace.session import Session
-from storage_fixtures import PASSPHRASE, fast_crypto, make_clinic  # noqa: F401
-
-pytestmark = pytest.mark.usefixtures("fast_crypto")
+from storage_fixtures import PASSPHRASE, make_clinic
 
 
 @pytest.fixture

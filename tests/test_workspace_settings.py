@@ -13,7 +13,7 @@ from dyade.ui.workspace import settings_page, settings_values
 from dyade.ui.workspace.session import Session
 from dyade.ui.workspace.setup_wizard import create_clinic
 from dyade.ui.workspace.shell import Workspace
-from storage_fixtures import clinic, db, db_path, fast_crypto  # noqa: F401
+from storage_fixtures import clinic, db, db_path  # noqa: F401
 
 
 @pytest.fixture
@@ -122,7 +122,7 @@ def test_bad_folders_are_refused_and_broken_clinic_forms_are_listed(
     assert "could not be loaded" in page.form_errors.text()
 
 
-def test_the_wizard_remembers_the_clinic_language_for_the_first_screen(tmp_path, fast_crypto):  # noqa: F811
+def test_the_wizard_remembers_the_clinic_language_for_the_first_screen(tmp_path):
     session = create_clinic(
         tmp_path / "c.db", clinic_name="Lilas", language="fr", passphrase="a long passphrase",
         login="anne", display_name="Anne", password="a-good-password",

@@ -13,9 +13,7 @@ from dyade.ui.main_window import MainWindow
 from dyade.ui.workspace.login import LoginPage, pause_after
 from dyade.ui.workspace.session import Session
 from dyade.ui.workspace.setup_wizard import SetupWizard
-from storage_fixtures import PASSPHRASE, fast_crypto, make_clinic  # noqa: F401
-
-pytestmark = pytest.mark.usefixtures("fast_crypto")
+from storage_fixtures import PASSPHRASE, make_clinic
 
 
 @pytest.fixture

@@ -19,9 +19,7 @@ from dyade.ui.i18n import Translations
 from dyade.ui.kiosk import KioskWindow
 from dyade.ui.workspace.session import Session
 from dyade.ui.workspace.shell import Workspace
-from storage_fixtures import PASSPHRASE, fast_crypto, make_clinic  # noqa: F401
-
-pytestmark = pytest.mark.usefixtures("fast_crypto")
+from storage_fixtures import PASSPHRASE, make_clinic
 
 
 @pytest.fixture
