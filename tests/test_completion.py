@@ -112,3 +112,23 @@ def test_import_completes_what_the_file_brought_with_this_clinics_thresholds(dya
         assert result is not None and result.summary["flags"]
     finally:
         db.close()
+
+
+def test_fhir_export_reads_the_clinics_forms_folder(db, tmp_path):
+    """A response to one of the clinic's own forms is exported with its Questionnaire."""
+    from dyade.storage.export_fhir import export_fhir
+
+    folder = tmp_path / "our-forms"
+    _clinic_forms(folder)
+    set_setting(db, "clinic_forms_folder", str(folder))
+    clinic = make_clinic(db)
+    refs = [FormRef(who, f"clinic-brief-{who}", 1) for who in ("patient", "physician")]
+    visit = create_visit(db, clinic.dyad.uuid, refs, kind="brief")
+    patient = next(r for r in responses_of_visit(db, visit.uuid) if r.respondent == "patient")
+    form = clinic_library(db).require("clinic-brief-patient")
+    answers = {item.id: form.scale_of(item).max for item in form.items}
+    save_answers(db, patient.uuid, answers, complete=True)
+    assert export_fhir(db, tmp_path / "bundle.json") >= 1
+    bundle = json.loads((tmp_path / "bundle.json").read_text("utf-8"))
+    kinds = [(e["resource"]["resourceType"], json.dumps(e["resource"])) for e in bundle["entry"]]
+    assert any(k == "Questionnaire" and "clinic-brief-patient" in text for k, text in kinds)
