@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QAbstractButton, QScroller
 from dyade.ui.kiosk import KioskClinic
 from dyade.ui.kiosk.chrome import TEXT_SIZES
 from dyade.ui.questionnaire.speech import Reader
-from kiosk_support import FakeEngine, close_kiosk, full_kiosk, open_kiosk, settle
+from kiosk_support import FakeEngine, full_kiosk, open_kiosk, settle
 
 LEFT = Qt.MouseButton.LeftButton
 __all__ = ["full_kiosk"]  # the fixture, from kiosk_support
@@ -81,17 +81,14 @@ def every_screen_fits(qtbot, kiosk) -> list[str]:
 def test_every_question_fits_1366x768_at_the_default_text_size(qtbot, tmp_path, monkeypatch):
     reader = Reader(engine=FakeEngine("fr_CA", "en_CA"), player=None)  # Listen shown
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, kind="full", reader=reader)
-    try:
-        kiosk.open_visit_code(clinic.visit.code)
-        tap(qtbot, kiosk.welcome.buttons["fr"])
-        assert kiosk.size().width() == 1366 and kiosk.size().height() == 768
-        assert kiosk.header.text_size == TEXT_SIZES[0]
-        assert kiosk.questionnaire.items[0].listen.isVisible()
-        assert every_screen_fits(qtbot, kiosk) == []
-        kiosk.header.step_size(+len(TEXT_SIZES))  # the largest: may scroll, never silently
-        every_screen_fits(qtbot, kiosk)
-    finally:
-        close_kiosk(clinic, kiosk)
+    kiosk.open_visit_code(clinic.visit.code)
+    tap(qtbot, kiosk.welcome.buttons["fr"])
+    assert kiosk.size().width() == 1366 and kiosk.size().height() == 768
+    assert kiosk.header.text_size == TEXT_SIZES[0]
+    assert kiosk.questionnaire.items[0].listen.isVisible()
+    assert every_screen_fits(qtbot, kiosk) == []
+    kiosk.header.step_size(+len(TEXT_SIZES))  # the largest: may scroll, never silently
+    every_screen_fits(qtbot, kiosk)
 
 
 def test_a_wide_screen_keeps_a_readable_width(qtbot, full_kiosk):
@@ -106,39 +103,33 @@ def test_a_wide_screen_keeps_a_readable_width(qtbot, full_kiosk):
 
 
 def test_the_idle_warning_is_a_message_in_the_middle(qtbot, tmp_path, monkeypatch):
-    clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, idle_seconds=21)
-    try:
-        tap(qtbot, kiosk.welcome.buttons["en"])
-        qtbot.waitUntil(kiosk.countdown.isVisible, timeout=3000)
-        box, window = kiosk.countdown.geometry(), kiosk.rect()
-        assert abs(box.center().x() - window.center().x()) < 20
-        assert abs(box.center().y() - window.center().y()) < 20
-        assert box.width() >= window.width() // 2
-        assert kiosk.countdown.seconds.text().endswith("s")
-        assert "Are you still there?" in kiosk.countdown.text.text()
-    finally:
-        close_kiosk(clinic, kiosk)
+    _clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch, idle_seconds=21)
+    tap(qtbot, kiosk.welcome.buttons["en"])
+    qtbot.waitUntil(kiosk.countdown.isVisible, timeout=3000)
+    box, window = kiosk.countdown.geometry(), kiosk.rect()
+    assert abs(box.center().x() - window.center().x()) < 20
+    assert abs(box.center().y() - window.center().y()) < 20
+    assert box.width() >= window.width() // 2
+    assert kiosk.countdown.seconds.text().endswith("s")
+    assert "Are you still there?" in kiosk.countdown.text.text()
 
 
 def test_the_thank_you_screen_counts_down_and_goes_back(qtbot, tmp_path, monkeypatch):
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
     kiosk.thanks_seconds = 2
-    try:
-        kiosk.open_visit_code(clinic.visit.code)
-        tap(qtbot, kiosk.welcome.buttons["en"])
-        view = kiosk.questionnaire
-        while not view.on_review:
-            for item_view in view.items:
-                tap(qtbot, item_view.options.buttons[-1])
-            tap(qtbot, view.next_button)
+    kiosk.open_visit_code(clinic.visit.code)
+    tap(qtbot, kiosk.welcome.buttons["en"])
+    view = kiosk.questionnaire
+    while not view.on_review:
+        for item_view in view.items:
+            tap(qtbot, item_view.options.buttons[-1])
         tap(qtbot, view.next_button)
-        assert kiosk.pages.currentWidget() is kiosk.thanks
-        qtbot.waitUntil(lambda: "s." in kiosk.thanks.countdown.text(), timeout=2000)
-        assert not kiosk.countdown.isVisible()  # no "are you still there?" over the thanks
-        qtbot.waitUntil(lambda: kiosk.pages.currentWidget() is kiosk.welcome, timeout=4000)
-        assert kiosk.thanks.prompts == []
-    finally:
-        close_kiosk(clinic, kiosk)
+    tap(qtbot, view.next_button)
+    assert kiosk.pages.currentWidget() is kiosk.thanks
+    qtbot.waitUntil(lambda: "s." in kiosk.thanks.countdown.text(), timeout=2000)
+    assert not kiosk.countdown.isVisible()  # no "are you still there?" over the thanks
+    qtbot.waitUntil(lambda: kiosk.pages.currentWidget() is kiosk.welcome, timeout=4000)
+    assert kiosk.thanks.prompts == []
 
 
 def test_the_phrases_print_on_a_card_to_take_away(qtbot, tmp_path):
@@ -169,13 +160,10 @@ def test_the_phrases_print_on_a_card_to_take_away(qtbot, tmp_path):
 
 def test_the_clinic_setting_makes_single_choices_go_on(qtbot, tmp_path, monkeypatch):
     clinic, kiosk = open_kiosk(qtbot, tmp_path, monkeypatch)
-    try:
-        kiosk.attach(KioskClinic(clinic.db, clinic.library, auto_advance=True))
-        kiosk.open_visit_code(clinic.visit.code)
-        tap(qtbot, kiosk.welcome.buttons["en"])
-        view = kiosk.questionnaire
-        assert view.auto_advance
-        tap(qtbot, view.items[0].options.buttons[2])
-        qtbot.waitUntil(lambda: view.index == 1)
-    finally:
-        close_kiosk(clinic, kiosk)
+    kiosk.attach(KioskClinic(clinic.db, clinic.library, auto_advance=True))
+    kiosk.open_visit_code(clinic.visit.code)
+    tap(qtbot, kiosk.welcome.buttons["en"])
+    view = kiosk.questionnaire
+    assert view.auto_advance
+    tap(qtbot, view.items[0].options.buttons[2])
+    qtbot.waitUntil(lambda: view.index == 1)
