@@ -106,3 +106,11 @@ def test_the_item_table_shows_every_row_and_the_wheel_scrolls_the_page(qtbot, ma
     )
     QApplication.sendEvent(table.viewport(), wheel)
     assert page.value() > 0  # the page moved under the pointer, not the table
+
+
+def test_the_review_window_opens_inside_the_screen(qtbot, martin):
+    window = review_of(qtbot, martin, "A-1042")
+    window.show()
+    qtbot.waitExposed(window)
+    area = window.screen().availableGeometry()
+    assert area.contains(window.frameGeometry()), (area, window.frameGeometry())

@@ -141,6 +141,7 @@ class ReviewWindow(Retranslating, QWidget):
         top = QHBoxLayout()
         self.heading = QLabel(self)
         self.heading.setObjectName("pageTitle")
+        self.heading.setWordWrap(True)  # a long name wraps on a small screen, never off it
         self.visit_label = QLabel(self)
         self.visit_choice = QComboBox(self)
         for visit in review.visits:
