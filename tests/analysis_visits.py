@@ -16,10 +16,12 @@ BRIEF = ("dyade-brief-patient", "dyade-brief-physician")
 FULL = ("dyade-full-patient", "dyade-full-physician")
 
 
-def answers(form_id: str, level: int = 5, markers: int = 1, **given: Any) -> dict[str, Any]:
+def answers(
+    form_id: str, level: int = 5, markers: int = 1, version: int | None = None, **given: Any
+) -> dict[str, Any]:
     """Every scale item at ``level`` (markers at ``markers``, reverse items keyed
     the same way), choices left out, then the given answers."""
-    form = LIBRARY.require(form_id)
+    form = LIBRARY.require(form_id, version)
     out: dict[str, Any] = {}
     for item in form.items:
         if item.kind != "scale":
@@ -36,11 +38,12 @@ def visit(
     patient: dict[str, Any],
     physician: dict[str, Any],
     forms: tuple[str, str] = BRIEF,
+    version: int | None = None,
     **options: Any,
 ) -> VisitAnalysis:
-    return analyse_visit(
-        LIBRARY.require(forms[0]), patient, LIBRARY.require(forms[1]), physician, **options
-    )
+    """One visit on these forms (their latest version, or ``version``)."""
+    patient_form, physician_form = (LIBRARY.require(f, version) for f in forms)
+    return analyse_visit(patient_form, patient, physician_form, physician, **options)
 
 
 def follow(visits: list[VisitAnalysis], **options: Any):

@@ -26,8 +26,8 @@ from dyade.storage.visits import FormRef, Visit, create_visit
 PASSPHRASE = "correct horse battery staple"
 FAST_KDF_ITER = 2_000
 FORMS = [
-    FormRef("patient", "dyade-full-patient", 1),
-    FormRef("physician", "dyade-full-physician", 1),
+    FormRef("patient", "dyade-full-patient", 2),
+    FormRef("physician", "dyade-full-physician", 2),
 ]
 
 

@@ -16,8 +16,12 @@ def test_a_marked_shared_rupture_comes_before_a_single_mild_unseen_marker():
     """Both felt a strong tug-of-war and said so, frustration on both sides; versus a
     fine visit where she kept 'somewhat' of her thoughts to herself."""
     marked = visit(
-        answers(FULL[0], 3, p_struggle=5, p_disagreed=5, p_emotions=["frustrated", "angry"]),
-        answers(FULL[1], 3, d_struggle=5, d_noticed_disagreed=5, d_emotions=["frustrated"]),
+        answers(
+            FULL[0], 3, p_struggle=5, p_disagreed=5, p_exchange_emotions=["frustrated", "angry"]
+        ),
+        answers(
+            FULL[1], 3, d_struggle=5, d_noticed_disagreed=5, d_exchange_emotions=["frustrated"]
+        ),
         FULL,
     )
     mild = visit(answers(BRIEF[0], p_held_back=3), answers(BRIEF[1], 5))

@@ -10,17 +10,18 @@ from dyade.analysis.thresholds import Thresholds
 
 
 def test_worry_and_sadness_after_bad_news_in_a_strong_bond_are_not_a_rupture():
-    """A diagnosis announced; she felt worried and sad, felt fully listened to, marked nothing
-    else; the physician saw her worry and sadness too."""
-    patient = answers(FULL[0], p_emotions=["worried", "sad"])
-    physician = answers(FULL[1], 4, d_noticed_emotions=["worried", "sad"])
-    analysis = visit(patient, physician, FULL)
+    """A diagnosis announced; she felt worried and sad during the visit, felt fully listened
+    to, marked nothing else; the physician saw her worry and sadness too. (Version 1 of the
+    forms asks about the visit as a whole: exactly where bad news and the bond mix.)"""
+    patient = answers(FULL[0], version=1, p_emotions=["worried", "sad"])
+    physician = answers(FULL[1], 4, version=1, d_noticed_emotions=["worried", "sad"])
+    analysis = visit(patient, physician, FULL, version=1)
     assert analysis.flags == []
     assert analysis.signals == {"patient": None, "physician": None}
 
 
 def test_the_same_emotions_with_her_holding_back_are_a_rupture():
-    patient = answers(FULL[0], p_emotions=["worried", "sad"], p_held_back=3)
+    patient = answers(FULL[0], p_exchange_emotions=["worried", "sad"], p_held_back=3)
     analysis = visit(patient, answers(FULL[1], 4), FULL)
     rupture = analysis.flags[0]
     assert (rupture.kind, rupture.rupture_type, rupture.origin) == (
@@ -32,29 +33,23 @@ def test_the_same_emotions_with_her_holding_back_are_a_rupture():
 
 
 def test_the_same_emotions_when_she_rated_the_bond_low_are_a_rupture():
-    patient = answers(FULL[0], 3, p_emotions=["worried", "sad"])
+    patient = answers(FULL[0], 3, p_exchange_emotions=["worried", "sad"])
     analysis = visit(patient, answers(FULL[1], 4, d_est_bond=3, d_est_agreement=3), FULL)
     assert ("withdrawal", "patient") in {(f.rupture_type, f.origin) for f in analysis.flags}
 
 
 def test_emotions_felt_in_the_relationship_count_on_their_own():
-    """A form that asks about the exchange with the doctor (``context: relationship``)."""
-    form = LIBRARY.require(FULL[0])
-    relational = form.model_copy(
-        update={
-            "items": [
-                item.model_copy(update={"context": "relationship"})
-                if item.id == "p_emotions"
-                else item
-                for item in form.items
-            ]
-        }
-    )
+    """Version 2 asks about the exchange with the doctor (``context: relationship``);
+    version 1 asked about the visit as a whole."""
     th = Thresholds()
-    given = answers(FULL[0], p_emotions=["frustrated", "judged_misunderstood"])
     other = read_side(LIBRARY.require(FULL[1]), answers(FULL[1], 4), th)
-    in_visit = read_side(form, given, th)
-    in_relationship = read_side(relational, given, th)
+    felt = ["frustrated", "judged_misunderstood"]
+    in_visit = read_side(
+        LIBRARY.require(FULL[0], 1), answers(FULL[0], version=1, p_emotions=felt), th
+    )
+    in_relationship = read_side(
+        LIBRARY.require(FULL[0]), answers(FULL[0], p_exchange_emotions=felt), th
+    )
     assert rupture_signal(in_visit, other, th) is None
     assert rupture_signal(in_relationship, other, th).rupture_type == "confrontation"
 
@@ -69,7 +64,7 @@ def test_one_somewhat_marker_in_an_otherwise_excellent_visit_is_mild():
 def test_a_single_strong_emotion_alone_is_no_rupture_rule():
     """The old 'one strong emotion' rule could never fire (checklist emotions have no
     strength): it is gone, and one emotion alone in a strong bond signals nothing."""
-    patient = answers(FULL[0], p_emotions=["angry"])
+    patient = answers(FULL[0], p_exchange_emotions=["angry"])
     assert visit(patient, answers(FULL[1], 4), FULL).flags == []
     assert "strong_emotion" not in Thresholds.model_fields
 

@@ -70,7 +70,7 @@ def test_answer_command_reads_the_clinics_forms_folder(dyade, tmp_path):
     try:
         set_setting(db, "clinic_forms_folder", str(folder))
         clinic = make_clinic(db)
-        refs = [FormRef(who, f"clinic-brief-{who}", 1) for who in ("patient", "physician")]
+        refs = [FormRef(who, f"clinic-brief-{who}", 2) for who in ("patient", "physician")]
         visit = create_visit(db, clinic.dyad.uuid, refs, kind="brief")
     finally:
         db.close()

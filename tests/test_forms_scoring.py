@@ -111,11 +111,11 @@ def _bad_choice(form: Form) -> dict:
 
 def test_exclusive_option_cannot_be_combined():
     form = load_form(forms_dir() / "dyade-full-patient.yaml")
-    assert check_answers(form, {"p_emotions": ["none"]}) == []
-    assert check_answers(form, {"p_emotions": ["sad", "angry"]}) == []
-    [problem] = check_answers(form, {"p_emotions": ["none", "sad"]})
+    assert check_answers(form, {"p_exchange_emotions": ["none"]}) == []
+    assert check_answers(form, {"p_exchange_emotions": ["sad", "angry"]}) == []
+    [problem] = check_answers(form, {"p_exchange_emotions": ["none", "sad"]})
     assert "'none' cannot be chosen with other answers" in problem
-    assert check_answers(form, {"p_emotions": "sad"}) != []
+    assert check_answers(form, {"p_exchange_emotions": "sad"}) != []
     assert check_answers(form, {"p_main_goal": "document"}) == []
     assert "not one of" in check_answers(form, {"p_main_goal": "holiday"})[0]
 

@@ -61,7 +61,7 @@ def test_a_visit_one_side_has_finished_shows_that_side(
     name = flag_name({"kind": "unperceived_rupture", "perceived_by": "unknown"}, lang)
     assert name.replace("\u00a0", " ") in text  # that side's own rupture, other side unknown
     assert Labels(lang)("flags.perceived.unknown") in text
-    assert text.count(", version 1") == 1  # the header names only the form that was answered
+    assert text.count(", version 2") == 1  # the header names only the form that was answered
     assert any(e.action == "exported" and e.target == str(out) for e in audit.entries(db))
     with pytest.raises(DyadeError, match="no visit where both sides have finished"):
         stored_dyad_history(db, clinic.dyad.uuid, tmp_path / "h.pdf", lang=lang)
@@ -115,7 +115,7 @@ def clinic_forms(folder) -> list:
         text = text.replace("dyade-brief-", "clinic-brief-")
         text = text.replace("Quick check on the visit", "Our clinic's quick check")
         (folder / f"clinic-brief-{side}.yaml").write_text(text, encoding="utf-8")
-    return [FormRef(side, f"clinic-brief-{side}", 1) for side in ("patient", "physician")]
+    return [FormRef(side, f"clinic-brief-{side}", 2) for side in ("patient", "physician")]
 
 
 def test_forms_of_the_clinics_own_folder_are_read_as_by_the_workspace(db, clinic, tmp_path):
@@ -131,7 +131,7 @@ def test_forms_of_the_clinics_own_folder_are_read_as_by_the_workspace(db, clinic
         stored_visit_summary(db, visit.code, tmp_path / "missing.pdf", lang="en")
     set_setting(db, "clinic_forms_folder", str(tmp_path / "own-forms"))  # the settings page
     out = stored_visit_summary(db, visit.code, tmp_path / "v.pdf", lang="en")
-    assert "Our clinic's quick check, version 1" in text_of(out)
+    assert "Our clinic's quick check, version 2" in text_of(out)
 
 
 def page_sizes(path) -> set[tuple[int, int]]:

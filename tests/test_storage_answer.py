@@ -54,7 +54,7 @@ def test_both_sides_complete_the_visit(db, clinic: Clinic):
         (lambda a: a | {"p_nothing_like_it": 3}, "'p_nothing_like_it' is not an item"),
         (lambda a: a | {"p_bond_listened": 9}, "item 'p_bond_listened': 9 is outside"),
         (lambda a: a | {"p_stage": "sleeping"}, "item 'p_stage'"),
-        (lambda a: a | {"p_emotions": ["joyful", "elated"]}, "item 'p_emotions'"),
+        (lambda a: a | {"p_exchange_emotions": ["joyful", "elated"]}, "item 'p_exchange_emotions'"),
     ],
 )
 def test_answers_that_do_not_fit_are_refused_whole(db, clinic: Clinic, change, message):
@@ -89,8 +89,8 @@ def test_wrong_side_wrong_form_wrong_code(db, clinic: Clinic):
         db,
         clinic.dyad.uuid,
         [
-            FormRef("patient", "dyade-brief-patient", 1),
-            FormRef("physician", "dyade-brief-physician", 1),
+            FormRef("patient", "dyade-brief-patient", 2),
+            FormRef("physician", "dyade-brief-physician", 2),
         ],
         kind="brief",
     )

@@ -75,7 +75,7 @@ def test_creating_a_visit_creates_both_pending_responses(db, clinic: Clinic):
     sides = _by_side(db, clinic.visit.uuid)
     assert set(sides) == {"patient", "physician"}
     assert sides["patient"].form_id == "dyade-full-patient"
-    assert sides["physician"].form_version == 1
+    assert sides["physician"].form_version == 2
     assert {r.status for r in sides.values()} == {"pending"}
     with pytest.raises(InvalidRecord, match="one form for the patient"):
         create_visit(db, clinic.dyad.uuid, FORMS[:1])

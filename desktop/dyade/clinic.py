@@ -24,12 +24,12 @@ class ClinicLibrary:
     forms: FormLibrary
     thresholds: Thresholds
 
-    def get(self, form_id: str) -> Form | None:
-        return self.forms.get(form_id)
+    def get(self, form_id: str, version: int | None = None) -> Form | None:
+        return self.forms.get(form_id, version)
 
-    def require(self, form_id: str) -> Form:
-        """The form with this id, or a :class:`DyadeError` naming the known ids."""
-        return self.forms.require(form_id)
+    def require(self, form_id: str, version: int | None = None) -> Form:
+        """The form with this id (and version), or a :class:`DyadeError` naming the known ids."""
+        return self.forms.require(form_id, version)
 
 
 def clinic_thresholds(db: sqlite_utils.Database) -> Thresholds:

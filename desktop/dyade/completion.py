@@ -55,7 +55,7 @@ def complete_response(
     if response.status != "complete":
         response = stored.complete_response(db, response_uuid)
     visit = get_visit(db, response.visit_uuid)
-    form = library.get(response.form_id)
+    form = library.get(response.form_id, response.form_version)
     answers = stored.load_answers(db, response_uuid)
     tension = form is not None and bool(own_rupture_signal(form, answers, library.thresholds))
     sides = stored.responses_of_visit(db, visit.uuid)

@@ -83,8 +83,8 @@ def review_dyad(
         if sides is None:
             pending.append(entry)
             continue
-        p_form = library.require(sides["patient"].form_id)
-        d_form = library.require(sides["physician"].form_id)
+        p_form = library.require(sides["patient"].form_id, sides["patient"].form_version)
+        d_form = library.require(sides["physician"].form_id, sides["physician"].form_version)
         p_answers = load_answers(db, sides["patient"].uuid)
         d_answers = load_answers(db, sides["physician"].uuid)
         pace = {side: answer_pace(db, sides[side].uuid) for side in ("patient", "physician")}

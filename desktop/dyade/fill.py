@@ -249,7 +249,7 @@ class FillSession:
     def _open(
         cls, db: sqlite_utils.Database, library: FormLookup, response: stored.Response, user
     ) -> FillSession:
-        form = library.get(response.form_id)
+        form = library.get(response.form_id, response.form_version)
         if form is None:
             raise DyadeError(
                 f"the form '{response.form_id}' of this questionnaire is not installed; "

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dyade.analysis.sides import STAGES, SideReport, score_value
+from dyade.analysis.sides import NO_CHANGE, STAGES, SideReport, estimated_actual, score_value
 from dyade.analysis.signals import TYPES
 from dyade.analysis.stats import discrepancy, rounded
 from dyade.analysis.thresholds import Thresholds
@@ -63,6 +63,10 @@ def _row(name, component, p_sub, d_sub, patient, physician, th, offset) -> Discr
     }
     if p_val is None or d_val is None:
         return Discrepancy(**base)
+    if p_sub in patient.plan.reciprocal or d_sub in physician.plan.reciprocal:
+        # "I understand the doctor's limits" / "I understand the patient's limits":
+        # each side about the other, side by side, not one measure with a gap to test
+        return Discrepancy(**base, difference=rounded(p_val - d_val), direction="reciprocal")
     items = (patient.scores[p_sub].answered, physician.scores[d_sub].answered)
     test = discrepancy(p_val, d_val, th, offset=offset, items=items)
     return Discrepancy(
@@ -118,7 +122,7 @@ def _one_meta(by: SideReport, about: SideReport, target: str, th: Thresholds) ->
     items = list(by.estimate_items.get(target, ()))
     common = {"by": by.side, "about": about.side, "target": target, "items": items}
     if isinstance(estimate, float):
-        actual = score_value(about, target)
+        actual = estimated_actual(about, by, target)
         if actual is None:
             return MetaPerception(**common, estimate=rounded(estimate), actual=None)
         error = estimate - actual
@@ -131,7 +135,9 @@ def _one_meta(by: SideReport, about: SideReport, target: str, th: Thresholds) ->
         )
     actual_code = _choice_actual(about, target)
     accurate = None if actual_code is None else estimate == actual_code
-    if target == "stage" and actual_code in STAGES and estimate in STAGES:
+    if NO_CHANGE in (actual_code, estimate):
+        accurate = None  # no change was discussed: nothing to compare
+    elif target == "stage" and actual_code in STAGES and estimate in STAGES:
         accurate = abs(STAGES.index(actual_code) - STAGES.index(estimate)) <= th.stage_tolerance
     return MetaPerception(**common, estimate=estimate, actual=actual_code, accurate=accurate)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dyade.analysis.sides import SideReport
+from dyade.analysis.sides import SideReport, estimated_actual
 from dyade.analysis.stats import discrepancy
 from dyade.analysis.thresholds import Thresholds
 
@@ -37,10 +37,11 @@ def wrong_estimates(origin: SideReport, other: SideReport, th: Thresholds) -> li
     out = []
     for target, estimate in other.estimates.items():
         score = origin.scores.get(target)
-        if not isinstance(estimate, float) or score is None or score.value is None:
+        actual = estimated_actual(origin, other, target)
+        if not isinstance(estimate, float) or score is None or actual is None:
             continue
-        if score.component in COMPARED and abs(estimate - score.value) > th.estimate_tolerance:
-            out.append(WrongEstimate(target, estimate, score.value))
+        if score.component in COMPARED and abs(estimate - actual) > th.estimate_tolerance:
+            out.append(WrongEstimate(target, estimate, actual))
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dyade.analysis import texts
 from dyade.analysis.flags import Evidence, Flag, _make, item_evidence
-from dyade.analysis.sides import STAGES, SideReport
+from dyade.analysis.sides import NO_CHANGE, STAGES, SideReport
 from dyade.analysis.thresholds import Thresholds
 
 
@@ -85,7 +85,9 @@ def goal_mismatch_flag(patient: SideReport, physician: SideReport) -> Flag | Non
 
 
 def _stage_index(code: str, order: tuple[str, ...]) -> int | None:
-    order = order or STAGES
+    if code == NO_CHANGE:  # "no change was discussed" is not a stage
+        return None
+    order = tuple(c for c in (order or STAGES) if c != NO_CHANGE)
     return order.index(code) if code in order else None
 
 

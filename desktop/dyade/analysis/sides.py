@@ -16,6 +16,7 @@ from typing import Any
 from dyade.analysis.thresholds import Thresholds
 from dyade.errors import DyadeError
 
+NO_CHANGE = "no_change_discussed"  # a stage answer that is not a stage: never compared
 STAGES: tuple[str, ...] = (
     "precontemplation",
     "contemplation",
@@ -53,6 +54,7 @@ class EstimateItem:
     id: str
     target: str
     kind: str  # scale | choice
+    item: str | None = None  # the other side's item it guesses, when it guesses one item
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,7 @@ class FormPlan:
     stage_order: dict[str, tuple[str, ...]] = field(default_factory=dict)
     subscale_items: dict[str, tuple[str, ...]] = field(default_factory=dict)
     scale_items: list[str] = field(default_factory=list)  # every scale item, in form order
+    reciprocal: set[str] = field(default_factory=set)  # subscales asked each of the other
     subscale_rules: list[SubscaleRule] = field(default_factory=list)
 
 
@@ -147,7 +150,8 @@ def _add_item(plan: FormPlan, form: Any, item: Any) -> None:
         plan.option_labels[(item.id, option.code)] = _text(getattr(option, "label", None))
     target = getattr(item, "estimates", None)
     if target:
-        plan.estimates.append(EstimateItem(item.id, target, item.kind))
+        guessed = getattr(item, "estimates_item", None)
+        plan.estimates.append(EstimateItem(item.id, target, item.kind, guessed))
         if target == "stage":
             plan.stage_order[item.id] = tuple(o.code for o in item.options)
         return
@@ -193,6 +197,8 @@ def build_plan(form: Any) -> FormPlan:
     by_id = {item.id: item for item in form.items}
     for sub in form.subscales:
         plan.subscale_items[sub.id] = tuple(sub.items)
+        if getattr(sub, "reciprocal", False):
+            plan.reciprocal.add(sub.id)
         keyed = []
         for item_id in sub.items:
             item = by_id[item_id]
@@ -349,6 +355,17 @@ def keyed_items(report: SideReport, subscale: str) -> dict[str, float]:
             if isinstance(value, int | float) and not isinstance(value, bool):
                 out[item_id] = float(high + low - value if reverse else value)
     return out
+
+
+def estimated_actual(about: SideReport, by: SideReport, target: str) -> float | None:
+    """What ``by``'s estimate of ``target`` is compared with: the one item of ``about``
+    it guesses (``estimates_item``), else ``about``'s subscale score. An estimate is
+    compared with the mirror it estimates, never with a different construct."""
+    guessed = [e.item for e in by.plan.estimates if e.target == target and e.item]
+    if guessed:
+        values = [v for i in guessed if isinstance(v := about.answers.get(i), int | float)]
+        return sum(values) / len(values) if values else None
+    return score_value(about, target)
 
 
 def score_value(report: SideReport, subscale: str) -> float | None:

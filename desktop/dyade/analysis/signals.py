@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from dyade.analysis.change import change_between, drop_status
-from dyade.analysis.sides import MarkerHit, SideReport, keyed_items, score_value
+from dyade.analysis.sides import (
+    MarkerHit,
+    SideReport,
+    estimated_actual,
+    keyed_items,
+    score_value,
+)
 from dyade.analysis.thresholds import Side, Thresholds
 
 TYPES: tuple[str, ...] = ("withdrawal", "confrontation")
@@ -147,11 +153,11 @@ def _registered(origin: SideReport, other: SideReport, th: Thresholds) -> tuple[
     cutoff = th.low_cutoff(origin.side)
     for target, estimate in other.estimates.items():
         score = origin.scores.get(target)
-        if not isinstance(estimate, float) or score is None or score.value is None:
+        actual = estimated_actual(origin, other, target)
+        if not isinstance(estimate, float) or score is None or actual is None:
             continue
         if score.component not in ("general", "specific"):
             continue
-        actual = score.value
         if estimate <= cutoff and estimate - actual <= th.estimate_tolerance:
             found.append(target)
     return tuple(found)

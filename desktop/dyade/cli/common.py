@@ -89,8 +89,11 @@ def read_answer_file(path: Path, library: FormLibrary, role: str) -> tuple[Form,
     answers = data.get("answers")
     if not isinstance(answers, dict):
         raise DyadeError(f'{path}: "answers" must be an object of item ids and values')
+    version = data.get("version")  # answers of an earlier version of the form
+    if version is not None and (not isinstance(version, int) or isinstance(version, bool)):
+        raise DyadeError(f'{path}: "version" must be a whole number (the form\'s version)')
     try:
-        form = library.require(data["form"])
+        form = library.require(data["form"], version)
     except DyadeError as exc:
         raise DyadeError(f"{path}: {exc}") from None
     return form, answers

@@ -7,6 +7,7 @@ mirror each other, since the analysis always compares the two sides.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,17 +22,39 @@ from dyade.forms.schema import Form
 
 @dataclass
 class FormLibrary:
-    """Valid forms by id, and the files that were refused with why."""
+    """Valid forms by id (the latest version), earlier versions, and refused files.
+
+    New questionnaires use the latest version of a form; a stored response keeps
+    the version it was answered with and is read and scored with that version
+    (``get(form_id, version)``), so older files stay loadable (``forms/v1/``).
+    """
 
     forms: dict[str, Form] = field(default_factory=dict)
     errors: list[FormFileError] = field(default_factory=list)
+    earlier: dict[tuple[str, int], Form] = field(default_factory=dict)
 
-    def get(self, form_id: str) -> Form | None:
-        return self.forms.get(form_id)
-
-    def require(self, form_id: str) -> Form:
-        """The form with this id, or a :class:`DyadeError` naming the known ids."""
+    def get(self, form_id: str, version: int | None = None) -> Form | None:
+        """The latest form with this id, or the given version of it (None if unknown)."""
         form = self.forms.get(form_id)
+        if version is None or form is None or form.version == version:
+            return form
+        return self.earlier.get((form_id, version))
+
+    def versions(self, form_id: str) -> list[int]:
+        latest = self.forms.get(form_id)
+        found = {v for (i, v) in self.earlier if i == form_id}
+        return sorted(found | ({latest.version} if latest else set()))
+
+    def require(self, form_id: str, version: int | None = None) -> Form:
+        """The form with this id (and version), or a :class:`DyadeError` naming what exists."""
+        form = self.get(form_id, version)
+        if form is None and form_id in self.forms:
+            known = ", ".join(map(str, self.versions(form_id)))
+            raise DyadeError(
+                f"form '{form_id}' has no version {version} (versions installed: {known})",
+                fr=f"le questionnaire '{form_id}' n’a pas de version {version} (versions "
+                f"installées\u00a0: {known})",
+            )
         if form is None:
             known = ", ".join(sorted(self.forms))
             raise DyadeError(
@@ -51,6 +74,9 @@ class FormLibrary:
         return len(self.forms)
 
 
+_VERSION_DIR = re.compile(r"v\d+")  # forms/v1/: the files of an earlier version
+
+
 def form_files(sources: Iterable[Path | str]) -> tuple[list[Path], list[FormFileError]]:
     """Files named directly, plus every ``*.yaml``/``*.yml`` of the folders named."""
     files: list[Path] = []
@@ -58,6 +84,8 @@ def form_files(sources: Iterable[Path | str]) -> tuple[list[Path], list[FormFile
     for source in map(Path, sources):
         if source.is_dir():
             files += sorted(p for p in source.iterdir() if is_form_file(p))
+            for older in sorted(p for p in source.iterdir() if _VERSION_DIR.fullmatch(p.name)):
+                files += sorted(p for p in older.iterdir() if is_form_file(p))
         elif source.is_file():
             files.append(source)
         else:
@@ -83,12 +111,33 @@ def load_library(
         except FormFileError as exc:
             library.errors.append(exc)
             continue
-        if form.id in library.forms:
-            library.errors.append(_duplicate_id(form, library.forms[form.id]))
-            continue
-        library.forms[form.id] = form
+        _add(library, form)
     _drop_unpaired(library, reference or {})
+    _drop_unpaired_earlier(library)
     return library
+
+
+def _add(library: FormLibrary, form: Form) -> None:
+    """The latest version of an id in ``forms``, earlier ones in ``earlier``."""
+    first = library.forms.get(form.id)
+    if first is None:
+        library.forms[form.id] = form
+    elif first.version == form.version or (form.id, form.version) in library.earlier:
+        library.errors.append(_duplicate_id(form, first))
+    elif form.version > first.version:
+        library.earlier[(form.id, first.version)] = first
+        library.forms[form.id] = form
+    else:
+        library.earlier[(form.id, form.version)] = form
+
+
+def _drop_unpaired_earlier(library: FormLibrary) -> None:
+    """An earlier version pairs with its pair's form of the same version."""
+    for key, form in list(library.earlier.items()):
+        problems = pair_problems(form, library.get(form.pair, form.version))
+        if problems:
+            library.errors.append(FormFileError(problems[0].file, problems))
+            del library.earlier[key]
 
 
 def _duplicate_id(form: Form, first: Form) -> FormFileError:

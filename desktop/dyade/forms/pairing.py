@@ -98,6 +98,11 @@ def _estimate_problems(item: Item, at: PathKey, pair: Form) -> Iterator[tuple[Pa
     """An estimate guesses a subscale or a construct that the other side answers."""
     if item.estimates is None:
         return
+    if item.estimates_item is not None and not pair.has_item(item.estimates_item):
+        yield (
+            (*at, "estimates_item"),
+            f"'{item.estimates_item}' is not an item of the pair form '{pair.id}'",
+        )
     target = item.estimates
     if pair.subscale(target) is not None:
         return

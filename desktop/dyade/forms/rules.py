@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from dyade.forms.schema import STAGE_CODES
+from dyade.forms.schema import NO_CHANGE_CODE, STAGE_CODES
 
 if TYPE_CHECKING:
     from dyade.forms.schema import Form, Item, Scale
@@ -126,7 +126,7 @@ def _option_problems(item: Item, at: Path) -> Problems:
 def _stage_problems(item: Item, at: Path) -> Problems:
     if item.kind != "choice" or not item.ordinal:
         yield (*at, "kind"), "a stage item must be an ordinal choice (kind: choice, ordinal: true)"
-    elif tuple(item.codes()) != STAGE_CODES:
+    elif tuple(item.codes()) not in (STAGE_CODES, (*STAGE_CODES, NO_CHANGE_CODE)):
         yield (*at, "options"), f"a stage item's option codes must be, in order: {_codes()}"
 
 

@@ -62,6 +62,7 @@ AUDIO_PATTERN = rf"^({_PART}/)*{_PART}\.(ogg|opus|mp3|wav|m4a)$"
 AudioPath = Annotated[str, StringConstraints(pattern=AUDIO_PATTERN, max_length=200)]
 
 STAGE_CODES = ("precontemplation", "contemplation", "preparation", "action", "maintenance")
+NO_CHANGE_CODE = "no_change_discussed"  # may close a stage item: not a stage, never compared
 MAIN_GOAL_CODES = (
     "understand",
     "relief",
@@ -69,6 +70,7 @@ MAIN_GOAL_CODES = (
     "document",
     "reassurance",
     "chronic_followup",
+    "return_work",
     "other",
 )
 LANGUAGES = ("fr", "en")
@@ -151,6 +153,7 @@ with warnings.catch_warnings():
         context: Context | None = None  # emotions: felt in the visit or in the relationship
         ordinal: bool = False
         estimates: Name | None = None
+        estimates_item: Name | None = None  # the pair's item this estimate guesses
         audio: Audio | None = None
 
         def codes(self) -> list[str]:
@@ -166,6 +169,7 @@ class Subscale(_Model):
     items: list[Name] = Field(min_length=1)
     method: Method = "mean"
     min_answered: int = Field(ge=1)
+    reciprocal: bool = False  # each side about the other (not one measure): no gap test
 
 
 class Scoring(_Model):

@@ -92,7 +92,7 @@ def _one_side(db: sqlite_utils.Database, entry: Any, review: Any) -> tuple[Any, 
         v.analysis for v in review.visits if (v.entry.visit.date, v.entry.visit.created_at) < order
     ]
     library = _library(db)
-    form = library.require(finished[0].form_id)
+    form = library.require(finished[0].form_id, finished[0].form_version)
     answers = load_answers(db, finished[0].uuid)
     previous = before[-1] if before else None
     analysis = analyse_one_side(form, answers, thresholds=library.thresholds, previous=previous)

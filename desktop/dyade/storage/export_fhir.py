@@ -140,9 +140,7 @@ def fhir_bundle(
     responses = []
     for fixed in db.execute(RESPONSES_SQL, filters(since, dyad)).fetchall():
         row = dict(zip(FIXED_COLUMNS, fixed, strict=True))
-        form = library.get(row["form_id"])
-        if form is not None and form.version != row["form_version"]:
-            form = None  # answers of another version: no Questionnaire to point at
+        form = library.get(row["form_id"], row["form_version"])
         key = (row["form_id"], row["form_version"])
         if form is not None and key not in questionnaires:
             questionnaires[key] = _entry(form_to_fhir(form, row["language"]), f"q:{key}")

@@ -212,11 +212,20 @@ def options_table() -> str:
 
 
 def visit_forms(db: sqlite_utils.Database, kind: str) -> dict[str, tuple[str, int]]:
-    """Which form (id, version) each respondent fills for a visit of this kind."""
+    """Which form (id, version) each respondent fills for a new visit of this kind.
+
+    The setting names the forms; a new visit uses the latest installed version of
+    each (an older response keeps the version it was answered with).
+    """
     forms = get_setting(db, "visit_forms")
     if kind not in forms:
         raise KeyError(f"no forms configured for {kind!r} visits")
-    return {who: (ref[0], int(ref[1])) for who, ref in forms[kind].items()}
+    installed = clinic_forms(db)
+    out = {}
+    for who, (form_id, version) in forms[kind].items():
+        latest = installed.get(form_id)
+        out[who] = (form_id, max(int(version), latest.version) if latest else int(version))
+    return out
 
 
 def laptop_uuid(db: sqlite_utils.Database) -> str:
