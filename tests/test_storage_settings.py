@@ -57,6 +57,6 @@ def test_values_round_trip_and_defaults_are_copies(db):
     assert get_setting(db, "kiosk_idle_seconds") == 90
     forms = get_setting(db, "visit_forms")
     forms["full"]["patient"] = ["changed", 9]  # a caller changing what it read
-    assert get_setting(db, "visit_forms")["full"]["patient"] == ["dyade-full-patient", 1]
+    assert get_setting(db, "visit_forms")["full"]["patient"] == ["dyade-full-patient", 2]
     with pytest.raises(KeyError, match="unknown setting"):
         get_setting(db, "no_such_setting")

@@ -41,7 +41,7 @@ def test_page_shows_the_defaults_and_saves_what_changed(workspace, tmp_path):
     page = workspace.show_section("settings")
     assert page.idle_minutes.value() == 10 and page.kiosk_seconds.value() == 120
     assert page.page_size.currentData() == "a4" and page.backups_kept.value() == 14
-    assert page.full_forms.currentData()[:3] == ("dyade-full-patient", 1, "dyade-full-physician")
+    assert page.full_forms.currentData()[:3] == ("dyade-full-patient", 2, "dyade-full-physician")
     assert page.brief_forms.currentData()[0] == "dyade-brief-patient"
     label = page.labels["t_z_critical"].text()
     assert "(default: 1.96)" in label and page.threshold_boxes["z_critical"].value() == 1.96
@@ -62,7 +62,7 @@ def test_page_shows_the_defaults_and_saves_what_changed(workspace, tmp_path):
     assert get_setting(base, "language") == "en" and settings_values.remembered_language() == "en"
     assert get_setting(base, "backup_folder") == str(tmp_path)
     assert get_setting(base, "daily_backups_kept") == 5
-    assert get_setting(base, "visit_forms")["brief"]["patient"] == ["dyade-full-patient", 1]
+    assert get_setting(base, "visit_forms")["brief"]["patient"] == ["dyade-full-patient", 2]
     assert get_setting(base, "thresholds") == {}  # nothing changed, nothing overridden
     assert settings_values.backup_folder(base, workspace.session.path) == tmp_path
     assert page.status.text() == "Settings saved."

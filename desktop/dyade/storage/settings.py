@@ -80,12 +80,12 @@ _OPTIONS = (
         dict,
         {
             "full": {
-                "patient": ["dyade-full-patient", 1],
-                "physician": ["dyade-full-physician", 1],
+                "patient": ["dyade-full-patient", 2],
+                "physician": ["dyade-full-physician", 2],
             },
             "brief": {
-                "patient": ["dyade-brief-patient", 1],
-                "physician": ["dyade-brief-physician", 1],
+                "patient": ["dyade-brief-patient", 2],
+                "physician": ["dyade-brief-physician", 2],
             },
         },
         "Forms of each kind of visit",
