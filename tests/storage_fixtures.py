@@ -98,8 +98,12 @@ class Clinic:
 
 
 def forms_of(kind: str) -> list[FormRef]:
-    """The shipped forms of a visit of this kind ("full" or "brief")."""
-    return [FormRef(who, f"dyade-{kind}-{who}", 1) for who in ("patient", "physician")]
+    """The shipped forms of a visit of this kind ("full" or "brief"), latest version."""
+    library = default_library()
+    return [
+        FormRef(who, form_id, library.require(form_id).version)
+        for who, form_id in ((w, f"dyade-{kind}-{w}") for w in ("patient", "physician"))
+    ]
 
 
 def make_clinic(db, *, kind: str = "full", waiting_room: bool = False) -> Clinic:

@@ -62,6 +62,13 @@ def _clinic_forms(folder) -> None:
         (folder / f"clinic-brief-{side}.yaml").write_text(text, "utf-8")
 
 
+def _clinic_refs(db) -> list[FormRef]:
+    """The clinic's own brief forms, at the version its folder holds."""
+    library = clinic_library(db)
+    ids = [(who, f"clinic-brief-{who}") for who in ("patient", "physician")]
+    return [FormRef(who, fid, library.require(fid).version) for who, fid in ids]
+
+
 def test_answer_command_reads_the_clinics_forms_folder(dyade, tmp_path):
     """``dyade answer`` finds the forms the app finds: the clinic's folder setting."""
     folder = tmp_path / "our-forms"
@@ -122,7 +129,7 @@ def test_fhir_export_reads_the_clinics_forms_folder(db, tmp_path):
     _clinic_forms(folder)
     set_setting(db, "clinic_forms_folder", str(folder))
     clinic = make_clinic(db)
-    refs = [FormRef(who, f"clinic-brief-{who}", 1) for who in ("patient", "physician")]
+    refs = _clinic_refs(db)
     visit = create_visit(db, clinic.dyad.uuid, refs, kind="brief")
     patient = next(r for r in responses_of_visit(db, visit.uuid) if r.respondent == "patient")
     form = clinic_library(db).require("clinic-brief-patient")
