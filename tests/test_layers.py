@@ -4,8 +4,10 @@ count too) are all kept, the Qt-free core among them."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,3 +43,15 @@ def test_the_cores_tests_run_with_qt_unimportable():
     )  # fmt: skip
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
     assert " passed" in run.stdout and "error" not in run.stdout.lower()
+
+
+def test_every_module_of_the_package_has_its_layer():
+    """A new top-level module is placed in the layers, not left outside the contract."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    contract = config["tool"]["importlinter"]["contracts"][0]
+    named = {n.strip() for layer in contract["layers"] for n in re.split(r"[|:]", layer)}
+    package = ROOT / "desktop" / "dyade"
+    modules = {p.stem for p in package.glob("*.py")} | {
+        p.name for p in package.iterdir() if (p / "__init__.py").exists()
+    }
+    assert modules - {"__init__"} <= named, sorted(modules - {"__init__"} - named)
