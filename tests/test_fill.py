@@ -34,9 +34,10 @@ def clinic(tmp_path, monkeypatch):
 
 
 def calm_answers(session: FillSession) -> None:
-    """Answer every item of a brief form with the lowest scale point."""
+    """Answer a brief form as after a calm visit: no marker, the alliance at its best."""
     for item in session.form.items:
-        session.answer(item.id, session.form.scale_of(item).min)
+        scale = session.form.scale_of(item)
+        session.answer(item.id, scale.min if item.component == "marker" else scale.max)
 
 
 def test_code_opens_the_patient_side_forgiving_case_and_spaces(clinic):
@@ -206,7 +207,7 @@ def test_tension_comes_from_the_patients_own_markers_only(clinic):
     assert own_rupture_signal(full, {emotions.id: withdrawal[:2]}, limits) == ["withdrawal"]
 
 
-@pytest.mark.parametrize(("marker_level", "tension"), [(3, True), (5, False)])
+@pytest.mark.parametrize(("marker_level", "tension"), [(3, "withdrawal"), (5, None)])
 def test_sending_reads_the_tension_with_the_clinics_thresholds(clinic, marker_level, tension):
     """The kiosk's thank-you page invites the patient to speak from the same thresholds
     as the clinic's analysis: a marker of 4 counts at level 3, not at the clinic's 5."""

@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlite_utils
 
+from dyade.analysis.tension import own_tension
 from dyade.analysis.thresholds import Thresholds
 from dyade.clinic import ClinicLibrary, as_clinic_library
 from dyade.dyad_analysis import DyadReview, refresh_dyad
@@ -35,7 +36,9 @@ class Completed:
     visit: str  # uuid of its visit
     dyad: str  # uuid of the visit's dyad: the one to show again
     analysed: bool  # both sides are in and the visit's result is stored
-    tension: bool  # this side's own answers signal a rupture (the kiosk's thank-you page)
+    # the kind of tension this side's own answers show (withdrawal, confrontation, mixed,
+    # or strain for a low rating with no marker), None for none: the kiosk's thank-you page
+    tension: str | None
     review: DyadReview | None = None  # the dyad as analysed again, when it was
     problem: DyadeError | None = None  # why the analysis could not run (logged; retried later)
 
@@ -57,7 +60,7 @@ def complete_response(
     visit = get_visit(db, response.visit_uuid)
     form = library.get(response.form_id, response.form_version)
     answers = stored.load_answers(db, response_uuid)
-    tension = form is not None and bool(own_rupture_signal(form, answers, library.thresholds))
+    tension = None if form is None else own_tension(form, answers, library.thresholds)
     sides = stored.responses_of_visit(db, visit.uuid)
     both = {"patient", "physician"} <= {r.respondent for r in sides if r.status == "complete"}
     if not both:
@@ -72,21 +75,11 @@ def complete_response(
 
 
 def own_rupture_signal(form: Form, answers: dict[str, Any], limits: Thresholds) -> list[str]:
-    """Marker kinds ("withdrawal", "confrontation") signalled by one side's own answers.
-
-    Read by the analysis (:func:`dyade.analysis.sides.read_side`) with the
-    clinic's thresholds, keeping only markers about the respondent's own
-    experience: any interpersonal marker at or above the marker level, or at
-    least ``min_emotions`` felt emotions of one kind. What the respondent
-    noticed in the other person does not count here.
-    """
-    from dyade.analysis.sides import read_side
-
-    hits = [hit for hit in read_side(form, answers, limits).hits if hit.about == "self"]
-    kinds = {hit.type for hit in hits if hit.option is None}
-    for kind in {hit.type for hit in hits if hit.option is not None}:
-        if sum(1 for hit in hits if hit.option is not None and hit.type == kind) >= (
-            limits.min_emotions
-        ):
-            kinds.add(kind)
-    return sorted(kinds)
+    """Rupture kinds ("withdrawal", "confrontation") signalled by one side's own answers,
+    with the clinic's thresholds and the analysis's rules (:func:`own_tension`): what
+    the respondent noticed in the other person does not count here, nor a low rating
+    without a marker, nor emotions after bad news alone."""
+    kind = own_tension(form, answers, limits)
+    if kind == "mixed":
+        return ["confrontation", "withdrawal"]
+    return [kind] if kind in ("withdrawal", "confrontation") else []

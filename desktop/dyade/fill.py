@@ -362,12 +362,13 @@ class FillSession:
         return self.completed
 
 
-def patient_prompts(lang: str, limit: int = 2) -> list[str]:
-    """One or two gentle phrases inviting the patient to say what matters to them.
+def patient_prompts(lang: str, limit: int = 2, tension: str | None = None) -> list[str]:
+    """One or two gentle phrases inviting the patient to say what matters to them,
+    chosen for the kind of tension the patient's own answers show (``Completed.tension``).
 
     Wording from the analysis (``resources/text/analysis.yaml``); never anything
     about the physician's answers.
     """
     from dyade.analysis.texts import patient_repair_prompts
 
-    return patient_repair_prompts("fr" if lang == "fr" else "en")[:limit]
+    return patient_repair_prompts("fr" if lang == "fr" else "en", tension)[:limit]

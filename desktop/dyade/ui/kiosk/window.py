@@ -102,6 +102,7 @@ class KioskWindow(Retranslating, QWidget):
         # one language per process: the staff's, given back when they leave the kiosk
         self._staff_language = self.translations.language
         self.session: FillSession | None = None
+        self._tension: str | None = None  # the kind the thank-you prompts were chosen for
         self.questionnaire: QuestionnaireView | None = None
         self.code_page: CodePage | None = None  # built with the clinic
         self.unlocked = False
@@ -373,8 +374,9 @@ class KioskWindow(Retranslating, QWidget):
         from dyade.fill import patient_prompts
 
         lang, completed = self.session.language, self.session.completed
-        tension = completed is not None and completed.tension  # the clinic's thresholds
-        self.thanks.set_prompts(patient_prompts(lang) if tension else [])
+        tension = completed.tension if completed is not None else None  # clinic's thresholds
+        self._tension = tension
+        self.thanks.set_prompts(patient_prompts(lang, tension=tension) if tension else [])
         self._drop_session()
         self.pages.setCurrentWidget(self.thanks)
         self.idle.seconds = self.thanks_seconds
@@ -426,7 +428,7 @@ class KioskWindow(Retranslating, QWidget):
         if self.thanks.prompts:
             from dyade.fill import patient_prompts
 
-            self.thanks.set_prompts(patient_prompts(lang))
+            self.thanks.set_prompts(patient_prompts(lang, tension=self._tension))
         page = self.code_page
         if page is not None and page.refusal is not None and page.error.isVisible():
             page.show_error(page.refusal.kind_message(lang))
