@@ -184,6 +184,6 @@ def test_patient_repair_covers_asking_why_fear_need_and_not_understanding():
     assert patient_repair_prompts("de") == patient_repair_prompts("en")  # unknown language
 
 
-def test_patient_repair_invitation_is_gentle_and_names_the_physician():
+def test_patient_repair_invitation_is_gentle_and_names_the_doctor_as_the_forms_do():
     assert "médecin" in patient_repair_invitation("fr")
-    assert "fine to tell your physician" in patient_repair_invitation("en")
+    assert "fine to tell your doctor" in patient_repair_invitation("en")
