@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import os
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
@@ -17,6 +20,7 @@ from dyade import __version__
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
 LOCK = PACKAGING / "requirements-release.txt"
+EXAMPLE_A = ROOT / "docs" / "examples" / "scenario-a-patient.json"
 
 
 def _load(path: Path, name: str):
@@ -100,3 +104,17 @@ def test_the_installers_install_both_executables():
     assert settings["symlinks"] == {"Applications": "/Applications"}
     desktop = (PACKAGING / "linux" / "dyade.desktop").read_text(encoding="utf-8")
     assert "Exec=/opt/dyade/dyade\n" in desktop and "Exec=/opt/dyade/dyade --kiosk" in desktop
+
+
+def test_the_windowed_executable_runs_without_a_console(tmp_path):
+    """PyInstaller's windowed executable has no stdout or stderr: printing must not fail."""
+    script = (
+        "import runpy, sys\nsys.stdout = sys.stderr = None\n"
+        f"sys.argv = ['dyade', 'compare', '--json', '--patient', {str(EXAMPLE_A)!r},"
+        f" '--physician', {str(EXAMPLE_A).replace('patient', 'physician')!r}]\n"
+        "runpy.run_module('dyade', run_name='__main__')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "desktop"), "DYADE_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout == ""  # nothing reached the (absent) console
