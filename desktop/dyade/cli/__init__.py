@@ -29,6 +29,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "dyade.cli.kiosk_cmd",
     "dyade.cli.forms_cmd",
     "dyade.cli.analysis_cmd",
+    "dyade.cli.psychometrics_cmd",
     "dyade.cli.report_cmd",
     "dyade.cli.demo_cmd",
     "dyade.cli.hub_cmd",

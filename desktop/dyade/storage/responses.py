@@ -7,7 +7,7 @@ the response resumes where it stopped.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -257,3 +257,33 @@ def pending_responses(
     """Responses still to fill in open visits (of one physician, on one day)."""
     rows = db.execute(_PENDING, {"physician": physician, "day": iso_date(today)}).fetchall()
     return [PendingResponse(*row) for row in rows]
+
+
+def _answers_of(db: sqlite_utils.Database, response_uuid: str) -> dict[str, Any]:
+    rows = db.execute(
+        "SELECT item_id, value FROM answers WHERE response_uuid = ?", [response_uuid]
+    ).fetchall()
+    return {item: from_json(value) for item, value in rows}
+
+
+def completed_answer_sets(db: sqlite_utils.Database) -> Iterator[tuple[Response, dict[str, Any]]]:
+    """Every completed response with its answers, oldest first: the clinic's own data
+    for ``dyade psychometrics`` (no audit entry: nothing is shown of any one person)."""
+    rows = db.execute(
+        f"SELECT {_COLUMNS} FROM responses WHERE status = 'complete' ORDER BY completed_at, uuid"
+    ).fetchall()
+    for row in rows:
+        response = Response(*row)
+        yield response, _answers_of(db, response.uuid)
+
+
+def completed_pairs(
+    db: sqlite_utils.Database,
+) -> Iterator[tuple[Response, dict[str, Any], Response, dict[str, Any]]]:
+    """Visits whose two sides are complete: (patient, answers, physician, answers)."""
+    by_visit: dict[str, dict[str, tuple[Response, dict[str, Any]]]] = {}
+    for response, answers in completed_answer_sets(db):
+        by_visit.setdefault(response.visit_uuid, {})[response.respondent] = (response, answers)
+    for sides in by_visit.values():
+        if {"patient", "physician"} <= set(sides):
+            yield (*sides["patient"], *sides["physician"])

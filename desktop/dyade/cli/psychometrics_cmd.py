@@ -1,0 +1,157 @@
+"""``dyade psychometrics``: how the clinic's questionnaires behave, and its own thresholds.
+
+Per form version and subscale: n, Cronbach's alpha and McDonald's omega with
+95 % intervals, item–total correlations, floor and ceiling. ``--adopt`` writes
+the clinic's own spread, reliability and patient–physician offset into its
+analysis thresholds once enough dyads have answered (docs/ANALYSIS.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from typing import Any
+
+from dyade.cli.common import open_db
+from dyade.errors import DyadeError
+
+WORDS = {
+    "en": {
+        "none": "No completed questionnaire yet: nothing to describe.",
+        "head": "{form}, version {version} ({respondent})",
+        "line": "  {subscale}: n {n}, {items} item(s); alpha {alpha}; omega {omega}; "
+        "floor {floor} %, ceiling {ceiling} %",
+        "items": "    item–total: {pairs}",
+        "adopted": "Adopted from {n} dyads ({form}, version {version}, subscale bond): {values}",
+        "na": "n/a",
+    },
+    "fr": {
+        "none": "Aucun questionnaire terminé pour l’instant\u00a0: rien à décrire.",
+        "head": "{form}, version {version} ({respondent})",
+        "line": "  {subscale}\u00a0: n {n}, {items} question(s)\u00a0; alpha {alpha}\u00a0; "
+        "oméga {omega}\u00a0; plancher {floor}\u00a0%, plafond {ceiling}\u00a0%",
+        "items": "    question–total\u00a0: {pairs}",
+        "adopted": "Adoptés à partir de {n} dyades ({form}, version {version}, sous-échelle "
+        "bond)\u00a0: {values}",
+        "na": "n. d.",
+    },
+}
+
+
+def _num(value: Any, lang: str) -> str:
+    if value is None:
+        return WORDS[lang]["na"]
+    text = f"{value:.2f}" if isinstance(value, float) else str(value)
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def _with_ci(value: Any, ci: Any, lang: str) -> str:
+    text = _num(value, lang)
+    return f"{text} [{_num(ci[0], lang)}; {_num(ci[1], lang)}]" if ci else text
+
+
+def render(stats: list[Any], lang: str) -> str:
+    words = WORDS[lang]
+    if not stats:
+        return words["none"]
+    lines, last = [], None
+    for s in stats:
+        if (s.form, s.version) != last:
+            last = (s.form, s.version)
+            lines.append(words["head"].format(form=s.form, version=s.version,
+                                              respondent=s.respondent))  # fmt: skip
+        lines.append(words["line"].format(
+            subscale=s.subscale, n=s.n, items=s.items,
+            alpha=_with_ci(s.alpha, s.alpha_ci, lang), omega=_with_ci(s.omega, s.omega_ci, lang),
+            floor=_num(s.floor_pct, lang), ceiling=_num(s.ceiling_pct, lang),
+        ))  # fmt: skip
+        if s.items > 1 and s.n:
+            pairs = ", ".join(f"{i} {_num(r, lang)}" for i, r in s.item_total.items())
+            lines.append(words["items"].format(pairs=pairs))
+    return "\n".join(lines)
+
+
+def clinic_stats(db: Any, library: Any) -> list[Any]:
+    """The statistics of every form version the clinic's completed responses used."""
+    from dyade.analysis.psychometrics import form_stats
+    from dyade.storage.responses import completed_answer_sets
+
+    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for response, answers in completed_answer_sets(db):
+        groups.setdefault((response.form_id, response.form_version), []).append(answers)
+    out = []
+    for (form_id, version), sets in sorted(groups.items()):
+        form = library.get(form_id, version)
+        if form is not None:
+            out += form_stats(form, sets)
+    return out
+
+
+def adopt(db: Any, library: Any) -> tuple[int, tuple[str, int], dict[str, Any]]:
+    """Estimate spread, reliability and offset from the clinic's dyads (bond subscale of
+    the pair of forms most used) and store them as the clinic's threshold overrides."""
+    from dyade.analysis.psychometrics import clinic_estimates
+    from dyade.storage.responses import completed_pairs
+    from dyade.storage.settings import get_setting, set_setting
+
+    pairs = list(completed_pairs(db))
+    counts = Counter((p.form_id, p.form_version, d.form_id, d.form_version) for p, _, d, _ in pairs)
+    if not counts:
+        raise DyadeError(
+            "no visit has both sides completed: nothing to adopt",
+            fr="aucune visite n’a ses deux côtés terminés\u00a0: rien à adopter",
+        )
+    key = counts.most_common(1)[0][0]
+    forms = (library.require(key[0], key[1]), library.require(key[2], key[3]))
+    chosen = [
+        (p_answers, d_answers)
+        for p, p_answers, d, d_answers in pairs
+        if (p.form_id, p.form_version, d.form_id, d.form_version) == key
+    ]
+    values = clinic_estimates(forms, chosen, library.thresholds)
+    overrides = dict(get_setting(db, "thresholds") or {}) | values
+    set_setting(db, "thresholds", overrides)
+    return len(chosen), (key[0], key[1]), overrides
+
+
+def _psychometrics(args: argparse.Namespace) -> int:
+    from dyade.clinic import clinic_library
+
+    lang = args.lang or "en"
+    with open_db(args) as db:
+        library = clinic_library(db)
+        stats = clinic_stats(db, library)
+        adopted = adopt(db, library) if args.adopt else None
+    if args.json:
+        data: dict[str, Any] = {"subscales": [s.to_dict() for s in stats]}
+        if adopted:
+            data["adopted"] = {"dyads": adopted[0], "form": adopted[1][0],
+                               "version": adopted[1][1], "thresholds": adopted[2]}  # fmt: skip
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    print(render(stats, lang))
+    if adopted:
+        shown = ", ".join(f"{k} {_num(v, lang)}" for k, v in sorted(adopted[2].items()))
+        print(WORDS[lang]["adopted"].format(n=adopted[0], form=adopted[1][0],
+                                            version=adopted[1][1], values=shown))  # fmt: skip
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "psychometrics",
+        help="reliability and spread of the clinic's questionnaires; adopt its own thresholds",
+        description=__doc__.splitlines()[0],
+    )
+    p.add_argument("--json", action="store_true", help="print the statistics as JSON")
+    p.add_argument("--lang", choices=("fr", "en"), help="language of the text (default en)")
+    p.add_argument(
+        "--adopt",
+        action="store_true",
+        help="store the clinic's own spread, reliability and offset as its thresholds "
+        "(needs at least 30 dyads with both sides complete)",
+    )
+    p.set_defaults(handler=_psychometrics)
