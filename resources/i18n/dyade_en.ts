@@ -1760,7 +1760,7 @@ This device: {device}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Brief visits: a drop counts from (points)</source>
+        <source>Brief visits: a drop counts from (SRS points, 0-40)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1856,7 +1856,7 @@ This device: {device}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>On brief forms, the fall in points that raises a drop alert.</source>
+        <source>On brief forms, the fall that raises a drop alert, in points of the 0 to 40 SRS scale: 1 is a tenth of a point on the 1 to 5 answers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

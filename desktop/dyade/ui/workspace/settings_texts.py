@@ -40,7 +40,7 @@ class ThresholdNames(QObject):
             "lenient_drop_sd": self.tr("A drop over visits counts from (SD)"),
             "recovery_visits": self.tr("Visits allowed for a recovery"),
             "recovery_sem": self.tr("Recovered within (standard errors)"),
-            "brief_drop_points": self.tr("Brief visits: a drop counts from (points)"),
+            "brief_drop_points": self.tr("Brief visits: a drop counts from (SRS points, 0-40)"),
             "convergence_slope": self.tr("Converging or drifting from (points per visit)"),
             "convergence_min_visits": self.tr("Visits needed to judge convergence"),
         }
@@ -88,8 +88,9 @@ class ThresholdNames(QObject):
                                        "episode is called unresolved."),
             "recovery_sem": self.tr("How close to its former level a score must come back to "
                                     "count as recovered."),
-            "brief_drop_points": self.tr("On brief forms, the fall in points that raises a "
-                                         "drop alert."),
+            "brief_drop_points": self.tr("On brief forms, the fall that raises a drop alert, "
+                                         "in points of the 0 to 40 SRS scale: 1 is a tenth "
+                                         "of a point on the 1 to 5 answers."),
             "convergence_slope": self.tr("How fast the gap between the two views must change, "
                                          "per visit, to say they converge or drift apart."),
             "convergence_min_visits": self.tr("How many visits are needed before saying "
