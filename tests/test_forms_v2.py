@@ -111,3 +111,29 @@ def test_understanding_each_others_limits_is_reciprocal_not_one_measure():
     assert row.expected_offset == 0.0 and row.difference == 3.0
     bond = next(d for d in analysis.discrepancies if d.subscale == "bond")
     assert bond.beyond_chance is True  # a same-measure gap is still tested
+
+
+def test_the_batch_reads_each_row_with_the_version_its_form_version_column_names(tmp_path):
+    """A storage export mixing visits answered before and after the forms changed."""
+    import csv
+
+    from dyade.analysis.csv_batch import analyse_csv
+    from dyade.forms.library import versioned_forms
+
+    rows = []
+    for visit, version in (("1", 1), ("2", 2)):
+        for form_id in FULL:
+            given = answers(form_id, 4, version=version)
+            if version == 1 and form_id == FULL[0]:
+                given["p_emotions"] = "worried;sad"  # a version 1 question
+            rows.append({"dyad": "D1", "visit": visit, "respondent": form_id.split("-")[-1],
+                         "form": form_id, "form_version": str(version), **given})  # fmt: skip
+    path = tmp_path / "export.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=sorted({k for r in rows for k in r}))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = analyse_csv(path, versioned_forms(LIBRARY))
+    assert result.problems == []
+    versions = [a.patient.version for *_, a in result.visits]
+    assert versions == [1, 2]

@@ -31,9 +31,10 @@ ALIASES = {
     "date": ("date", "visit_date"),
     "respondent": ("respondent",),
     "form": ("form", "form_id"),
+    "version": ("form_version",),  # optional: answers of an earlier version of the form
 }
 IGNORED = {
-    "response_uuid", "visit_kind", "patient_code", "physician_login", "form_version",
+    "response_uuid", "visit_kind", "patient_code", "physician_login",
     "language", "completed_at", "status",
 }  # fmt: skip
 DONE_STATUSES = ("", "completed", "complete", "done")
@@ -159,13 +160,13 @@ class Layout:
         }
         self.unknown = sorted(name for name in self.item_cols if name not in known_items)
         self.status = self.index.get("status")
-        self._per_form: dict[str, FormColumns] = {}
+        self._per_form: dict[tuple[str, int], FormColumns] = {}
 
     def _find(self, names: Iterable[str]) -> int | None:
         return next((self.index[n] for n in names if n in self.index), None)
 
     def columns_for(self, form: Any) -> FormColumns:
-        cols = self._per_form.get(form.id)
+        cols = self._per_form.get((form.id, form.version))
         if cols is None:
             own_ids = {item.id for item in form.items}
             own = [
@@ -175,7 +176,8 @@ class Layout:
             ]
             foreign = [i for name, i in self.item_cols.items() if name not in own_ids]
             width = max([i for i, *_ in own] + foreign, default=-1) + 1
-            cols = self._per_form[form.id] = FormColumns(form, own, foreign, width)
+            cols = FormColumns(form, own, foreign, width)
+            self._per_form[(form.id, form.version)] = cols
         return cols
 
 
@@ -219,6 +221,12 @@ def _response(row: list[str], line: int, layout: Layout) -> Response | None:
         if not get[key]:
             raise _RowError(line, ALIASES[key][0], "empty")
     form = layout.forms.get(get["form"])
+    version = get.get("version") or ""
+    if form is not None and version.isdigit() and int(version) != form.version:
+        # an earlier version, given as "ID@VERSION" (dyade.forms.library.versioned_forms)
+        form = layout.forms.get(f"{get['form']}@{int(version)}")
+        if form is None:
+            raise _RowError(line, "form_version", f"form '{get['form']}' has no version {version}")
     if form is None:
         raise _RowError(line, "form", f"unknown form '{get['form']}'")
     if get["respondent"] != form.respondent:

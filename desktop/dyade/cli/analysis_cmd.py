@@ -59,7 +59,9 @@ def _analyse(args: argparse.Namespace) -> int:
     from dyade.csv_dialect import CsvStyle, chosen_style
 
     _refuse_json(Path(args.file))
-    run = BatchRun(Path(args.file), _library().forms, _thresholds(args))
+    from dyade.forms.library import versioned_forms
+
+    run = BatchRun(Path(args.file), versioned_forms(_library()), _thresholds(args))
     style = chosen_style(args.sep, args.plain, CsvStyle(run.index.sep))
     out = Path(args.out) if args.out else None
     written = stream(run, out, style=style, force=args.force, jobs=args.jobs)

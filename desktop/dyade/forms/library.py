@@ -77,6 +77,16 @@ class FormLibrary:
 _VERSION_DIR = re.compile(r"v\d+")  # forms/v1/: the files of an earlier version
 
 
+def versioned_forms(library: FormLibrary) -> dict[str, Form]:
+    """The latest forms by id, and earlier versions as ``"ID@VERSION"`` (the batch
+    analysis reads a row with the version its ``form_version`` column names)."""
+    out = dict(library.forms)
+    out.update(
+        {f"{form_id}@{version}": form for (form_id, version), form in library.earlier.items()}
+    )
+    return out
+
+
 def form_files(sources: Iterable[Path | str]) -> tuple[list[Path], list[FormFileError]]:
     """Files named directly, plus every ``*.yaml``/``*.yml`` of the folders named."""
     files: list[Path] = []
