@@ -121,12 +121,12 @@ def test_the_batch_reads_each_row_with_the_version_its_form_version_column_names
     from dyade.forms.library import versioned_forms
 
     rows = []
-    for visit, version in (("1", 1), ("2", 2)):
+    for number, version in (("1", 1), ("2", 2)):
         for form_id in FULL:
             given = answers(form_id, 4, version=version)
             if version == 1 and form_id == FULL[0]:
                 given["p_emotions"] = "worried;sad"  # a version 1 question
-            rows.append({"dyad": "D1", "visit": visit, "respondent": form_id.split("-")[-1],
+            rows.append({"dyad": "D1", "visit": number, "respondent": form_id.split("-")[-1],
                          "form": form_id, "form_version": str(version), **given})  # fmt: skip
     path = tmp_path / "export.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
