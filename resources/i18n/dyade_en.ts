@@ -178,7 +178,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Your dyads, those that need a look first at the top: a rupture one side did not perceive, then unresolved episodes, ruptures seen by both, different goals or stages, a lower alliance. Double-click a dyad to review it.</source>
+        <source>Your dyads, those that need a look first at the top: what one side only saw, or anything marked, then unresolved episodes, ruptures seen by both, different goals or stages, then a single mild sign or a lower rating. Double-click a dyad to review it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -178,8 +178,8 @@
         <translation>Vos dyades, les plus urgentes d’abord</translation>
     </message>
     <message>
-        <source>Your dyads, those that need a look first at the top: a rupture one side did not perceive, then unresolved episodes, ruptures seen by both, different goals or stages, a lower alliance. Double-click a dyad to review it.</source>
-        <translation>Vos dyades, celles qui demandent un regard en premier en haut&#xa0;: une rupture qu’un côté n’a pas perçue, puis les épisodes non résolus, les ruptures perçues des deux côtés, les buts ou stades différents, une alliance plus basse. Double-cliquez sur une dyade pour l’examiner.</translation>
+        <source>Your dyads, those that need a look first at the top: what one side only saw, or anything marked, then unresolved episodes, ruptures seen by both, different goals or stages, then a single mild sign or a lower rating. Double-click a dyad to review it.</source>
+        <translation>Vos dyades, celles qui demandent un regard d’abord en haut : ce qu’un seul côté a vu, ou ce qui est marqué, puis les épisodes non résolus, les ruptures vues des deux côtés, les buts ou stades différents, puis un signe léger isolé ou une cote plus basse. Double-cliquez une dyade pour la revoir.</translation>
     </message>
     <message>
         <source>No dyad yet. A dyad is one patient with one physician. To begin: add a patient in “Patients and visits”, start a dyad with you as the physician, then create a visit and hand the kiosk to the patient. The dyad appears here; its comparison is ready once both of you have answered.</source>
@@ -1766,7 +1766,7 @@ Cet appareil&#xa0;: {device}
     </message>
     <message>
         <source>Brief visits: a drop counts from (SRS points, 0-40)</source>
-        <translation>Visites brèves : une baisse compte à partir de (points SRS, 0-40)</translation>
+        <translation>Visites brèves&#xa0;: une baisse compte à partir de (points SRS, 0-40)</translation>
     </message>
     <message>
         <source>Converging or drifting from (points per visit)</source>
@@ -1862,7 +1862,7 @@ Cet appareil&#xa0;: {device}
     </message>
     <message>
         <source>On brief forms, the fall that raises a drop alert, in points of the 0 to 40 SRS scale: 1 is a tenth of a point on the 1 to 5 answers.</source>
-        <translation>Sur les questionnaires brefs, la baisse qui déclenche une alerte, en points de l’échelle SRS de 0 à 40 : 1 vaut un dixième de point sur les réponses de 1 à 5.</translation>
+        <translation>Sur les questionnaires brefs, la baisse qui déclenche une alerte, en points de l’échelle SRS de 0 à 40&#xa0;: 1 vaut un dixième de point sur les réponses de 1 à 5.</translation>
     </message>
     <message>
         <source>How fast the gap between the two views must change, per visit, to say they converge or drift apart.</source>

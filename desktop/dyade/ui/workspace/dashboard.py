@@ -1,9 +1,10 @@
 """The dashboard: the physician's dyads, the ones that need attention first.
 
-Order (from the analysis): a rupture one side did not perceive, then an
-unresolved rupture–repair episode, then a rupture both perceived, then
-mismatched goals or stages, then a low alliance, then the rest. Each badge
-carries a colour, a symbol and words, so it reads without colour too.
+Order (from the analysis, :class:`dyade.vocabulary.Category`): what one side
+only saw or anything marked, then an unresolved rupture–repair episode, then a
+rupture both perceived, then mismatched goals or stages, then a single mild
+sign or a lower rating, then the rest. Each badge carries a colour, a symbol
+and the finding's one name, so it reads without colour too.
 """
 
 from __future__ import annotations
@@ -132,9 +133,10 @@ class DashboardPage(Retranslating, QWidget):
         self.view.setAccessibleName(self.tr("Your dyads, the most pressing first"))
         self.intro.setText(
             self.tr(
-                "Your dyads, those that need a look first at the top: a rupture one side "
-                "did not perceive, then unresolved episodes, ruptures seen by both, "
-                "different goals or stages, a lower alliance. Double-click a dyad to review it."
+                "Your dyads, those that need a look first at the top: what one side only saw, "
+                "or anything marked, then unresolved episodes, ruptures seen by both, "
+                "different goals or stages, then a single mild sign or a lower rating. "
+                "Double-click a dyad to review it."
             )
         )
         self.empty.setText(
