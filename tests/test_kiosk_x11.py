@@ -47,8 +47,15 @@ class Display:
     """One Xvfb, maybe a window manager, and the kiosk on it."""
 
     def __init__(self, tmp: Path, manager: bool) -> None:
-        read, write = os.pipe()
         self.procs: list[subprocess.Popen] = []
+        try:
+            self._start_all(tmp, manager)
+        except BaseException:
+            self.close()  # no X server left behind by a failed start
+            raise
+
+    def _start_all(self, tmp: Path, manager: bool) -> None:
+        read, write = os.pipe()
         self._start(["Xvfb", "-displayfd", str(write), "-screen", "0", "1366x768x24"], write)
         os.close(write)
         number = b""
