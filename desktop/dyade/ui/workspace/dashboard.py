@@ -70,6 +70,14 @@ def _calm_row(dyad: DyadListing, latest: Any) -> DashboardRow:
     return DashboardRow(dyad, 0, latest.visit_date, calm)
 
 
+NAME_COLUMN = 2
+
+
+def _name(row) -> str:
+    """The patient's name (also its cell's tooltip, for when the column is narrowed)."""
+    return row.dyad.patient_name
+
+
 class DashboardPage(Retranslating, QWidget):
     def __init__(self, workspace) -> None:
         super().__init__(workspace)
@@ -79,7 +87,7 @@ class DashboardPage(Retranslating, QWidget):
             [
                 Column(lambda: self.tr("Attention"), self._badge, self._colour, self._badge_tip),
                 Column(lambda: self.tr("Patient code"), lambda r: r.dyad.patient_code),
-                Column(lambda: self.tr("Name"), lambda r: r.dyad.patient_name),
+                Column(lambda: self.tr("Name"), _name, tooltip=_name),
                 Column(
                     lambda: self.tr("Last visit"),
                     lambda r: date_text(r.visit_date),
@@ -98,7 +106,8 @@ class DashboardPage(Retranslating, QWidget):
         )
         layout = QVBoxLayout(self)
         self.title, self.intro = heading(self)
-        self.view = table(self, self.model)
+        # the name column gives way (elided, whole in its tooltip) before the list scrolls sideways
+        self.view = table(self, self.model, stretch=NAME_COLUMN)
         self.view.setSelectionMode(self.view.SelectionMode.ExtendedSelection)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
