@@ -125,6 +125,78 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Staff account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dyad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared dyad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questionnaire answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same record with different content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the same code is already used here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it refers to a record missing here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}: {changes}
+({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts kept aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records that arrived from another laptop but differ from this one&apos;s. Nothing was overwritten: keep this laptop&apos;s record, or take the one that arrived (ours → theirs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep ours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CountdownBanner</name>
     <message>
         <source>{seconds} s</source>
@@ -1572,6 +1644,10 @@ This device: {device}
     </message>
     <message>
         <source>This laptop is not linked to a hub: it works alone and shares its work with transfer files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts kept aside ({n})…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from dyade.ui.errors import describe, show_error
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.workspace.conflicts_dialog import ConflictsDialog
 from dyade.ui.workspace.dialogs import intro_label, ok_cancel
 from dyade.ui.workspace.sync_status import status_text
 
@@ -102,6 +103,7 @@ class SyncBox(Retranslating, QGroupBox):
         self.session = session
         self.dialog: HubDialog | None = None
         self.op: Any = None  # the enrolment or revocation running (dyade.ui.ops.Op)
+        self.conflicts: ConflictsDialog | None = None
         layout = QVBoxLayout(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("syncSummary")
@@ -110,11 +112,13 @@ class SyncBox(Retranslating, QGroupBox):
         row = QHBoxLayout()
         self.sync_button, self.link_button = QPushButton(self), QPushButton(self)
         self.enrol_button, self.revoke_button = QPushButton(self), QPushButton(self)
+        self.conflicts_button = QPushButton(self)
         for button, slot in (
             (self.sync_button, self._sync_now),
             (self.link_button, lambda: self._open("link")),
             (self.enrol_button, lambda: self._open("enrol")),
             (self.revoke_button, lambda: self._open("revoke")),
+            (self.conflicts_button, self._show_conflicts),
         ):
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -151,6 +155,10 @@ class SyncBox(Retranslating, QGroupBox):
         self.link_button.setVisible(admin and not status.paired and self.session.sync is not None)
         self.enrol_button.setVisible(admin)
         self.revoke_button.setVisible(admin)
+        self.conflicts_button.setVisible(admin and status.conflicts > 0)
+        self.conflicts_button.setText(
+            self.tr("Conflicts kept aside ({n})…").format(n=status.conflicts)
+        )
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Clinic hub (sync)"))
@@ -159,6 +167,11 @@ class SyncBox(Retranslating, QGroupBox):
         self.enrol_button.setText(self.tr("Enrol a device…"))
         self.revoke_button.setText(self.tr("Revoke a device…"))
         self.refresh()
+
+    def _show_conflicts(self) -> None:
+        self.conflicts = ConflictsDialog(self.session, self)
+        self.conflicts.finished.connect(lambda _result: self.refresh())
+        self.conflicts.open()
 
     def _sync_now(self) -> None:
         self.session.sync.sync_now()
