@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from dyade.demo import WORDS_FR
 from dyade.storage.dyads import dyads_for
 from dyade.ui.i18n import Translations
 from dyade.ui.workspace.review_view import REAL_GAP, VisitReview, item_pairs
@@ -15,8 +16,9 @@ from dyade.ui.workspace.shell import Workspace
 
 pytest_plugins = ("test_workspace_review",)
 
-PATIENT_WORDS = "Two weeks feels short"
-PHYSICIAN_WORDS = "Two more weeks off, then a progressive return."
+# A-1042 and Dr Martin write French in the demo clinic: their words are shown as written
+PATIENT_WORDS = WORDS_FR["scenario-a"]["p_comment"]
+PHYSICIAN_WORDS = WORDS_FR["scenario-a"]["d_comment"]
 
 
 def review_of(qtbot, session, code: str):

@@ -72,13 +72,30 @@ def _visit(db: Any, dyad_uuid: str, kind: str, on: date) -> Any:
     return create_visit(db, dyad_uuid, forms, kind=kind, on=on)
 
 
-def _fill(db: Any, visit: Any, example: str) -> None:
+# The examples' free text is English; a French-speaking member of a demo dyad writes this.
+WORDS_FR = {
+    "scenario-a": {
+        "p_comment": "Deux semaines, c’est court\u00a0: j’ai encore mal à la tête après une heure "
+        "de lecture. Je n’ai pas osé le dire.",
+        "d_comment": "Deux semaines d’arrêt de plus, puis un retour progressif.",
+    },
+    "scenario-b": {
+        "d_comment": "Trois mois accordés\u00a0; je ne sais pas trop comment le justifier.",
+    },
+}
+
+
+def _fill(db: Any, visit: Any, example: str, languages: dict[str, str]) -> None:
+    """Answer both sides as the example does, free text in each respondent's language."""
     from dyade.storage.responses import responses_of_visit, save_answers
 
     for response in responses_of_visit(db, visit.uuid):
-        save_answers(
-            db, response.uuid, example_answers(example, response.respondent), complete=True
-        )
+        answers = example_answers(example, response.respondent)
+        if languages[response.respondent] == "fr":
+            answers.update(
+                (item, text) for item, text in WORDS_FR.get(example, {}).items() if item in answers
+            )
+        save_answers(db, response.uuid, answers, complete=True)
 
 
 def populate(db: Any, library: FormLibrary, today: date | None = None) -> None:
@@ -100,8 +117,10 @@ def populate(db: Any, library: FormLibrary, today: date | None = None) -> None:
         patient = create_patient(db, code, name=name, birth_year=year, language=lang)
         dyad = create_dyad(db, patient.uuid, users[physician].uuid)
         dyads[code] = dyad
+        languages = {"patient": lang, "physician": users[physician].language}
         for example, days_ago in visits:
-            _fill(db, _visit(db, dyad.uuid, "full", today - timedelta(days=days_ago)), example)
+            visit = _visit(db, dyad.uuid, "full", today - timedelta(days=days_ago))
+            _fill(db, visit, example, languages)
         refresh_dyad(db, library, dyad.uuid)
     share_dyad(db, dyads[SHARED[0]].uuid, users[SHARED[1]].uuid)
     for code, days_ago, kind in OPEN_VISITS:
