@@ -65,7 +65,7 @@ def test_printing_the_card_gives_the_words_and_the_findings_only(
     out = tmp_path / "card.pdf"
     window.printing.print_to(pdf_printer(out), full=False)
     text = printed_text(out)
-    assert "Patient A-1042" in text and "In the patient" in text and "Two weeks feels" in text
+    assert "Patient A-1042" in text and "In the patient" in text and "Deux semaines" in text
     assert "Who saw it" in text and "Rupture seen by one side only: the patient" in text
     assert "Ways to repair" not in text  # the details stay off the card
 
