@@ -82,3 +82,19 @@ def test_kiosk_pace_is_kept_answer_by_answer_and_unknown_for_a_file(db, clinic, 
     assert answer_pace(db, patient.uuid) == 1.5
     stored.save_answers(db, physician.uuid, answers(FULL[1], 4))  # a file: all at once
     assert answer_pace(db, physician.uuid) is None
+
+
+def test_a_patient_who_ticked_the_same_answer_throughout_is_asked_about_the_form_not_the_bond():
+    """Answers to check say nothing about the alliance: the sentence offered for the next
+    visit asks whether there was time to answer, never the phrases of a strained bond."""
+    analysis = visit(answers(BRIEF[0], 3, 3), answers(BRIEF[1], 4))
+    [notice] = _notices(analysis)
+    phrases = [p for s in notice.suggestions for lang in ("fr", "en") for p in s.phrases[lang]]
+    assert phrases and all("questionnaire" in p for p in phrases)
+    assert not any("changed" in p or "changé" in p for p in phrases)
+
+
+def test_the_physicians_own_answers_to_check_come_with_no_sentence_for_the_patient():
+    analysis = visit(answers(BRIEF[0], 4), answers(BRIEF[1], 5, 5))
+    notice = next(f for f in _notices(analysis) if f.origin == "physician")
+    assert not notice.suggestions

@@ -116,3 +116,22 @@ def test_the_review_window_opens_inside_the_screen(qtbot, martin):
     qtbot.waitExposed(window)
     area = window.screen().availableGeometry()
     assert area.contains(window.frameGeometry()), (area, window.frameGeometry())
+
+
+def test_a_card_about_how_one_side_answered_names_whose_answers_not_who_saw_it(qtbot):
+    """The patient ticked 'somewhat' all the way down: nobody perceived anything."""
+    from analysis_visits import BRIEF, answers, visit
+    from dyade.ui.workspace.review_cards import FindingCard
+
+    analysis = visit(answers(BRIEF[0], 3, 3), answers(BRIEF[1], 4))
+    [notice] = [f for f in analysis.flags if f.kind == "answers_to_check"]
+    card = FindingCard(notice)
+    qtbot.addWidget(card)
+    headings = [heading for heading, _text in card.lines()]
+    assert "Answers concerned" in headings and "Who saw it" not in headings
+    assert dict(card.lines())["Answers concerned"] == "the patient's answers"
+    Translations().set_language("fr")
+    try:
+        assert dict(card.lines())["Réponses concernées"] == "les réponses du patient"
+    finally:
+        Translations().set_language("en")

@@ -435,7 +435,19 @@ Replace them?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the physician&apos;s answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the patient&apos;s answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers concerned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -438,8 +438,20 @@ Les remplacer ?</translation>
         <translation>inconnu (réponses manquantes)</translation>
     </message>
     <message>
+        <source>the physician's answers</source>
+        <translation>les réponses du médecin</translation>
+    </message>
+    <message>
+        <source>the patient's answers</source>
+        <translation>les réponses du patient</translation>
+    </message>
+    <message>
         <source>What happened</source>
         <translation>Ce qui s’est passé</translation>
+    </message>
+    <message>
+        <source>Answers concerned</source>
+        <translation>Réponses concernées</translation>
     </message>
     <message>
         <source>Who saw it</source>

@@ -42,7 +42,9 @@ def plan_keys(
     if kind in ("unperceived_rupture", "shared_rupture") and origin:
         base = f"rupture/{origin}/{_perception(origin, perceived_by)}"
         return [f"{base}/{rupture_type}", base, f"rupture/{origin}"]
-    if kind in ("low_alliance", "unperceived_strain", "repair_move", "answers_to_check") and origin:
+    if kind == "answers_to_check" and origin:  # never the low-alliance phrases: no tension shown
+        return [f"{kind}/{origin}"]
+    if kind in ("low_alliance", "unperceived_strain", "repair_move") and origin:
         return [f"{kind}/{origin}", f"low_alliance/{origin}"]
     return [kind]
 

@@ -114,13 +114,20 @@ class FindingCard(Retranslating, QFrame):
             "none": self.tr("neither side, from their answers"),
         }.get(self.flag.perceived_by, self.tr("not known (answers missing)"))
 
+    def whose_answers(self) -> str:
+        """A notice about how one side answered is nobody's perception: say whose answers."""
+        if self.flag.origin == "physician":
+            return self.tr("the physician's answers")
+        return self.tr("the patient's answers")
+
     def lines(self) -> list[tuple[str, str]]:
         """(heading, text) of each line of the card, in the current language."""
         flag, lang = self.flag, current_language()
-        rows = [
-            (self.tr("What happened"), first_sentence(pick(flag.explanation, lang))),
-            (self.tr("Who saw it"), self.who_saw_it()),
-        ]
+        rows = [(self.tr("What happened"), first_sentence(pick(flag.explanation, lang)))]
+        if flag.kind == "answers_to_check":
+            rows.append((self.tr("Answers concerned"), self.whose_answers()))
+        else:
+            rows.append((self.tr("Who saw it"), self.who_saw_it()))
         phrase = opening_phrase(flag, lang)
         if phrase:
             rows.append((self.tr("To open the next visit"), quoted(phrase, lang)))
