@@ -1737,7 +1737,7 @@ This device: {device}
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Something may not have felt right today. That is useful to know, and you are welcome to talk about it with your physician. For example:</source>
+        <source>Something may not have felt right today. That is useful to know, and you are welcome to talk about it with your doctor. For example:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

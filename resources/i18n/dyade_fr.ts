@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>AnswersCheckList</name>
@@ -16,11 +17,11 @@
     </message>
     <message>
         <source>Change the answer to: {question}</source>
-        <translation>Modifier la réponse à : {question}</translation>
+        <translation>Modifier la réponse à&#xa0;: {question}</translation>
     </message>
     <message>
         <source>Current answer: {answer}</source>
-        <translation>Réponse actuelle : {answer}</translation>
+        <translation>Réponse actuelle&#xa0;: {answer}</translation>
     </message>
 </context>
 <context>
@@ -72,7 +73,7 @@
         <translation>Bienvenue dans Dyade. Étape 1 sur 3 : votre cabinet</translation>
     </message>
     <message>
-        <source>Three steps set Dyade up on this laptop: the clinic, the passphrase that encrypts its data, and your own account. The clinic's name is shown on the patient kiosk and on the reports.</source>
+        <source>Three steps set Dyade up on this laptop: the clinic, the passphrase that encrypts its data, and your own account. The clinic&apos;s name is shown on the patient kiosk and on the reports.</source>
         <translation>Trois étapes suffisent pour installer Dyade sur cet ordinateur : le cabinet, la phrase secrète qui chiffre ses données, puis votre compte. Le nom du cabinet apparaît sur la borne des patients et sur les rapports.</translation>
     </message>
     <message>
@@ -176,7 +177,7 @@
     <message>
         <source>{kind}: {changes}
 ({reason})</source>
-        <translation>{kind} : {changes}
+        <translation>{kind}&#xa0;: {changes}
 ({reason})</translation>
     </message>
     <message>
@@ -184,8 +185,8 @@
         <translation>Conflits mis de côté</translation>
     </message>
     <message>
-        <source>Records that arrived from another laptop but differ from this one's. Nothing was overwritten: keep this laptop's record, or take the one that arrived (ours → theirs).</source>
-        <translation>Des enregistrements arrivés d’un autre ordinateur diffèrent de ceux de celui-ci. Rien n’a été écrasé : gardez l’enregistrement de cet ordinateur, ou reprenez celui qui est arrivé (le nôtre → le leur).</translation>
+        <source>Records that arrived from another laptop but differ from this one&apos;s. Nothing was overwritten: keep this laptop&apos;s record, or take the one that arrived (ours → theirs).</source>
+        <translation>Des enregistrements arrivés d’un autre ordinateur diffèrent de ceux de celui-ci. Rien n’a été écrasé&#xa0;: gardez l’enregistrement de cet ordinateur, ou reprenez celui qui est arrivé (le nôtre → le leur).</translation>
     </message>
     <message>
         <source>Keep ours</source>
@@ -200,11 +201,11 @@
     <name>CountdownBanner</name>
     <message>
         <source>{seconds} s</source>
-        <translation>{seconds} s</translation>
+        <translation>{seconds}&#xa0;s</translation>
     </message>
     <message>
         <source>Are you still there? This screen will close in {seconds} s. Your answers are saved. Touch the screen or press a key to go on.</source>
-        <translation>Êtes-vous toujours là ? Cet écran se fermera dans {seconds} s. Vos réponses sont enregistrées. Touchez l’écran ou appuyez sur une touche pour continuer.</translation>
+        <translation>Êtes-vous toujours là&#xa0;? Cet écran se fermera dans {seconds}&#xa0;s. Vos réponses sont enregistrées. Touchez l’écran ou appuyez sur une touche pour continuer.</translation>
     </message>
 </context>
 <context>
@@ -234,7 +235,7 @@
         <translation>Tendance</translation>
     </message>
     <message>
-        <source>The patient's bond score since the visit before: up, down or steady</source>
+        <source>The patient&apos;s bond score since the visit before: up, down or steady</source>
         <translation>Le score de lien du patient depuis la visite précédente : en hausse, en baisse ou stable</translation>
     </message>
     <message>
@@ -251,7 +252,7 @@
     </message>
     <message>
         <source>Your dyads, those that need a look first at the top: what one side only saw, or anything marked, then unresolved episodes, ruptures seen by both, different goals or stages, then a single mild sign or a lower rating. Double-click a dyad to review it.</source>
-        <translation>Vos dyades, celles qui demandent un regard d’abord en haut : ce qu’un seul côté a vu, ou ce qui est marqué, puis les épisodes non résolus, les ruptures vues des deux côtés, les buts ou stades différents, puis un signe léger isolé ou une cote plus basse. Double-cliquez une dyade pour la revoir.</translation>
+        <translation>Vos dyades, celles qui demandent un regard d’abord en haut&#xa0;: ce qu’un seul côté a vu, ou ce qui est marqué, puis les épisodes non résolus, les ruptures vues des deux côtés, les buts ou stades différents, puis un signe léger isolé ou une cote plus basse. Double-cliquez une dyade pour la revoir.</translation>
     </message>
     <message>
         <source>No dyad yet. A dyad is one patient with one physician. To begin: add a patient in “Patients and visits”, start a dyad with you as the physician, then create a visit and hand the kiosk to the patient. The dyad appears here; its comparison is ready once both of you have answered.</source>
@@ -282,7 +283,7 @@
         <translation>Pas encore de visite complète</translation>
     </message>
     <message>
-        <source>{n} unresolved episode(s) in this dyad's history</source>
+        <source>{n} unresolved episode(s) in this dyad&apos;s history</source>
         <translation>{n} épisode(s) non résolu(s) dans l’histoire de cette dyade</translation>
     </message>
     <message>
@@ -329,7 +330,7 @@
     </message>
     <message>
         <source>Something went wrong and Dyade could not finish this action. Your saved answers are safe. The details are in the log file: {path}</source>
-        <translation>Un problème a empêché Dyade de terminer cette action. Les réponses déjà enregistrées sont en sécurité. Les détails se trouvent dans le fichier journal : {path}</translation>
+        <translation>Un problème a empêché Dyade de terminer cette action. Les réponses déjà enregistrées sont en sécurité. Les détails se trouvent dans le fichier journal&#xa0;: {path}</translation>
     </message>
 </context>
 <context>
@@ -350,11 +351,11 @@
         <translation>Exporter en PDF</translation>
     </message>
     <message>
-        <source>A summary of this visit: both sides' scores, what the comparison found, with its evidence and ways to repair.</source>
+        <source>A summary of this visit: both sides&apos; scores, what the comparison found, with its evidence and ways to repair.</source>
         <translation>Une synthèse de cette visite : les scores des deux côtés, ce que la comparaison a relevé, avec les réponses en appui et des pistes de réparation.</translation>
     </message>
     <message>
-        <source>This dyad's history: every complete visit, the rupture–repair episodes and the latest visit's summary.</source>
+        <source>This dyad&apos;s history: every complete visit, the rupture–repair episodes and the latest visit&apos;s summary.</source>
         <translation>L’historique de cette dyade : chaque visite complète, les épisodes de rupture et de réparation, et la synthèse de la dernière visite.</translation>
     </message>
     <message>
@@ -438,11 +439,11 @@ Les remplacer ?</translation>
         <translation>inconnu (réponses manquantes)</translation>
     </message>
     <message>
-        <source>the physician's answers</source>
+        <source>the physician&apos;s answers</source>
         <translation>les réponses du médecin</translation>
     </message>
     <message>
-        <source>the patient's answers</source>
+        <source>the patient&apos;s answers</source>
         <translation>les réponses du patient</translation>
     </message>
     <message>
@@ -466,14 +467,14 @@ Les remplacer ?</translation>
     <name>HistoryPanel</name>
     <message>
         <source>Shown:</source>
-        <translation>Affiché :</translation>
+        <translation>Affiché&#xa0;:</translation>
     </message>
     <message>
-        <source>patient's answers</source>
+        <source>patient&apos;s answers</source>
         <translation>réponses du patient</translation>
     </message>
     <message>
-        <source>physician's answers</source>
+        <source>physician&apos;s answers</source>
         <translation>réponses du médecin</translation>
     </message>
     <message>
@@ -486,11 +487,11 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Course over the visits: {subscale}</source>
-        <translation>Évolution au fil des visites : {subscale}</translation>
+        <translation>Évolution au fil des visites&#xa0;: {subscale}</translation>
     </message>
     <message>
         <source>Visit of {date}: patient {patient}, physician {physician}</source>
-        <translation>Visite du {date} : patient {patient}, médecin {physician}</translation>
+        <translation>Visite du {date}&#xa0;: patient {patient}, médecin {physician}</translation>
     </message>
     <message>
         <source>not scored</source>
@@ -506,14 +507,14 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>✓ Repaired: {what} ({side}) dropped after {start}, back by {end}.</source>
-        <translation>✓ Réparé : {what} ({side}) a baissé après le {start} et est revenu le {end}.</translation>
+        <translation>✓ Réparé&#xa0;: {what} ({side}) a baissé après le {start} et est revenu le {end}.</translation>
     </message>
     <message>
         <source>○ Unresolved: {what} ({side}) dropped after {start}, not recovered yet.</source>
-        <translation>○ Non résolu : {what} ({side}) a baissé après le {start} et n’est pas encore revenu.</translation>
+        <translation>○ Non résolu&#xa0;: {what} ({side}) a baissé après le {start} et n’est pas encore revenu.</translation>
     </message>
     <message>
-        <source>No rupture–repair episode in this dyad's history.</source>
+        <source>No rupture–repair episode in this dyad&apos;s history.</source>
         <translation>Aucun épisode de rupture et de réparation dans l’histoire de cette dyade.</translation>
     </message>
     <message>
@@ -547,7 +548,7 @@ Les remplacer ?</translation>
 <context>
     <name>HubDialog</name>
     <message>
-        <source>Link this laptop to the clinic's hub</source>
+        <source>Link this laptop to the clinic&apos;s hub</source>
         <translation>Relier cet ordinateur au hub de la clinique</translation>
     </message>
     <message>
@@ -567,11 +568,11 @@ Les remplacer ?</translation>
         <translation>Inscrire un appareil</translation>
     </message>
     <message>
-        <source>With the hub administrator's connection string, create a device's access. Give the connection string shown to that laptop only.</source>
+        <source>With the hub administrator&apos;s connection string, create a device&apos;s access. Give the connection string shown to that laptop only.</source>
         <translation>Avec la chaîne de connexion de l’administrateur du hub, créez l’accès d’un appareil. Ne donnez la chaîne affichée qu’à cet ordinateur.</translation>
     </message>
     <message>
-        <source>Administrator's connection string</source>
+        <source>Administrator&apos;s connection string</source>
         <translation>Chaîne de connexion de l’administrateur</translation>
     </message>
     <message>
@@ -584,7 +585,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>A lost or stolen laptop: the hub refuses it from now on. The other devices go on.</source>
-        <translation>Un ordinateur perdu ou volé : le hub le refuse désormais. Les autres appareils continuent.</translation>
+        <translation>Un ordinateur perdu ou volé&#xa0;: le hub le refuse désormais. Les autres appareils continuent.</translation>
     </message>
 </context>
 <context>
@@ -599,7 +600,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Type your answer here. Enter goes on; Shift+Enter starts a new line; Tab moves on to the buttons.</source>
-        <translation>Écrivez votre réponse ici. Entrée passe à la suite ; Maj+Entrée commence une nouvelle ligne ; Tab passe aux boutons.</translation>
+        <translation>Écrivez votre réponse ici. Entrée passe à la suite&#xa0;; Maj+Entrée commence une nouvelle ligne&#xa0;; Tab passe aux boutons.</translation>
     </message>
     <message>
         <source>You may leave this empty.</source>
@@ -611,15 +612,15 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Leave this question without an answer: {question}</source>
-        <translation>Laisser cette question sans réponse : {question}</translation>
+        <translation>Laisser cette question sans réponse&#xa0;: {question}</translation>
     </message>
     <message>
         <source>Key {key} turns this answer on or off. Question: {question}</source>
-        <translation>La touche {key} coche ou décoche cette réponse. Question : {question}</translation>
+        <translation>La touche {key} coche ou décoche cette réponse. Question&#xa0;: {question}</translation>
     </message>
     <message>
         <source>Key {key} chooses this answer. Question: {question}</source>
-        <translation>La touche {key} choisit cette réponse. Question : {question}</translation>
+        <translation>La touche {key} choisit cette réponse. Question&#xa0;: {question}</translation>
     </message>
 </context>
 <context>
@@ -665,8 +666,8 @@ Les remplacer ?</translation>
         <translation>Réservé au personnel</translation>
     </message>
     <message>
-        <source>For the clinic's staff: sign in to leave the questionnaire screen</source>
-        <translation>Pour le personnel du cabinet : se connecter pour quitter l’écran du questionnaire</translation>
+        <source>For the clinic&apos;s staff: sign in to leave the questionnaire screen</source>
+        <translation>Pour le personnel du cabinet&#xa0;: se connecter pour quitter l’écran du questionnaire</translation>
     </message>
 </context>
 <context>
@@ -751,7 +752,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Too many failed attempts. Try again in {seconds} s.</source>
-        <translation>Trop d’essais infructueux. Réessayez dans {seconds} s.</translation>
+        <translation>Trop d’essais infructueux. Réessayez dans {seconds}&#xa0;s.</translation>
     </message>
     <message>
         <source>Wrong login or password.</source>
@@ -790,7 +791,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Demo clinic: sign in as {accounts}; the password is {password} for all.</source>
-        <translation>Cabinet de démonstration : connectez-vous comme {accounts} ; le mot de passe est {password} pour tous.</translation>
+        <translation>Cabinet de démonstration&#xa0;: connectez-vous comme {accounts}&#xa0;; le mot de passe est {password} pour tous.</translation>
     </message>
     <message>
         <source>Wrong login or password.</source>
@@ -866,7 +867,7 @@ Les remplacer ?</translation>
 <context>
     <name>OwnWordsBox</name>
     <message>
-        <source>In the patient's words</source>
+        <source>In the patient&apos;s words</source>
         <translation>Dans les mots du patient</translation>
     </message>
     <message>
@@ -886,7 +887,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Everything is encrypted with this passphrase. It is never stored: if it is lost, the data cannot be read. Write it down somewhere safe.</source>
-        <translation>Toutes les données sont chiffrées avec cette phrase secrète. Elle n’est jamais enregistrée : si elle est perdue, les données deviennent illisibles. Notez-la en lieu sûr.</translation>
+        <translation>Toutes les données sont chiffrées avec cette phrase secrète. Elle n’est jamais enregistrée&#xa0;: si elle est perdue, les données deviennent illisibles. Notez-la en lieu sûr.</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -898,7 +899,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>At least {n} characters; a few words are easy to remember.</source>
-        <translation>Au moins {n} caractères ; quelques mots se retiennent facilement.</translation>
+        <translation>Au moins {n} caractères&#xa0;; quelques mots se retiennent facilement.</translation>
     </message>
     <message>
         <source>The two passphrases are not the same.</source>
@@ -917,7 +918,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>The new password of {name}. Give it to them in person; it replaces the old one at once and lifts a wait after wrong passwords.</source>
-        <translation>Le nouveau mot de passe de {name}. Transmettez-le en personne ; il remplace l’ancien aussitôt et lève l’attente imposée après des mots de passe erronés.</translation>
+        <translation>Le nouveau mot de passe de {name}. Transmettez-le en personne&#xa0;; il remplace l’ancien aussitôt et lève l’attente imposée après des mots de passe erronés.</translation>
     </message>
     <message>
         <source>New password</source>
@@ -1018,7 +1019,7 @@ Les remplacer ?</translation>
         <translation>Modifier le patient choisi</translation>
     </message>
     <message>
-        <source>Change the chosen patient's name, birth year or language</source>
+        <source>Change the chosen patient&apos;s name, birth year or language</source>
         <translation>Changer le nom, l’année de naissance ou la langue du patient choisi</translation>
     </message>
     <message>
@@ -1030,7 +1031,7 @@ Les remplacer ?</translation>
         <translation>Partager cette dyade avec un confrère…</translation>
     </message>
     <message>
-        <source>Only the dyad's own physician (or an administrator) shares it.</source>
+        <source>Only the dyad&apos;s own physician (or an administrator) shares it.</source>
         <translation>Seul le médecin de la dyade (ou un administrateur) peut la partager.</translation>
     </message>
     <message>
@@ -1055,11 +1056,11 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>This patient has no dyad yet: a new visit starts one with you (reception chooses the physician), or start one with another physician below.</source>
-        <translation>Ce patient n’a pas encore de dyade : une nouvelle visite en crée une avec vous (l’accueil choisit le médecin), ou créez-en une avec un autre médecin ci-dessous.</translation>
+        <translation>Ce patient n’a pas encore de dyade&#xa0;: une nouvelle visite en crée une avec vous (l’accueil choisit le médecin), ou créez-en une avec un autre médecin ci-dessous.</translation>
     </message>
     <message>
-        <source>Enter the patient's code: the one your clinic already uses.</source>
-        <translation>Saisissez le code du patient : celui que votre cabinet utilise déjà.</translation>
+        <source>Enter the patient&apos;s code: the one your clinic already uses.</source>
+        <translation>Saisissez le code du patient&#xa0;: celui que votre cabinet utilise déjà.</translation>
     </message>
     <message>
         <source>Another patient already has the code {code}. Choose another code, or find that patient in the list.</source>
@@ -1079,7 +1080,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Patient: {code}</source>
-        <translation>Patient : {code}</translation>
+        <translation>Patient&#xa0;: {code}</translation>
     </message>
 </context>
 <context>
@@ -1113,8 +1114,8 @@ Les remplacer ?</translation>
         <translation>Questionnaires à remplir</translation>
     </message>
     <message>
-        <source>Today's visits and older ones not finished yet (marked overdue). Open the kiosk for a patient questionnaire; fill in your own after the consultation.</source>
-        <translation>Les visites du jour et les plus anciennes encore inachevées (marquées « en retard »). Ouvrez la borne pour un questionnaire patient ; remplissez le vôtre après la consultation.</translation>
+        <source>Today&apos;s visits and older ones not finished yet (marked overdue). Open the kiosk for a patient questionnaire; fill in your own after the consultation.</source>
+        <translation>Les visites du jour et les plus anciennes encore inachevées (marquées «&#xa0;en retard&#xa0;»). Ouvrez la borne pour un questionnaire patient&#xa0;; remplissez le vôtre après la consultation.</translation>
     </message>
     <message>
         <source>Hand to patient (open the kiosk)</source>
@@ -1174,7 +1175,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Cancel the visit of patient {code} planned for {date}? Both questionnaires leave this list; answers already given are kept.</source>
-        <translation>Annuler la visite du patient {code} prévue le {date} ? Les deux questionnaires quittent cette liste ; les réponses déjà données sont gardées.</translation>
+        <translation>Annuler la visite du patient {code} prévue le {date}&#xa0;? Les deux questionnaires quittent cette liste&#xa0;; les réponses déjà données sont gardées.</translation>
     </message>
     <message>
         <source>Keep it</source>
@@ -1209,7 +1210,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Choose a login: one word, without spaces.</source>
-        <translation>Choisissez un identifiant : un seul mot, sans espace.</translation>
+        <translation>Choisissez un identifiant&#xa0;: un seul mot, sans espace.</translation>
     </message>
     <message>
         <source>The password needs at least {n} characters.</source>
@@ -1224,15 +1225,15 @@ Les remplacer ?</translation>
     <name>PhysicianQuestionnaireWindow</name>
     <message>
         <source>Dyade: your questionnaire</source>
-        <translation>Dyade : votre questionnaire</translation>
+        <translation>Dyade&#xa0;: votre questionnaire</translation>
     </message>
     <message>
         <source>Your questionnaire: patient {code}, visit of {date}</source>
-        <translation>Votre questionnaire : patient {code}, visite du {date}</translation>
+        <translation>Votre questionnaire&#xa0;: patient {code}, visite du {date}</translation>
     </message>
     <message>
         <source>Each answer is saved as you give it: you can close this window and come back later from the list of questionnaires to fill in.</source>
-        <translation>Chaque réponse est enregistrée dès qu’elle est donnée : vous pouvez fermer cette fenêtre et revenir plus tard depuis la liste des questionnaires à remplir.</translation>
+        <translation>Chaque réponse est enregistrée dès qu’elle est donnée&#xa0;: vous pouvez fermer cette fenêtre et revenir plus tard depuis la liste des questionnaires à remplir.</translation>
     </message>
 </context>
 <context>
@@ -1243,7 +1244,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>The card: own words and findings</source>
-        <translation>La fiche : les mots de chacun et les constats</translation>
+        <translation>La fiche&#xa0;: les mots de chacun et les constats</translation>
     </message>
     <message>
         <source>The whole visit, with details and items</source>
@@ -1293,7 +1294,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Send your answers; you cannot change them afterwards (Enter)</source>
-        <translation>Envoyer vos réponses ; elles ne pourront plus être modifiées ensuite (Entrée)</translation>
+        <translation>Envoyer vos réponses&#xa0;; elles ne pourront plus être modifiées ensuite (Entrée)</translation>
     </message>
     <message>
         <source>Check your answers, then send them.</source>
@@ -1309,7 +1310,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Choose an answer to go on: touch it, or press the key shown on it.</source>
-        <translation>Choisissez une réponse pour continuer : touchez-la, ou appuyez sur la touche indiquée dessus.</translation>
+        <translation>Choisissez une réponse pour continuer&#xa0;: touchez-la, ou appuyez sur la touche indiquée dessus.</translation>
     </message>
     <message>
         <source>Your answers</source>
@@ -1328,7 +1329,7 @@ Les remplacer ?</translation>
     <name>ReviewWindow</name>
     <message>
         <source>Dyade: dyad review</source>
-        <translation>Dyade : examen de la dyade</translation>
+        <translation>Dyade&#xa0;: examen de la dyade</translation>
     </message>
     <message>
         <source>Patient {code} with {physician}</source>
@@ -1336,7 +1337,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Visit:</source>
-        <translation>Visite :</translation>
+        <translation>Visite&#xa0;:</translation>
     </message>
     <message>
         <source>This visit, side by side</source>
@@ -1369,7 +1370,7 @@ Les remplacer ?</translation>
         <translation>Ouvrir</translation>
     </message>
     <message>
-        <source>Open the PDF with this computer's PDF reader</source>
+        <source>Open the PDF with this computer&apos;s PDF reader</source>
         <translation>Ouvrir le PDF avec le lecteur de PDF de cet ordinateur</translation>
     </message>
     <message>
@@ -1382,14 +1383,14 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Saved: {name} in {folder}</source>
-        <translation>Enregistré : {name} dans {folder}</translation>
+        <translation>Enregistré&#xa0;: {name} dans {folder}</translation>
     </message>
 </context>
 <context>
     <name>SettingsPage</name>
     <message>
         <source>Advanced: analysis thresholds</source>
-        <translation>Avancé : seuils de l’analyse</translation>
+        <translation>Avancé&#xa0;: seuils de l’analyse</translation>
     </message>
     <message>
         <source>Hide the thresholds</source>
@@ -1408,7 +1409,7 @@ Les remplacer ?</translation>
         <translation>Dossier des sauvegardes</translation>
     </message>
     <message>
-        <source>Clinic's forms folder</source>
+        <source>Clinic&apos;s forms folder</source>
         <translation>Dossier des questionnaires du cabinet</translation>
     </message>
     <message>
@@ -1432,7 +1433,7 @@ Les remplacer ?</translation>
         <translation>Seuils de l’analyse</translation>
     </message>
     <message>
-        <source>Clinic's language (first screen, new accounts):</source>
+        <source>Clinic&apos;s language (first screen, new accounts):</source>
         <translation>Langue du cabinet (premier écran, nouveaux comptes) :</translation>
     </message>
     <message>
@@ -1449,7 +1450,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Kiosk: a single-choice answer goes on by itself:</source>
-        <translation>Kiosque : une réponse à choix unique passe seule à la suite :</translation>
+        <translation>Kiosque&#xa0;: une réponse à choix unique passe seule à la suite&#xa0;:</translation>
     </message>
     <message>
         <source>Backup folder:</source>
@@ -1468,7 +1469,7 @@ Les remplacer ?</translation>
         <translation>Visite brève (quelques questions, pour le suivi) :</translation>
     </message>
     <message>
-        <source>Clinic's own forms folder:</source>
+        <source>Clinic&apos;s own forms folder:</source>
         <translation>Dossier des questionnaires propres au cabinet :</translation>
     </message>
     <message>
@@ -1476,7 +1477,7 @@ Les remplacer ?</translation>
         <translation>Vide : un dossier « backups » à côté de la base ({path})</translation>
     </message>
     <message>
-        <source>Empty: Dyade's own forms folder</source>
+        <source>Empty: Dyade&apos;s own forms folder</source>
         <translation>Vide : le dossier de questionnaires de Dyade</translation>
     </message>
     <message>
@@ -1512,7 +1513,7 @@ Les remplacer ?</translation>
     <name>SetupWizard</name>
     <message>
         <source>Dyade: set up the clinic</source>
-        <translation>Dyade : installation du cabinet</translation>
+        <translation>Dyade&#xa0;: installation du cabinet</translation>
     </message>
 </context>
 <context>
@@ -1554,15 +1555,15 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Settings, backups and staff accounts; can open the answers of every dyad.</source>
-        <translation>Réglages, sauvegardes et comptes du personnel ; peut ouvrir les réponses de toutes les dyades.</translation>
+        <translation>Réglages, sauvegardes et comptes du personnel&#xa0;; peut ouvrir les réponses de toutes les dyades.</translation>
     </message>
     <message>
         <source>This is your own account: you can reset its password; another physician or administrator can change its role or deactivate it.</source>
-        <translation>C’est votre propre compte : vous pouvez réinitialiser son mot de passe ; un autre médecin ou l’administration peut changer son rôle ou le désactiver.</translation>
+        <translation>C’est votre propre compte&#xa0;: vous pouvez réinitialiser son mot de passe&#xa0;; un autre médecin ou l’administration peut changer son rôle ou le désactiver.</translation>
     </message>
     <message>
         <source>{name} is the only active physician or administrator account: it keeps a role that manages accounts and stays active until another one is added or reactivated.</source>
-        <translation>{name} est le seul compte actif de médecin ou d’administration : il garde un rôle qui gère les comptes et reste actif tant qu’un autre n’a pas été ajouté ou réactivé.</translation>
+        <translation>{name} est le seul compte actif de médecin ou d’administration&#xa0;: il garde un rôle qui gère les comptes et reste actif tant qu’un autre n’a pas été ajouté ou réactivé.</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1589,8 +1590,8 @@ Les remplacer ?</translation>
         <translation>Comptes du personnel</translation>
     </message>
     <message>
-        <source>Everyone who signs in to this clinic's Dyade, one account per person. An account no longer needed is deactivated rather than deleted: its dyads and its history stay.</source>
-        <translation>Toutes les personnes qui se connectent au Dyade de ce cabinet, un compte par personne. Un compte qui ne sert plus est désactivé plutôt que supprimé : ses dyades et son historique restent.</translation>
+        <source>Everyone who signs in to this clinic&apos;s Dyade, one account per person. An account no longer needed is deactivated rather than deleted: its dyads and its history stay.</source>
+        <translation>Toutes les personnes qui se connectent au Dyade de ce cabinet, un compte par personne. Un compte qui ne sert plus est désactivé plutôt que supprimé&#xa0;: ses dyades et son historique restent.</translation>
     </message>
     <message>
         <source>Add an account…</source>
@@ -1634,7 +1635,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>The login {login} is already taken: choose another one.</source>
-        <translation>L’identifiant {login} est déjà pris : choisissez-en un autre.</translation>
+        <translation>L’identifiant {login} est déjà pris&#xa0;: choisissez-en un autre.</translation>
     </message>
     <message>
         <source>Deactivate an account</source>
@@ -1642,7 +1643,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Deactivate the account of {name}? They can no longer sign in. Their dyads and history stay, and the account can be reactivated later.</source>
-        <translation>Désactiver le compte de {name} ? Cette personne ne pourra plus se connecter. Ses dyades et son historique restent, et le compte pourra être réactivé plus tard.</translation>
+        <translation>Désactiver le compte de {name}&#xa0;? Cette personne ne pourra plus se connecter. Ses dyades et son historique restent, et le compte pourra être réactivé plus tard.</translation>
     </message>
     <message>
         <source>Deactivate</source>
@@ -1655,13 +1656,13 @@ Les remplacer ?</translation>
         <source>Hub: {hub}
 This device: {device}
 {state}</source>
-        <translation>Hub : {hub}
-Cet appareil : {device}
+        <translation>Hub&#xa0;: {hub}
+Cet appareil&#xa0;: {device}
 {state}</translation>
     </message>
     <message>
         <source>This laptop is not linked to a hub: it works alone and shares its work with transfer files.</source>
-        <translation>Cet ordinateur n’est relié à aucun hub : il travaille seul et partage son travail par fichiers de transfert.</translation>
+        <translation>Cet ordinateur n’est relié à aucun hub&#xa0;: il travaille seul et partage son travail par fichiers de transfert.</translation>
     </message>
     <message>
         <source>Conflicts kept aside ({n})…</source>
@@ -1735,14 +1736,14 @@ Cet appareil : {device}
     <name>ThanksPage</name>
     <message>
         <source>Thank you!</source>
-        <translation>Merci !</translation>
+        <translation>Merci&#xa0;!</translation>
     </message>
     <message>
         <source>Your answers have been sent. You can now give the laptop back to the front desk.</source>
         <translation>Vos réponses ont bien été envoyées. Vous pouvez maintenant rendre l’ordinateur à l’accueil.</translation>
     </message>
     <message>
-        <source>Something may not have felt right today. That is useful to know, and you are welcome to talk about it with your physician. For example:</source>
+        <source>Something may not have felt right today. That is useful to know, and you are welcome to talk about it with your doctor. For example:</source>
         <translation>Quelque chose ne vous a peut-être pas convenu aujourd’hui. C’est utile à savoir, et vous pouvez tout à fait en parler avec votre médecin. Par exemple :</translation>
     </message>
     <message>
@@ -1763,25 +1764,25 @@ Cet appareil : {device}
     </message>
     <message>
         <source>Back to the start in {seconds} s.</source>
-        <translation>Retour à l’accueil dans {seconds} s.</translation>
+        <translation>Retour à l’accueil dans {seconds}&#xa0;s.</translation>
     </message>
 </context>
 <context>
     <name>ThresholdNames</name>
     <message>
-        <source>Spread of patients' scores (SD, 1..5)</source>
+        <source>Spread of patients&apos; scores (SD, 1..5)</source>
         <translation>Dispersion des scores des patients (écart-type, 1..5)</translation>
     </message>
     <message>
-        <source>Spread of physicians' scores (SD, 1..5)</source>
+        <source>Spread of physicians&apos; scores (SD, 1..5)</source>
         <translation>Dispersion des scores des médecins (écart-type, 1..5)</translation>
     </message>
     <message>
-        <source>Reliability of the patient's subscales</source>
+        <source>Reliability of the patient&apos;s subscales</source>
         <translation>Fidélité des sous-échelles du patient</translation>
     </message>
     <message>
-        <source>Reliability of the physician's subscales</source>
+        <source>Reliability of the physician&apos;s subscales</source>
         <translation>Fidélité des sous-échelles du médecin</translation>
     </message>
     <message>
@@ -1822,15 +1823,15 @@ Cet appareil : {device}
     </message>
     <message>
         <source>Same answer to this many questions: to check</source>
-        <translation>Même réponse à autant de questions : à vérifier</translation>
+        <translation>Même réponse à autant de questions&#xa0;: à vérifier</translation>
     </message>
     <message>
         <source>A reversed question this far off: contradictory</source>
-        <translation>Question inversée aussi éloignée : contradictoire</translation>
+        <translation>Question inversée aussi éloignée&#xa0;: contradictoire</translation>
     </message>
     <message>
         <source>Fewer seconds per answer: answered in haste</source>
-        <translation>Moins de secondes par réponse : réponses hâtives</translation>
+        <translation>Moins de secondes par réponse&#xa0;: réponses hâtives</translation>
     </message>
     <message>
         <source>An estimate of the other is accurate within (points)</source>
@@ -1854,7 +1855,7 @@ Cet appareil : {device}
     </message>
     <message>
         <source>Brief visits: a drop counts from (SRS points, 0-40)</source>
-        <translation>Visites brèves : une baisse compte à partir de (points SRS, 0-40)</translation>
+        <translation>Visites brèves&#xa0;: une baisse compte à partir de (points SRS, 0-40)</translation>
     </message>
     <message>
         <source>Converging or drifting from (points per visit)</source>
@@ -1865,40 +1866,40 @@ Cet appareil : {device}
         <translation>Visites nécessaires pour juger du rapprochement</translation>
     </message>
     <message>
-        <source>How much patients' scores usually vary. Larger: a gap must be wider to count.</source>
-        <translation>Combien les scores des patients varient d’habitude. Plus grand : un écart doit être plus large pour compter.</translation>
+        <source>How much patients&apos; scores usually vary. Larger: a gap must be wider to count.</source>
+        <translation>Combien les scores des patients varient d’habitude. Plus grand&#xa0;: un écart doit être plus large pour compter.</translation>
     </message>
     <message>
-        <source>The same for physicians' scores.</source>
+        <source>The same for physicians&apos; scores.</source>
         <translation>De même pour les scores des médecins.</translation>
     </message>
     <message>
-        <source>How steady a patient's score is from one day to the next (0 to 1). Lower: more gaps put down to chance.</source>
-        <translation>À quel point le score d’un patient est stable d’un jour à l’autre (de 0 à 1). Plus bas : davantage d’écarts attribués au hasard.</translation>
+        <source>How steady a patient&apos;s score is from one day to the next (0 to 1). Lower: more gaps put down to chance.</source>
+        <translation>À quel point le score d’un patient est stable d’un jour à l’autre (de 0 à 1). Plus bas&#xa0;: davantage d’écarts attribués au hasard.</translation>
     </message>
     <message>
-        <source>The same for the physician's answers.</source>
+        <source>The same for the physician&apos;s answers.</source>
         <translation>De même pour les réponses du médecin.</translation>
     </message>
     <message>
         <source>How many questions those reliabilities were measured on; shorter forms are read as less steady.</source>
-        <translation>Sur combien de questions ces fidélités ont été mesurées ; les questionnaires plus courts sont lus comme moins stables.</translation>
+        <translation>Sur combien de questions ces fidélités ont été mesurées&#xa0;; les questionnaires plus courts sont lus comme moins stables.</translation>
     </message>
     <message>
         <source>How sure a gap must be before it is reported. 1.96 means 95% sure; larger: fewer, surer flags.</source>
-        <translation>À quel point un écart doit être sûr pour être signalé. 1,96 veut dire sûr à 95 % ; plus grand : moins de signalements, plus sûrs.</translation>
+        <translation>À quel point un écart doit être sûr pour être signalé. 1,96 veut dire sûr à 95&#xa0;%&#xa0;; plus grand&#xa0;: moins de signalements, plus sûrs.</translation>
     </message>
     <message>
         <source>Patients usually rate the alliance a little higher than physicians; this much is not a finding.</source>
-        <translation>Les patients notent d’habitude l’alliance un peu plus haut que les médecins ; cet écart-là n’est pas un constat.</translation>
+        <translation>Les patients notent d’habitude l’alliance un peu plus haut que les médecins&#xa0;; cet écart-là n’est pas un constat.</translation>
     </message>
     <message>
-        <source>A patient's usual score, the reference for a low alliance.</source>
+        <source>A patient&apos;s usual score, the reference for a low alliance.</source>
         <translation>Le score habituel d’un patient, la référence d’une alliance basse.</translation>
     </message>
     <message>
         <source>How far below the usual score an alliance counts as low. Larger: only very low scores are flagged.</source>
-        <translation>À quelle distance sous le score habituel une alliance compte comme basse. Plus grand : seuls les scores très bas sont signalés.</translation>
+        <translation>À quelle distance sous le score habituel une alliance compte comme basse. Plus grand&#xa0;: seuls les scores très bas sont signalés.</translation>
     </message>
     <message>
         <source>On a 1 to 5 answer, the point from which a sign of rupture (going quiet, disagreeing) is counted.</source>
@@ -1929,7 +1930,7 @@ Cet appareil : {device}
         <translation>Des réponses données plus vite que cela, en moyenne, sont marquées peut-être hâtives.</translation>
     </message>
     <message>
-        <source>How close a guess of the other's answer must be to count as accurate.</source>
+        <source>How close a guess of the other&apos;s answer must be to count as accurate.</source>
         <translation>À quel point l’estimation de la réponse de l’autre doit être proche pour compter comme juste.</translation>
     </message>
     <message>
@@ -1938,7 +1939,7 @@ Cet appareil : {device}
     </message>
     <message>
         <source>How large a fall between visits counts as a drop. Larger: fewer episodes.</source>
-        <translation>Quelle baisse entre deux visites compte comme une chute. Plus grand : moins d’épisodes.</translation>
+        <translation>Quelle baisse entre deux visites compte comme une chute. Plus grand&#xa0;: moins d’épisodes.</translation>
     </message>
     <message>
         <source>How many visits a score has to come back before the episode is called unresolved.</source>
@@ -1950,7 +1951,7 @@ Cet appareil : {device}
     </message>
     <message>
         <source>On brief forms, the fall that raises a drop alert, in points of the 0 to 40 SRS scale: 1 is a tenth of a point on the 1 to 5 answers.</source>
-        <translation>Sur les questionnaires brefs, la baisse qui déclenche une alerte, en points de l’échelle SRS de 0 à 40 : 1 vaut un dixième de point sur les réponses de 1 à 5.</translation>
+        <translation>Sur les questionnaires brefs, la baisse qui déclenche une alerte, en points de l’échelle SRS de 0 à 40&#xa0;: 1 vaut un dixième de point sur les réponses de 1 à 5.</translation>
     </message>
     <message>
         <source>How fast the gap between the two views must change, per visit, to say they converge or drift apart.</source>
@@ -1962,7 +1963,7 @@ Cet appareil : {device}
     </message>
     <message>
         <source>{name} (default: {value}):</source>
-        <translation>{name} (par défaut : {value}) :</translation>
+        <translation>{name} (par défaut&#xa0;: {value})&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1973,7 +1974,7 @@ Cet appareil : {device}
     </message>
     <message>
         <source>Database: {path}</source>
-        <translation>Base de données : {path}</translation>
+        <translation>Base de données&#xa0;: {path}</translation>
     </message>
     <message>
         <source>Clinic passphrase</source>
@@ -1996,7 +1997,7 @@ Cet appareil : {device}
         <translation>Cette phrase secrète n’ouvre pas la base du cabinet. Vérifiez les majuscules et les espaces, puis réessayez.</translation>
     </message>
     <message>
-        <source>The file {path} is damaged or is not a Dyade database. You can restore the latest backup, or ask the person who looks after the clinic's laptops.</source>
+        <source>The file {path} is damaged or is not a Dyade database. You can restore the latest backup, or ask the person who looks after the clinic&apos;s laptops.</source>
         <translation>Le fichier {path} est endommagé ou n’est pas une base Dyade. Vous pouvez restaurer la dernière sauvegarde, ou prévenir la personne qui s’occupe des ordinateurs du cabinet.</translation>
     </message>
     <message>
@@ -2017,7 +2018,7 @@ Cet appareil : {device}
     </message>
     <message>
         <source>Replace the damaged file with the backup {name}? The damaged file is kept.</source>
-        <translation>Remplacer le fichier endommagé par la sauvegarde {name} ? Le fichier endommagé est conservé.</translation>
+        <translation>Remplacer le fichier endommagé par la sauvegarde {name}&#xa0;? Le fichier endommagé est conservé.</translation>
     </message>
 </context>
 <context>
@@ -2028,11 +2029,11 @@ Cet appareil : {device}
     </message>
     <message>
         <source>The visit of patient {code} is ready. Its code for the kiosk:</source>
-        <translation>La visite du patient {code} est prête. Son code pour la borne :</translation>
+        <translation>La visite du patient {code} est prête. Son code pour la borne&#xa0;:</translation>
     </message>
     <message>
         <source>Give this code to the patient, or open the kiosk on this laptop now and hand it over: the questionnaire starts at once.</source>
-        <translation>Donnez ce code au patient, ou ouvrez la borne sur cet ordinateur et confiez-le-lui : le questionnaire commence aussitôt.</translation>
+        <translation>Donnez ce code au patient, ou ouvrez la borne sur cet ordinateur et confiez-le-lui&#xa0;: le questionnaire commence aussitôt.</translation>
     </message>
     <message>
         <source>Hand to patient (open the kiosk)</source>
@@ -2046,12 +2047,12 @@ Cet appareil : {device}
 <context>
     <name>VisitDateDialog</name>
     <message>
-        <source>Change the visit's date</source>
+        <source>Change the visit&apos;s date</source>
         <translation>Changer la date de la visite</translation>
     </message>
     <message>
         <source>The visit of patient {code} planned for {date}: choose the day the patient will come. Its kiosk code and any answers already given stay.</source>
-        <translation>La visite du patient {code} prévue le {date} : choisissez le jour où le patient viendra. Son code pour la borne et les réponses déjà données restent.</translation>
+        <translation>La visite du patient {code} prévue le {date}&#xa0;: choisissez le jour où le patient viendra. Son code pour la borne et les réponses déjà données restent.</translation>
     </message>
     <message>
         <source>New date</source>
@@ -2061,15 +2062,15 @@ Cet appareil : {device}
 <context>
     <name>VisitReview</name>
     <message>
-        <source>Question (patient's wording)</source>
+        <source>Question (patient&apos;s wording)</source>
         <translation>Question (formulation côté patient)</translation>
     </message>
     <message>
-        <source>Patient's answer</source>
+        <source>Patient&apos;s answer</source>
         <translation>Réponse du patient</translation>
     </message>
     <message>
-        <source>Physician's answer</source>
+        <source>Physician&apos;s answer</source>
         <translation>Réponse du médecin</translation>
     </message>
     <message>
@@ -2114,22 +2115,22 @@ Cet appareil : {device}
     </message>
     <message>
         <source>{subscale}: patient {patient}, physician {physician}</source>
-        <translation>{subscale} : patient {patient}, médecin {physician}</translation>
+        <translation>{subscale}&#xa0;: patient {patient}, médecin {physician}</translation>
     </message>
     <message>
-        <source>the patient's estimate of the physician: {value}</source>
-        <translation>estimation du médecin par le patient : {value}</translation>
+        <source>the patient&apos;s estimate of the physician: {value}</source>
+        <translation>estimation du médecin par le patient&#xa0;: {value}</translation>
     </message>
     <message>
-        <source>the physician's estimate of the patient: {value}</source>
-        <translation>estimation du patient par le médecin : {value}</translation>
+        <source>the physician&apos;s estimate of the patient: {value}</source>
+        <translation>estimation du patient par le médecin&#xa0;: {value}</translation>
     </message>
     <message>
-        <source>patient's answers</source>
+        <source>patient&apos;s answers</source>
         <translation>réponses du patient</translation>
     </message>
     <message>
-        <source>physician's answers</source>
+        <source>physician&apos;s answers</source>
         <translation>réponses du médecin</translation>
     </message>
     <message>
@@ -2150,15 +2151,15 @@ Cet appareil : {device}
     </message>
     <message>
         <source>{subscale}: {score}</source>
-        <translation>{subscale} : {score}</translation>
+        <translation>{subscale}&#xa0;: {score}</translation>
     </message>
     <message>
-        <source>each one's estimate of the other</source>
+        <source>each one&apos;s estimate of the other</source>
         <translation>l’estimation de chacun sur l’autre</translation>
     </message>
     <message>
         <source>Item by item (largest gaps first; two points or more apart: highlighted)</source>
-        <translation>Question par question (les plus grands écarts d’abord ; deux points d’écart ou plus : surlignés)</translation>
+        <translation>Question par question (les plus grands écarts d’abord&#xa0;; deux points d’écart ou plus&#xa0;: surlignés)</translation>
     </message>
     <message>
         <source>Each question, both answers and their gap</source>
@@ -2166,7 +2167,7 @@ Cet appareil : {device}
     </message>
     <message>
         <source>severity: {level}</source>
-        <translation>intensité : {level}</translation>
+        <translation>intensité&#xa0;: {level}</translation>
     </message>
     <message>
         <source>Side</source>

@@ -122,7 +122,7 @@ class ThanksPage(Retranslating, QWidget):
         self.repair_intro.setText(
             self.tr(
                 "Something may not have felt right today. That is useful to know, and you "
-                "are welcome to talk about it with your physician. For example:"
+                "are welcome to talk about it with your doctor. For example:"
             )
         )
         self.repair.setAccessibleName(self.repair_intro.text())
