@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 from dyade.analysis.thresholds import Thresholds
 
@@ -70,6 +71,10 @@ def slope(points: Sequence[tuple[float, float]]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in points) / sxx
 
 
+@overload
+def rounded(value: float, digits: int = 3) -> float: ...
+@overload
+def rounded(value: float | None, digits: int = 3) -> float | None: ...
 def rounded(value: float | None, digits: int = 3) -> float | None:
     """Round for output; keep None as None (not scorable is never zero)."""
     return None if value is None else round(value, digits)

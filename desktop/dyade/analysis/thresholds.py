@@ -16,7 +16,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -263,8 +263,8 @@ def cronbach_alpha(rows: Sequence[Sequence[float]]) -> float | None:
     return (k / (k - 1)) * (1.0 - item_var / total_var)
 
 
-def _complete(rows: Sequence[Sequence[float | None]]) -> bool:
-    return all(v is not None for v in rows)
+def _complete(values: Sequence[float | None]) -> TypeGuard[Sequence[float]]:
+    return all(v is not None for v in values)
 
 
 def estimate_from_data(

@@ -22,9 +22,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from dyade.analysis.change import Change, change_between, core_items, core_mean, drop_status
 from dyade.analysis.stats import rounded, slope
-from dyade.analysis.thresholds import Thresholds
+from dyade.analysis.thresholds import Side, Thresholds
 
-SIDES: tuple[str, str] = ("patient", "physician")
+SIDES: tuple[Side, Side] = ("patient", "physician")
 EPS = 1e-9
 
 
@@ -41,7 +41,7 @@ class VisitPoint(BaseModel):
     # side -> core subscale -> item -> keyed value; empty when only means are known
     keyed: dict[str, dict[str, dict[str, float]]] = Field(default_factory=dict)
 
-    def core(self, side: str, th: Thresholds) -> tuple[float | None, dict[str, float]]:
+    def core(self, side: Side, th: Thresholds) -> tuple[float | None, dict[str, float]]:
         """The side's core score (mean of its bond, goals and tasks) and its items."""
         return core_mean(getattr(self, side), th.core_subscales), core_items(
             self.keyed.get(side, {}), th.core_subscales
@@ -175,13 +175,13 @@ def _series(visits: Sequence[VisitPoint]) -> dict[str, dict[str, list[SeriesPoin
     return out
 
 
-def _change(a: VisitPoint, b: VisitPoint, side: str, th: Thresholds) -> Change | None:
+def _change(a: VisitPoint, b: VisitPoint, side: Side, th: Thresholds) -> Change | None:
     before, before_items = a.core(side, th)
     after, after_items = b.core(side, th)
     return change_between(before, before_items, after, after_items)
 
 
-def _dropped(a: VisitPoint, b: VisitPoint, side: str, th: Thresholds) -> tuple[str, ...]:
+def _dropped(a: VisitPoint, b: VisitPoint, side: Side, th: Thresholds) -> tuple[str, ...]:
     """The core subscales that went down between the two visits, largest drop first."""
     drops = []
     for sid in th.core_subscales:
@@ -196,7 +196,7 @@ def _dropped(a: VisitPoint, b: VisitPoint, side: str, th: Thresholds) -> tuple[s
     return tuple(sid for _, sid in sorted(drops))
 
 
-def _recovery(points: list[VisitPoint], start: int, side: str, th: Thresholds) -> int | None:
+def _recovery(points: list[VisitPoint], start: int, side: Side, th: Thresholds) -> int | None:
     """The first of the next K visits back within the recovery margin of the pre-drop level."""
     before = points[start - 1]
     for j in range(start + 1, min(len(points), start + th.recovery_visits + 1)):
@@ -206,7 +206,7 @@ def _recovery(points: list[VisitPoint], start: int, side: str, th: Thresholds) -
     return None
 
 
-def _episode_at(points: list[VisitPoint], i: int, side: str, th: Thresholds) -> Episode | None:
+def _episode_at(points: list[VisitPoint], i: int, side: Side, th: Thresholds) -> Episode | None:
     change = _change(points[i - 1], points[i], side, th)
     if change is None or change.items == 1 or change.drop < th.lenient_drop(side) - EPS:
         return None  # a one-item change is only "to confirm" (see the drop alerts)
@@ -223,7 +223,7 @@ def _episode_at(points: list[VisitPoint], i: int, side: str, th: Thresholds) -> 
     )  # fmt: skip
 
 
-def _episodes_of(side: str, visits: Sequence[VisitPoint], th: Thresholds) -> list[Episode]:
+def _episodes_of(side: Side, visits: Sequence[VisitPoint], th: Thresholds) -> list[Episode]:
     points = [v for v in visits if v.core(side, th)[0] is not None]
     out, i = [], 1
     while i < len(points):
@@ -285,11 +285,8 @@ def _alerts(visits: Sequence[VisitPoint], th: Thresholds) -> list[DropAlert]:
 
 def dyad_gap(point: VisitPoint, th: Thresholds) -> float | None:
     """Mean patient-minus-physician difference on the core subscales, offset removed."""
-    diffs = [
-        point.patient[sid] - point.physician[sid]
-        for sid in th.core_subscales
-        if point.patient.get(sid) is not None and point.physician.get(sid) is not None
-    ]
+    pairs = [(point.patient.get(sid), point.physician.get(sid)) for sid in th.core_subscales]
+    diffs = [p - d for p, d in pairs if p is not None and d is not None]
     return sum(diffs) / len(diffs) - th.expected_offset if diffs else None
 
 
