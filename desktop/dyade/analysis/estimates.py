@@ -52,10 +52,11 @@ def lower_than_other(origin: SideReport, other: SideReport, th: Thresholds) -> t
         mine, theirs = origin.scores.get(sid), other.scores.get(sid)
         if mine is None or theirs is None or mine.value is None or theirs.value is None:
             continue
-        patient, physician = (mine, theirs) if origin.side == "patient" else (theirs, mine)
-        test = discrepancy(
-            patient.value, physician.value, th, items=(patient.answered, physician.answered)
+        mine_at, theirs_at = (mine.value, mine.answered), (theirs.value, theirs.answered)
+        (p_value, p_items), (d_value, d_items) = (
+            (mine_at, theirs_at) if origin.side == "patient" else (theirs_at, mine_at)
         )
+        test = discrepancy(p_value, d_value, th, items=(p_items, d_items))
         lower = "physician_higher" if origin.side == "patient" else "patient_higher"
         if test.direction == lower:
             out.append(sid)

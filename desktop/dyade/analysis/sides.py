@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from dyade.analysis.thresholds import Thresholds
+from dyade.analysis.thresholds import Side, Thresholds
 from dyade.errors import DyadeError
 
 NO_CHANGE = "no_change_discussed"  # a stage answer that is not a stage: never compared
@@ -74,7 +74,7 @@ class FormPlan:
 
     form_id: str
     version: int
-    respondent: str
+    respondent: Side
     use: str
     markers: list[MarkerItem] = field(default_factory=list)
     checklist: list[ChecklistOption] = field(default_factory=list)
@@ -116,7 +116,7 @@ class Score:
 class SideReport:
     """Everything one side said, as the analysis needs it."""
 
-    side: str
+    side: Side
     plan: FormPlan
     answers: Mapping[str, Any]
     scores: dict[str, Score]
@@ -373,7 +373,7 @@ def score_value(report: SideReport, subscale: str) -> float | None:
     return None if score is None else score.value
 
 
-def absent_side(side: str) -> SideReport:
+def absent_side(side: Side) -> SideReport:
     """The report of a side that has not answered: no scores, markers or estimates,
     so every rule that needs that side finds nothing rather than a made-up value."""
     plan = FormPlan(form_id="", version=1, respondent=side, use="other")

@@ -68,7 +68,7 @@ class RuptureSignal:
         return other if self.perceived_by_other else "none"
 
 
-def other_side(side: str) -> Side:
+def other_side(side: Side) -> Side:
     return "physician" if side == "patient" else "patient"
 
 

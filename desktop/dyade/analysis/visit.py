@@ -28,9 +28,9 @@ from dyade.analysis.flags import (
 from dyade.analysis.mismatch import goal_mismatch_flag, stage_mismatch_flag
 from dyade.analysis.repair import voiced_and_heard
 from dyade.analysis.sides import SideReport, absent_side, keyed_items, read_side
-from dyade.analysis.signals import rupture_signal, strain_of
+from dyade.analysis.signals import other_side, rupture_signal, strain_of
 from dyade.analysis.stats import rounded
-from dyade.analysis.thresholds import Thresholds
+from dyade.analysis.thresholds import Side, Thresholds
 from dyade.errors import DyadeError
 
 SCHEMA_VERSION = 1
@@ -107,7 +107,7 @@ class VisitAnalysis(BaseModel):
         return {} if summary is None else summary.keyed()
 
     @property
-    def missing(self) -> str | None:
+    def missing(self) -> Side | None:
         """The side that has not answered, or None for a complete visit."""
         if self.patient is None:
             return "patient"
@@ -164,7 +164,7 @@ def _summary(report: SideReport, th: Thresholds) -> SideSummary:
 
 
 def _checked(
-    patient: SideReport, physician: SideReport, th: Thresholds, pace: Any, missing: str | None
+    patient: SideReport, physician: SideReport, th: Thresholds, pace: Any, missing: Side | None
 ) -> tuple[list[Flag], dict[str, SideReport]]:
     """Notices for answers to check, and each side as the rupture rules may read it."""
     notices, usable = [], {"patient": patient, "physician": physician}
@@ -183,7 +183,7 @@ def _flags(
     physician: SideReport,
     th: Thresholds,
     previous: Any,
-    missing: str | None = None,
+    missing: Side | None = None,
     pace: Any = None,
 ) -> tuple:
     flags, usable = _checked(patient, physician, th, pace, missing)
@@ -289,7 +289,7 @@ def analyse_one_side(
     """
     th = thresholds or Thresholds()
     report = read_side(form, answers, th, checked=not validate)
-    missing = "physician" if report.side == "patient" else "patient"
+    missing = other_side(report.side)
     absent = absent_side(missing)
     patient, physician = (report, absent) if report.side == "patient" else (absent, report)
     return _result(patient, physician, th, previous, missing, pace)
@@ -300,7 +300,7 @@ def _result(
     physician: SideReport,
     th: Thresholds,
     previous: Any,
-    missing: str | None = None,
+    missing: Side | None = None,
     pace: Any = None,
 ) -> VisitAnalysis:
     from dyade.analysis.attention import flags_rank, sort_flags
