@@ -10,6 +10,7 @@ side's estimate of the other with what the other actually reported.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from dyade.analysis.sides import NO_CHANGE, STAGES, SideReport, estimated_actual, score_value
 from dyade.analysis.signals import TYPES
@@ -35,6 +36,15 @@ class Discrepancy:
     critical: float | None = None
     beyond_chance: bool | None = None
     direction: str | None = None
+
+
+class _Who(TypedDict):
+    """The fields every meta-perception row has, whatever kind of estimate it holds."""
+
+    by: str
+    about: str
+    target: str
+    items: list[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +130,7 @@ def _choice_actual(report: SideReport, target: str) -> str | None:
 def _one_meta(by: SideReport, about: SideReport, target: str, th: Thresholds) -> MetaPerception:
     estimate = by.estimates[target]
     items = list(by.estimate_items.get(target, ()))
-    common = {"by": by.side, "about": about.side, "target": target, "items": items}
+    common = _Who(by=by.side, about=about.side, target=target, items=items)
     if isinstance(estimate, float):
         actual = estimated_actual(about, by, target)
         if actual is None:

@@ -101,7 +101,9 @@ def _mirror(report: SideReport, other: SideReport, item: str) -> tuple[str | Non
     return mirror, (other.answers.get(mirror) if mirror else None)
 
 
-def item_evidence(report: SideReport, other: SideReport, item: str, note: str, **extra) -> Evidence:
+def item_evidence(
+    report: SideReport, other: SideReport, item: str, note: Note, **extra
+) -> Evidence:
     mirror, mirror_answer = _mirror(report, other, item)
     return Evidence(
         side=report.side,
@@ -114,7 +116,7 @@ def item_evidence(report: SideReport, other: SideReport, item: str, note: str, *
     )
 
 
-def _hit_evidence(hit: MarkerHit, report: SideReport, other: SideReport, note: str) -> Evidence:
+def _hit_evidence(hit: MarkerHit, report: SideReport, other: SideReport, note: Note) -> Evidence:
     if hit.option is not None:
         note = "emotion"
     return item_evidence(report, other, hit.item, note, option=hit.option)
@@ -122,7 +124,11 @@ def _hit_evidence(hit: MarkerHit, report: SideReport, other: SideReport, note: s
 
 def strain_evidence(report: SideReport, other: SideReport, strain: Strain) -> list[Evidence]:
     out = []
-    for note, subscales in (("low", strain.low), ("drop", strain.dropped)):
+    by_note: tuple[tuple[Note, tuple[str, ...]], ...] = (
+        ("low", strain.low),
+        ("drop", strain.dropped),
+    )
+    for note, subscales in by_note:
         for sid in subscales:
             score = score_value(report, sid)
             out.append(Evidence(side=report.side, note=note, subscale=sid, score=score))
@@ -243,7 +249,7 @@ def low_alliance_flag(
     registered = [
         t
         for t in strain.low + strain.dropped
-        if isinstance(other.estimates.get(t), float) and other.estimates[t] <= th.low_cutoff(side)
+        if isinstance(guess := other.estimates.get(t), float) and guess <= th.low_cutoff(side)
     ]
     perceived_by = "unknown" if missing else "both" if registered else side
     points = len(set(strain.low) | set(strain.dropped)) + bool(strain.low and strain.dropped)

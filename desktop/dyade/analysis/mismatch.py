@@ -48,15 +48,23 @@ def _goal_perceived(patient: SideReport, physician: SideReport) -> str:
     return "physician" if saw_patient else "patient" if saw_physician else "none"
 
 
-def goal_mismatch_flag(patient: SideReport, physician: SideReport) -> Flag | None:
+def _differing_goals(patient: SideReport, physician: SideReport) -> tuple[str, str] | None:
+    """Both sides' main goals when both chose one and they differ, else None."""
     p_goal, d_goal = patient.main_goal, physician.main_goal
-    differ = p_goal is not None and d_goal is not None and p_goal != d_goal
+    if p_goal is None or d_goal is None or p_goal == d_goal:
+        return None
+    return p_goal, d_goal
+
+
+def goal_mismatch_flag(patient: SideReport, physician: SideReport) -> Flag | None:
+    differ = _differing_goals(patient, physician)
     misreads = _misreads(patient, physician)
     if not differ and not misreads:
         return None
     node = texts.lookup("explanations", "goal_mismatch")
     parts = []
     if differ:
+        p_goal, d_goal = differ
         parts.append(
             texts.bilingual(
                 node["differ"],
@@ -66,7 +74,7 @@ def goal_mismatch_flag(patient: SideReport, physician: SideReport) -> Flag | Non
         )
     for guesser, guessed in misreads:
         guess = guesser.estimates["main_goal"]
-        item = (guesser.estimate_items.get("main_goal") or [None])[0]
+        item = next(iter(guesser.estimate_items.get("main_goal") or ()), None)
         parts.append(
             texts.bilingual(
                 node["misread"],
