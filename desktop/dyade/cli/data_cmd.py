@@ -77,11 +77,16 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _transfer(args: argparse.Namespace) -> int:
-    from dyade.storage.transfer import write_transfer
+    from dyade.storage.transfer import write_transfer_for
+    from dyade.storage.transfer_log import default_target
 
+    target = args.to or default_target(args.out)
     with _open(args) as db:
-        path = write_transfer(db, args.out, _transfer_passphrase(args), force=args.force)
-    print(f"transfer file written to {path}")
+        written = write_transfer_for(
+            db, args.out, _transfer_passphrase(args), target, full=args.full, force=args.force
+        )
+    what = "every record" if written.since is None else "the records changed since the last one"
+    print(f"transfer file for {target!r} written to {written.path}: {what} ({written.records})")
     return 0
 
 
@@ -242,6 +247,13 @@ def _register_data(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=_export)
     p = sub.add_parser("transfer", help="write an encrypted transfer file for another laptop")
     p.add_argument("--out", metavar="FILE", required=True)
+    p.add_argument(
+        "--to",
+        metavar="TARGET",
+        help="where the file goes (default: its folder); only what changed since the last "
+        "file written for it is written",
+    )
+    p.add_argument("--full", action="store_true", help="write every record, not only changes")
     _force(p)
     p.set_defaults(handler=_transfer)
     p = sub.add_parser("import", help="merge a transfer file from another laptop")

@@ -354,3 +354,46 @@ def _v4_outbox(db: sqlite_utils.Database) -> None:
     for table, keys in _SYNCED:
         for event in ("INSERT", "UPDATE"):
             db.execute(_outbox_trigger(table, keys, event))
+
+
+# Version 5: incremental transfer files (docs/SYNC.md, "USB fallback"). Every change
+# to a travelling record, whoever writes it (this laptop, an import, a pull), moves
+# the record to the end of ``transfer_log``; a transfer file for a target carries
+# the records logged since the last file written for it (``transfer_targets``).
+# ``transfer_received`` remembers how far each other laptop's log has arrived here,
+# so a file whose earlier part is missing is refused instead of merged with a gap.
+_V5 = (
+    """CREATE TABLE transfer_log (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,            -- the record's latest change
+    table_name TEXT NOT NULL,
+    record_key TEXT NOT NULL,                         -- JSON array of the key's values
+    UNIQUE (table_name, record_key)
+)""",
+    """CREATE TABLE transfer_targets (
+    target TEXT PRIMARY KEY,                          -- where files go: a folder, a name
+    upto INTEGER NOT NULL,                            -- transfer_log.seq the last file holds
+    written_at TEXT NOT NULL
+) WITHOUT ROWID""",
+    """CREATE TABLE transfer_received (
+    source TEXT PRIMARY KEY,                          -- another laptop's uuid
+    upto INTEGER NOT NULL                             -- its transfer_log.seq merged here
+) WITHOUT ROWID""",
+)
+
+
+def _transfer_log_trigger(table: str, keys: tuple[str, ...], event: str) -> str:
+    key = f"json_array({', '.join(f'NEW.{k}' for k in keys)})"
+    return f"""CREATE TRIGGER transfer_log_{table}_{event.lower()} AFTER {event} ON {table}
+BEGIN
+    DELETE FROM transfer_log WHERE table_name = '{table}' AND record_key = {key};
+    INSERT INTO transfer_log (table_name, record_key) VALUES ('{table}', {key});
+END"""
+
+
+@SCHEMA.migration(5, "incremental transfer files: change log and per-target watermark")
+def _v5_transfer_log(db: sqlite_utils.Database) -> None:
+    for statement in _V5:
+        db.execute(statement)
+    for table, keys in _SYNCED:
+        for event in ("INSERT", "UPDATE"):
+            db.execute(_transfer_log_trigger(table, keys, event))

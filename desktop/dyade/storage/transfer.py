@@ -12,6 +12,9 @@ one transaction. Merge rules, per record:
 - anything else (same UUID, different content, or a clash on a unique code):
   kept aside in ``conflicts`` for a person to resolve, never overwritten.
 Only files of this clinic are merged (:mod:`dyade.storage.clinic`).
+``write_transfer_for`` writes only what changed since the last file for a
+target (:mod:`dyade.storage.transfer_log`); such a file merges by the same
+rules, once the changes before it are here.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +31,7 @@ import sqlcipher3
 import sqlite_utils
 
 from dyade.safe_write import writing
-from dyade.storage import audit, clinic, logins, merge_rules
+from dyade.storage import audit, clinic, logins, merge_rules, transfer_log
 from dyade.storage.clinic import clinic_id
 from dyade.storage.errors import TransferRefused
 from dyade.storage.migrations import SCHEMA
@@ -80,21 +83,40 @@ def _columns(db: sqlite_utils.Database, table: str) -> list[str]:
     return [c.name for c in db[table].columns if c.name not in skip]
 
 
-def _lines(db: sqlite_utils.Database) -> Iterator[bytes]:
+@dataclass(frozen=True)
+class Written:
+    """A transfer file written whole: from which log position (None: the whole clinic)."""
+
+    path: Path
+    since: int | None
+    records: int
+
+
+def _lines(db: sqlite_utils.Database, part: dict[str, Any], count: list[int]) -> Iterator[bytes]:
+    """The file's lines: a header naming the part of this laptop's log it holds
+    (``since`` None: every record), the records parents first, a closing count."""
     head = {
         "format": 1,
         "schema": SCHEMA.current(db),
         "source": laptop_uuid(db),
         "clinic": clinic_id(db),
         "at": now(),
+        **part,
     }
     yield (to_json(head) + "\n").encode()
     total = 0
-    for table in TABLES:
+    for table, keys in TABLES.items():
         columns = _columns(db, table)
-        for row in db.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+        if part["since"] is None:
+            rows: Iterable[tuple[Any, ...]] = db.execute(
+                f"SELECT {', '.join(columns)} FROM {table}"
+            )
+        else:
+            rows = transfer_log.logged_rows(db, table, keys, columns, part["since"], part["upto"])
+        for row in rows:
             total += 1
             yield (to_json({"t": table, "r": dict(zip(columns, row, strict=True))}) + "\n").encode()
+    count.append(total)
     yield (to_json({"end": total}) + "\n").encode()
 
 
@@ -116,12 +138,40 @@ def write_transfer(
 ) -> Path:
     """Seal every travelling record into ``out`` (written whole or not at all; an
     existing file is replaced only with ``force``)."""
-    path = Path(out)
+    written = write_transfer_for(
+        db, out, passphrase, None, full=True, by=by, log2_n=log2_n, force=force
+    )
+    return written.path
+
+
+def write_transfer_for(
+    db: sqlite_utils.Database,
+    out: str | os.PathLike[str],
+    passphrase: str,
+    target: str | None,
+    *,
+    full: bool = False,
+    by: str | None = None,
+    log2_n: int | None = None,
+    force: bool = False,
+) -> Written:
+    """Seal into ``out`` what changed since the last file written for ``target``
+    (everything the first time, with ``full``, or without a target); the target's
+    watermark moves only once the file is whole on disk."""
+    path, upto = Path(out), transfer_log.latest(db)
+    last = transfer_log.mark(db, target) if target is not None and not full else None
+    part: dict[str, Any] = {"since": None, "upto": upto, "target": target}
+    if last is not None:
+        part.update(since=last.upto, base_at=last.written_at)
+    count: list[int] = []
     with writing(path, force=force, kind="transfer") as temp, open(temp, "wb") as handle:
-        seal(_compressed(_lines(db)), handle, passphrase, log2_n)
+        seal(_compressed(_lines(db, part, count)), handle, passphrase, log2_n)
     with db.atomic():
-        audit.record(db, "exported", str(path), user_uuid=by, details={"kind": "transfer"})
-    return path
+        details = {"kind": "transfer", "target": target, "since": part["since"], "upto": upto}
+        audit.record(db, "exported", str(path), user_uuid=by, details=details)
+        if target is not None:
+            transfer_log.move_mark(db, target, upto, now())
+    return Written(path, part["since"], count[0])
 
 
 def _records(path: Path, passphrase: str) -> Iterator[dict[str, Any]]:
@@ -322,6 +372,7 @@ def _apply(db: sqlite_utils.Database, path: Path, passphrase: str, by: str | Non
             fr=f"{path} a été écrit par un Dyade plus récent\u00a0; mettez d’abord celui-ci à jour",
         )
     _same_clinic(db, path, head.get("clinic"), by)
+    transfer_log.check_base(db, path, head, laptop_uuid(db))
     merger = _Merger(db, f"{path.name} from laptop {head.get('source')}")
     for seen, record in enumerate(records):
         if "end" in record:
@@ -330,6 +381,8 @@ def _apply(db: sqlite_utils.Database, path: Path, passphrase: str, by: str | Non
                     f"{path} is incomplete or altered ({seen} records read)",
                     fr=f"{path} est incomplet ou modifié ({seen} enregistrements lus)",
                 )
+            if isinstance(head.get("upto"), int) and isinstance(head.get("source"), str):
+                transfer_log.note_received(db, head["source"], head["upto"])
             return merger.report
         merger.merge(str(record.get("t")), record.get("r") or {})
     raise TransferRefused(
