@@ -16,7 +16,7 @@ from dyade.analysis.attention import attention_rank
 from dyade.analysis.compare import compared_subscales
 from dyade.analysis.csv_batch import BatchResult
 from dyade.analysis.trajectory import DyadHistory
-from dyade.analysis.visit import VisitAnalysis
+from dyade.analysis.visit import SideSummary, VisitAnalysis
 from dyade.csv_dialect import EXCEL, CsvStyle, writing
 from dyade.errors import DyadeError
 from dyade.safe_write import write_text
@@ -43,7 +43,9 @@ def _layout(result: BatchResult) -> tuple[list[str], list[str]]:
     subscales: set[str] = set()
     compared: set[str] = set()
     for *_key, analysis in result.visits:
-        subscales.update(analysis.patient.scores, analysis.physician.scores)
+        for summary in (analysis.patient, analysis.physician):
+            if summary is not None:  # a batch pairs both sides; stay safe all the same
+                subscales.update(summary.scores)
         compared.update(d.subscale for d in analysis.discrepancies)
     return _ordered(subscales), _ordered(compared)
 
@@ -66,14 +68,19 @@ def form_columns(forms: Mapping[str, Any], form_ids: Iterable[str]) -> tuple[lis
     return _ordered(subscales), _ordered(compared)
 
 
+def _form_of(summary: SideSummary | None) -> str | None:
+    """The form a side answered; None for a side that has not answered."""
+    return None if summary is None else summary.form
+
+
 def visit_row(key: tuple, analysis: VisitAnalysis, subscales, compared) -> dict[str, Any]:
     dyad, visit, date = key
     row: dict[str, Any] = {
         "dyad": dyad,
         "visit": visit,
         "date": date,
-        "patient_form": analysis.patient.form,
-        "physician_form": analysis.physician.form,
+        "patient_form": _form_of(analysis.patient),
+        "physician_form": _form_of(analysis.physician),
     }
     p, d = analysis.scores("patient"), analysis.scores("physician")
     for sid in subscales:

@@ -162,6 +162,13 @@ class Layout:
         self.status = self.index.get("status")
         self._per_form: dict[tuple[str, int], FormColumns] = {}
 
+    def required(self, key: str) -> int:
+        """The column of one of the columns every file has (checked with the header)."""
+        col = self.fixed[key]
+        if col is None:
+            raise DyadeError(f"line 1: missing column(s) {ALIASES[key][0]}")
+        return col
+
     def _find(self, names: Iterable[str]) -> int | None:
         return next((self.index[n] for n in names if n in self.index), None)
 
@@ -246,7 +253,7 @@ def _layout_columns(path: Path, forms: Mapping[str, Any], holder: list[Layout]):
         except DyadeError as exc:
             raise DyadeError(f"{path}, {exc}") from None
         holder.append(layout)
-        return layout.fixed["dyad"], layout.fixed["form"]
+        return layout.required("dyad"), layout.required("form")
 
     return columns
 
@@ -319,7 +326,9 @@ class DyadOutcome:
 
 
 def _analyse_dyad(dyad: str, visits: list, th: Thresholds, result: BatchResult):
-    points, previous, done = [], None, []
+    points: list[VisitPoint] = []
+    previous: VisitAnalysis | None = None
+    done: list[tuple[str, str, VisitAnalysis]] = []
     for visit, date, sides in visits:
         patient, physician = sides["patient"], sides["physician"]
         try:

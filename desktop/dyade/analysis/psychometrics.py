@@ -135,10 +135,11 @@ def subscale_stats(
     rows = []
     for answers in answer_sets:
         values = [answers.get(item) for item, *_ in rule.items]
-        if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+        numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+        if len(numbers) == len(values):
             rows.append([
                 float(high + low - v if reverse else v)
-                for v, (_, low, high, reverse) in zip(values, rule.items, strict=True)
+                for v, (_, low, high, reverse) in zip(numbers, rule.items, strict=True)
             ])  # fmt: skip
     ids = [item for item, *_ in rule.items]
     base = {"form": form.id, "version": form.version, "respondent": form.respondent,
