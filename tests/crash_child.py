@@ -149,7 +149,7 @@ def write(kind: str, db_path: str, passphrase: str, out: str) -> None:
     from dyade.storage.backup import backup
     from dyade.storage.export import export_csv, export_json
     from dyade.storage.export_fhir import export_fhir
-    from dyade.storage.transfer import write_transfer
+    from dyade.storage.transfer import write_transfer, write_transfer_for
 
     db = open_database(db_path, passphrase, kdf_iter=KDF)
     print("ready", flush=True)
@@ -159,6 +159,7 @@ def write(kind: str, db_path: str, passphrase: str, out: str) -> None:
         "fhir": lambda: export_fhir(db, out),
         "backup": lambda: backup(db, out),
         "transfer": lambda: write_transfer(db, out, passphrase),
+        "transfer-usb": lambda: write_transfer_for(db, out, passphrase, "usb"),
         "report": lambda: _report(out),
         "analyse": lambda: _analyse(out),
     }[kind]()

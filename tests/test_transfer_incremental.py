@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from dyade.storage import transfer, transfer_log
@@ -10,7 +12,11 @@ from dyade.storage.errors import TransferRefused
 from dyade.storage.responses import load_answers, responses_of_visit, save_answer
 from dyade.storage.transfer import TABLES, import_transfer, write_transfer_for
 from dyade.storage.visits import create_visit
+from faults_support import KDF, clinic_file, run
+from faults_support import PASSPHRASE as FAULT_PHRASE
 from storage_fixtures import FORMS, PASSPHRASE, make_clinic
+
+__all__ = ["clinic_file"]
 
 PHRASE = "a phrase both laptops know"
 CLI_PHRASE = "transfer phrase"  # the dyade fixture's DYADE_TRANSFER_PASSPHRASE
@@ -183,3 +189,32 @@ def test_the_command_line_writes_incremental_files_and_imports_them(dyade, tmp_p
         "P-1",
         "P-2",
     ]
+
+
+def test_a_write_killed_at_each_file_step_never_moves_the_watermark(clinic_file, tmp_path):
+    """SIGKILL before each file operation of the safe writer (flush, rename, cleanup):
+    the target's watermark stays unset, so the next file for it is full again."""
+    base, _clinic = clinic_file
+    ops = _killed_write(base, tmp_path / "clean", 100_000)
+    assert "fsync" in ops and {"link", "replace"} & set(ops)
+    for step in range(1, len(ops) + 1):
+        _killed_write(base, tmp_path / f"step-{step}", step)
+
+
+def _killed_write(base, folder, crash_at: int) -> list[str]:
+    """Write a file for the target "usb" in a child killed before its ``crash_at``-th
+    file operation; check the watermark moved only in a run that finished."""
+    folder.mkdir()
+    path, out = folder / "clinic.db", folder / "out.dyade"
+    shutil.copy(base, path)
+    code, lines, err = run("write", "transfer-usb", str(path), FAULT_PHRASE, str(out),
+                           env={"DYADE_CRASH_AT": str(crash_at)})  # fmt: skip
+    db = open_database(path, FAULT_PHRASE, kdf_iter=KDF)
+    try:
+        moved = transfer_log.mark(db, "usb")
+    finally:
+        db.close()
+    assert ("done" in lines) == (moved is not None) == (code == 0), err
+    if moved is not None:
+        assert moved.upto > 0 and out.is_file()
+    return [line.split()[2] for line in lines if line.startswith("op ")]
