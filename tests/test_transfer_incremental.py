@@ -218,3 +218,25 @@ def _killed_write(base, folder, crash_at: int) -> list[str]:
     if moved is not None:
         assert moved.upto > 0 and out.is_file()
     return [line.split()[2] for line in lines if line.startswith("op ")]
+
+
+def test_the_command_line_imports_in_order_and_refuses_a_gap(dyade, tmp_path):
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert dyade("patient", "add", "--code", "P-1", "--name", "Ana")[0] == 0
+    assert dyade("transfer", "--out", str(usb / "1.dyade"))[0] == 0
+    assert dyade("patient", "add", "--code", "P-2", "--name", "Bruno")[0] == 0
+    assert dyade("transfer", "--out", str(usb / "2.dyade"))[0] == 0
+    assert dyade("patient", "add", "--code", "P-3", "--name", "Chloé")[0] == 0
+    assert dyade("transfer", "--out", str(usb / "3.dyade"))[0] == 0
+    assert dyade("user", "add", "--login", "admin", "--role", "admin", db="other.db")[0] == 0
+    code, _out, err = dyade("import", str(usb / "2.dyade"), db="other.db")
+    assert code != 0 and "has not received that file" in err and "--full" in err
+    for n in (1, 2, 3, 3):  # the last one twice: nothing more
+        code, out, err = dyade("import", str(usb / f"{n}.dyade"), db="other.db")
+        assert code == 0, err
+    assert "added nothing" in out
+    other = open_database(tmp_path / "other.db", PASSPHRASE)
+    codes = sorted(r[0] for r in other.execute("SELECT code FROM patients"))
+    other.close()
+    assert codes == ["P-1", "P-2", "P-3"]
