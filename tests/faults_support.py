@@ -88,11 +88,16 @@ def digest(path_or_db, *, skip: tuple[str, ...] = ("audit",)) -> str:
     return _digest(path_or_db.conn, skip)
 
 
+# A laptop's own bookkeeping of what changed and what it sent: every audited act (an export,
+# a backup) adds to it, so it is not the clinic's records a fault must leave untouched.
+LAPTOP_BOOKKEEPING = ("transfer_log", "transfer_targets", "transfer_received", "sqlite_sequence")
+
+
 def _digest(conn, skip: tuple[str, ...]) -> str:
     names = "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
     h = hashlib.sha256()
     for (table,) in conn.execute(names).fetchall():
-        if table in skip:
+        if table in skip or table in LAPTOP_BOOKKEEPING:
             continue
         rows = conn.execute(f"SELECT * FROM {table}").fetchall()
         h.update(table.encode() + repr(sorted(map(repr, rows))).encode())
