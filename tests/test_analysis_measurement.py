@@ -10,6 +10,7 @@ import pytest
 
 from analysis_visits import BRIEF, FULL, answers, chain, follow, visit
 from dyade.analysis import Thresholds, attention_rank
+from dyade.analysis.trajectory import VisitPoint
 
 
 def test_reliability_shrinks_with_fewer_items_as_spearman_brown_says():
@@ -102,3 +103,14 @@ def test_one_item_gap_between_the_sides_needs_more_to_be_beyond_chance():
     assert bond(brief).beyond_chance is False
     assert bond(full).beyond_chance is True
     assert bond(brief).critical > bond(full).critical
+
+
+def test_a_check_ticked_in_the_middle_all_the_way_down_is_no_drop_in_the_history():
+    """Brief checks at 'completely'; at the third visit she tapped 'somewhat' on every
+    question without reading: answers to check, not a rupture that came and went."""
+    pairs = [(answers(BRIEF[0]), answers(BRIEF[1], 4), BRIEF) for _ in range(5)]
+    pairs[2] = (answers(BRIEF[0], 3, 3), answers(BRIEF[1], 4), BRIEF)
+    history = follow(chain(pairs))
+    assert history.episodes == [] and history.drop_alerts == []
+    third = VisitPoint.from_analysis(chain(pairs)[2], 3)
+    assert third.patient == {} and third.physician  # her scores that visit are set aside

@@ -53,15 +53,17 @@ class VisitPoint(BaseModel):
         contributes no values."""
         if hasattr(analysis, "scores"):
             present = analysis.patient or analysis.physician
+            kept = [s for s in SIDES if s not in _sides_to_check(analysis.flags)]
             return cls(
                 visit=visit,
                 label=label,
                 use=present.use,
-                patient=analysis.scores("patient"),
-                physician=analysis.scores("physician"),
-                keyed={side: analysis.keyed(side) for side in SIDES},
+                patient=analysis.scores("patient") if "patient" in kept else {},
+                physician=analysis.scores("physician") if "physician" in kept else {},
+                keyed={side: analysis.keyed(side) for side in kept},
             )
-        sides = {side: analysis.get(side) or {} for side in SIDES}
+        checked = _sides_to_check(analysis.get("flags") or [])
+        sides = {side: {} if side in checked else analysis.get(side) or {} for side in SIDES}
         present = sides["patient"] or sides["physician"]
         return cls(
             visit=visit,
@@ -76,6 +78,21 @@ class VisitPoint(BaseModel):
                 for side, data in sides.items()
             },
         )
+
+
+def _sides_to_check(flags: Sequence[Any]) -> set[str]:
+    """Sides whose answers are to check (same answer throughout, contradictions, too fast):
+    their scores that visit are no evidence of a drop, so they carry no trend or episode."""
+    found = set()
+    for flag in flags:
+        kind, origin = (
+            (flag.get("kind"), flag.get("origin"))
+            if isinstance(flag, Mapping)
+            else (flag.kind, flag.origin)
+        )
+        if kind == "answers_to_check" and origin:
+            found.add(origin)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
