@@ -1256,6 +1256,105 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>PsychometricsBox</name>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adopted from {n} visits ({form}, version {version}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adopt the clinic&apos;s reliabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the spread, reliability and patient–physician offset of the analysis thresholds with the clinic&apos;s own? Every dyad is analysed again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No completed questionnaire yet: nothing to describe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} visits have both sides complete: enough to adopt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} visits have both sides complete; adopting needs at least {need}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s own data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the clinic&apos;s own data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the clinic&apos;s own data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the clinic&apos;s questionnaires behave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed from the clinic&apos;s completed questionnaires, per form version and subscale. Nothing is shown of any one person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α (Cronbach) and ω (McDonald) say how consistently the items of a subscale measure the same thing: 0.70 or more is usually enough, and the interval in brackets shows how sure the number is. Floor and ceiling: the share of answers at the lowest or highest end of the scale, where change cannot show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute from the clinic&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adopt these reliabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reliability per form version and subscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α [95 % interval]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ω [95 % interval]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ceiling</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Questionnaire</name>
     <message>
         <source>Your questionnaire for patient {code} is saved. Both sides have answered: the comparison is ready on the dashboard.</source>

@@ -1260,6 +1260,105 @@ Les remplacer ?</translation>
     </message>
 </context>
 <context>
+    <name>PsychometricsBox</name>
+    <message>
+        <source>Computing…</source>
+        <translation>Calcul en cours…</translation>
+    </message>
+    <message>
+        <source>Adopted from {n} visits ({form}, version {version}).</source>
+        <translation>Adoptés à partir de {n} visites ({form}, version {version}).</translation>
+    </message>
+    <message>
+        <source>Adopt the clinic&apos;s reliabilities</source>
+        <translation>Adopter les fidélités du cabinet</translation>
+    </message>
+    <message>
+        <source>Replace the spread, reliability and patient–physician offset of the analysis thresholds with the clinic&apos;s own? Every dyad is analysed again.</source>
+        <translation>Remplacer la dispersion, la fidélité et l’écart patient–médecin des seuils d’analyse par ceux du cabinet&#xa0;? Chaque dyade est analysée à nouveau.</translation>
+    </message>
+    <message>
+        <source>No completed questionnaire yet: nothing to describe.</source>
+        <translation>Aucun questionnaire terminé pour l’instant&#xa0;: rien à décrire.</translation>
+    </message>
+    <message>
+        <source>{n} visits have both sides complete: enough to adopt.</source>
+        <translation>{n} visites ont leurs deux côtés terminés&#xa0;: assez pour adopter.</translation>
+    </message>
+    <message>
+        <source>{n} visits have both sides complete; adopting needs at least {need}.</source>
+        <translation>{n} visites ont leurs deux côtés terminés&#xa0;; il en faut au moins {need} pour adopter.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s own data</source>
+        <translation>Les données du cabinet</translation>
+    </message>
+    <message>
+        <source>Hide the clinic&apos;s own data</source>
+        <translation>Masquer les données du cabinet</translation>
+    </message>
+    <message>
+        <source>Show the clinic&apos;s own data</source>
+        <translation>Afficher les données du cabinet</translation>
+    </message>
+    <message>
+        <source>How the clinic&apos;s questionnaires behave</source>
+        <translation>Comment se comportent les questionnaires du cabinet</translation>
+    </message>
+    <message>
+        <source>Computed from the clinic&apos;s completed questionnaires, per form version and subscale. Nothing is shown of any one person.</source>
+        <translation>Calculé à partir des questionnaires terminés du cabinet, par version de questionnaire et sous-échelle. Rien n’est montré d’une personne en particulier.</translation>
+    </message>
+    <message>
+        <source>α (Cronbach) and ω (McDonald) say how consistently the items of a subscale measure the same thing: 0.70 or more is usually enough, and the interval in brackets shows how sure the number is. Floor and ceiling: the share of answers at the lowest or highest end of the scale, where change cannot show.</source>
+        <translation>α (Cronbach) et ω (McDonald) disent avec quelle cohérence les questions d’une sous-échelle mesurent la même chose&#xa0;: 0,70 ou plus suffit en général, et l’intervalle entre crochets montre la précision du nombre. Plancher et plafond&#xa0;: la part des réponses au bas ou au haut de l’échelle, là où un changement ne peut pas se voir.</translation>
+    </message>
+    <message>
+        <source>Compute from the clinic&apos;s data</source>
+        <translation>Calculer à partir des données du cabinet</translation>
+    </message>
+    <message>
+        <source>Adopt these reliabilities</source>
+        <translation>Adopter ces fidélités</translation>
+    </message>
+    <message>
+        <source>Reliability per form version and subscale</source>
+        <translation>Fidélité par version de questionnaire et sous-échelle</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Questionnaire</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Subscale</source>
+        <translation>Sous-échelle</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>α [95 % interval]</source>
+        <translation>α [intervalle à 95&#xa0;%]</translation>
+    </message>
+    <message>
+        <source>ω [95 % interval]</source>
+        <translation>ω [intervalle à 95&#xa0;%]</translation>
+    </message>
+    <message>
+        <source>Floor</source>
+        <translation>Plancher</translation>
+    </message>
+    <message>
+        <source>Ceiling</source>
+        <translation>Plafond</translation>
+    </message>
+</context>
+<context>
     <name>Questionnaire</name>
     <message>
         <source>Your questionnaire for patient {code} is saved. Both sides have answered: the comparison is ready on the dashboard.</source>
@@ -1744,7 +1843,7 @@ Cet appareil&#xa0;: {device}
     </message>
     <message>
         <source>Something may not have felt right today. That is useful to know, and you are welcome to talk about it with your doctor. For example:</source>
-        <translation>Quelque chose ne vous a peut-être pas convenu aujourd’hui. C’est utile à savoir, et vous pouvez tout à fait en parler avec votre médecin. Par exemple :</translation>
+        <translation>Quelque chose ne vous a peut-être pas convenu aujourd’hui. C’est utile à savoir, et vous pouvez tout à fait en parler avec votre médecin. Par exemple&#xa0;:</translation>
     </message>
     <message>
         <source>Finish</source>

@@ -11,11 +11,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
 from typing import Any
 
 from dyade.cli.common import open_db
-from dyade.errors import DyadeError
 
 WORDS = {
     "en": {
@@ -73,51 +71,8 @@ def render(stats: list[Any], lang: str) -> str:
     return "\n".join(lines)
 
 
-def clinic_stats(db: Any, library: Any) -> list[Any]:
-    """The statistics of every form version the clinic's completed responses used."""
-    from dyade.analysis.psychometrics import form_stats
-    from dyade.storage.responses import completed_answer_sets
-
-    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for response, answers in completed_answer_sets(db):
-        groups.setdefault((response.form_id, response.form_version), []).append(answers)
-    out = []
-    for (form_id, version), sets in sorted(groups.items()):
-        form = library.get(form_id, version)
-        if form is not None:
-            out += form_stats(form, sets)
-    return out
-
-
-def adopt(db: Any, library: Any) -> tuple[int, tuple[str, int], dict[str, Any]]:
-    """Estimate spread, reliability and offset from the clinic's dyads (bond subscale of
-    the pair of forms most used) and store them as the clinic's threshold overrides."""
-    from dyade.analysis.psychometrics import clinic_estimates
-    from dyade.storage.responses import completed_pairs
-    from dyade.storage.settings import get_setting, set_setting
-
-    pairs = list(completed_pairs(db))
-    counts = Counter((p.form_id, p.form_version, d.form_id, d.form_version) for p, _, d, _ in pairs)
-    if not counts:
-        raise DyadeError(
-            "no visit has both sides completed: nothing to adopt",
-            fr="aucune visite n’a ses deux côtés terminés\u00a0: rien à adopter",
-        )
-    key = counts.most_common(1)[0][0]
-    forms = (library.require(key[0], key[1]), library.require(key[2], key[3]))
-    chosen = [
-        (p_answers, d_answers)
-        for p, p_answers, d, d_answers in pairs
-        if (p.form_id, p.form_version, d.form_id, d.form_version) == key
-    ]
-    values = clinic_estimates(forms, chosen, library.thresholds)
-    overrides = dict(get_setting(db, "thresholds") or {}) | values
-    set_setting(db, "thresholds", overrides)
-    return len(chosen), (key[0], key[1]), overrides
-
-
 def _psychometrics(args: argparse.Namespace) -> int:
-    from dyade.clinic import clinic_library
+    from dyade.clinic import adopt, clinic_library, clinic_stats
 
     lang = args.lang or "en"
     with open_db(args) as db:

@@ -33,6 +33,7 @@ from dyade.ui.errors import describe, show_error
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace import settings_values as values
 from dyade.ui.workspace.formats import reader_locale
+from dyade.ui.workspace.psychometrics_box import PsychometricsBox
 from dyade.ui.workspace.settings_texts import (
     FIELD_DECIMALS,
     default_text,
@@ -81,6 +82,8 @@ class SettingsPage(Retranslating, QWidget):
         self._thresholds(body)
         self.sync_box = SyncBox(self.session, body)
         self.column.addWidget(self.sync_box)
+        self.psychometrics = PsychometricsBox(self.session, body, self._adopted)
+        self.column.addWidget(self.psychometrics)
         self.column.addStretch(1)
         self.save_button = QPushButton(self)
         self.save_button.setProperty("role", "primary")
@@ -223,6 +226,11 @@ class SettingsPage(Retranslating, QWidget):
     def reset_thresholds(self) -> None:
         for name, default in values.threshold_fields().items():
             self.threshold_boxes[name].setValue(default)
+
+    def _adopted(self) -> None:
+        """The clinic adopted its own thresholds: show them and analyse again with them."""
+        self.load()
+        self.apply({"thresholds"})
 
     def save(self) -> bool:
         """Check, then store every value; say what was saved or what is wrong."""
