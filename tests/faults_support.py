@@ -89,7 +89,8 @@ def digest(path_or_db, *, skip: tuple[str, ...] = ("audit",)) -> str:
 
 
 # A laptop's own bookkeeping of what changed and what it sent: every audited act (an export,
-# a backup) adds to it, so it is not the clinic's records a fault must leave untouched.
+# a backup) adds to it, so it is not the clinic's records a fault must leave untouched; nor is
+# the laptop's identity (the ``laptop_uuid`` setting), which an import makes when first needed.
 LAPTOP_BOOKKEEPING = ("transfer_log", "transfer_targets", "transfer_received", "sqlite_sequence")
 
 
@@ -100,6 +101,8 @@ def _digest(conn, skip: tuple[str, ...]) -> str:
         if table in skip or table in LAPTOP_BOOKKEEPING:
             continue
         rows = conn.execute(f"SELECT * FROM {table}").fetchall()
+        if table == "settings":  # the laptop's own identity, made when it first needs one
+            rows = [row for row in rows if row[0] != "laptop_uuid"]
         h.update(table.encode() + repr(sorted(map(repr, rows))).encode())
     return h.hexdigest()
 
