@@ -55,3 +55,16 @@ def test_every_module_of_the_package_has_its_layer():
         p.name for p in package.iterdir() if (p / "__init__.py").exists()
     }
     assert modules - {"__init__"} <= named, sorted(modules - {"__init__"} - named)
+
+
+def test_the_ui_runs_no_sql_of_its_own():
+    """Screens call storage services; a query written in a widget would bypass the
+    services' checks (access, audit) and the single connection's lock."""
+    query = re.compile(r"\.(execute|executescript|query)\(|\b(SELECT|INSERT|UPDATE|DELETE)\s")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "desktop" / "dyade" / "ui").rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if query.search(line)
+    ]
+    assert found == []

@@ -249,6 +249,12 @@ ORDER BY v.date, v.created_at, r.respondent
 """
 
 
+def latest_completion(db: sqlite_utils.Database) -> str | None:
+    """When the most recent response was completed (None before any): the background
+    sync watches it to send a finished questionnaire soon."""
+    return db.execute("SELECT max(completed_at) FROM responses").fetchone()[0]
+
+
 def pending_responses(
     db: sqlite_utils.Database,
     physician: str | None = None,

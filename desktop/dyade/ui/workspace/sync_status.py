@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from dyade.storage.responses import latest_completion
 from dyade.sync.status import SYNC_EVERY_SECONDS, SyncStatus, sync_status
 from dyade.ui.retranslate import Retranslating
 
@@ -62,7 +63,7 @@ class BackgroundSync(QObject):
             window.statusBar().addPermanentWidget(self.label)
 
     def _latest_completion(self) -> str | None:
-        return self.session.db.execute("SELECT max(completed_at) FROM responses").fetchone()[0]
+        return latest_completion(self.session.db)
 
     def _after_completion(self) -> None:
         latest = self._latest_completion()
