@@ -72,7 +72,7 @@ def export_folder(workspace: Any) -> Path:
     Only a folder that exists: a fresh system may name a Documents folder it never made,
     and the first export then failed on "the folder does not exist".
     """
-    last = getattr(workspace, "last_export_folder", None)
+    last = workspace.last_export_folder
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     for folder in (last, docs):
         if folder and Path(folder).is_dir():
@@ -337,7 +337,7 @@ class BatchExport(Retranslating, QProgressDialog):
             on_progress=lambda done, _total: self.setValue(done),
             on_cancelled=self._cancelled,
         )
-        self.workspace.running = [*getattr(self.workspace, "running", []), self]
+        self.workspace.running.append(self)
         self.show()
 
     def _cancel(self) -> None:
@@ -347,8 +347,7 @@ class BatchExport(Retranslating, QProgressDialog):
 
     def _finish(self) -> None:
         self.op = None
-        running = getattr(self.workspace, "running", [])
-        self.workspace.running = [r for r in running if r is not self]
+        self.workspace.running = [r for r in self.workspace.running if r is not self]
         self.close()
 
     def _done(self, result: BatchResult) -> None:
