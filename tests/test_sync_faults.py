@@ -15,8 +15,9 @@ import pytest
 from dyade.storage import outbox
 from dyade.sync import hub
 from dyade.sync.hub import HubRefused, HubUnreachable
+from dyade.sync.status import hub_address
 from pg_support import make_cluster, remove_cluster
-from sync_support import answer, contents, laptops, new_visit
+from sync_support import Laptop, answer, contents, laptops, new_visit
 
 CHILD = Path(__file__).with_name("sync_child.py")
 
@@ -157,3 +158,42 @@ def test_a_laptop_restored_from_a_backup_loses_nothing_it_had_sent(two, hub_dsn)
     assert contents(a.db) == contents(b.db)
     rows = _hub_rows(hub_dsn)
     assert len(rows) == len(set(rows))
+
+
+@pytest.mark.parametrize("bound", [True, False], ids=["enrolled-for-the-clinic", "joining"])
+def test_a_hub_asking_for_costly_key_settings_is_refused_before_any_key_is_derived(
+    hub_dsn, tmp_path, monkeypatch, bound
+):
+    """The hub hands a pairing laptop the clinic key's salt and scrypt cost before the
+    passphrase is checked: an altered hub must not make it spend gigabytes of memory."""
+    from dyade.storage import sealed
+
+    a = laptops(hub_dsn, tmp_path, 1)[0]
+    late = None if bound else hub.enrol(hub_dsn, "laptop-late")  # enrolled with no clinic yet
+    a.sync()
+    b = Laptop(tmp_path / "late.db", late or hub.enrol(hub_dsn, "laptop-late")).open()
+    with psycopg.connect(hub_dsn) as conn:
+        conn.execute("UPDATE dyade_hub.clinics SET log2_n = 40")
+    derived = []
+    real_keys = sealed._keys
+
+    def keys(passphrase, salt, log2_n, r, p):
+        derived.append(log2_n)
+        assert log2_n == sealed.SCRYPT_LOG2_N, "a key derived with the hub's costly setting"
+        return real_keys(passphrase, salt, log2_n, r, p)
+
+    monkeypatch.setattr(sealed, "_keys", keys)
+    with pytest.raises(HubRefused) as caught:
+        b.sync()
+    with pytest.raises(ValueError, match="N=2\\^40"):  # nor by any other caller
+        sealed.clinic_key("any passphrase", b"s" * 16, 40)
+    assert derived == []
+    where = hub_address(b.conninfo)
+    for lang in ("en", "fr"):
+        assert where in caught.value.text(lang) and "N=2^40" in caught.value.text(lang)
+    assert outbox.get_state(b.db, "hub") is None and outbox.get_state(b.db, "key") is None
+    if not bound:  # nor claimed on the hub
+        with hub.connect(b.conninfo) as conn:
+            assert conn.execute("SELECT clinic FROM dyade_hub.my_device()").fetchone() == (None,)
+    for laptop in (a, b):
+        laptop.close()

@@ -170,7 +170,10 @@ RECORD_FORMAT = 1
 
 
 def clinic_key(passphrase: str, salt: bytes, log2_n: int) -> tuple[bytes, bytes]:
-    """The clinic key and its check value, as transfer files derive theirs."""
+    """The clinic key and its check value, as transfer files derive theirs (and, as
+    for them, only with the cost Dyade writes: the caller names the source it refuses)."""
+    if not accepted(log2_n, SCRYPT_R, SCRYPT_P):
+        raise ValueError(f"scrypt N=2^{log2_n} is not a key setting Dyade uses")
     return _keys(passphrase, salt, log2_n, SCRYPT_R, SCRYPT_P)
 
 

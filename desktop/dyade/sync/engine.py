@@ -23,6 +23,7 @@ from dyade.storage.records import now
 from dyade.storage.transfer import ImportReport
 from dyade.sync import hub
 from dyade.sync.hub import HubRefused, HubUnreachable
+from dyade.sync.status import hub_address
 
 log = logging.getLogger(__name__)
 PULL_PAGE = 40  # changes per local transaction while pulling (20,000 records at most)
@@ -86,10 +87,29 @@ def _clinic_key(conn: Any, clinic_uuid: str, passphrase: str) -> bytes:
     salt, log2_n, check = conn.execute(
         "SELECT salt, log2_n, key_check FROM dyade_hub.clinics WHERE clinic = %s", [clinic_uuid]
     ).fetchone()
-    key, expected = sealed.clinic_key(passphrase, bytes(salt), log2_n)
+    key, expected = _derive(conn, passphrase, bytes(salt), log2_n)
     if not secrets.compare_digest(expected, bytes(check)):
         raise _wrong_passphrase()
     return key
+
+
+def _derive(conn: Any, passphrase: str, salt: bytes, log2_n: int) -> tuple[bytes, bytes]:
+    """The clinic key from the hub's salt and cost, refusing any cost Dyade does not
+    write: the hub is read before the passphrase is checked, so an altered or hostile
+    one could otherwise make this laptop spend gigabytes of memory and minutes."""
+    if not sealed.accepted(log2_n, sealed.SCRYPT_R, sealed.SCRYPT_P):
+        where, ours = hub_address(conn.info.dsn), sealed.SCRYPT_LOG2_N
+        raise HubRefused(
+            f"the hub {where} asks for clinic key settings Dyade does not use: scrypt "
+            f"N=2^{log2_n} instead of N=2^{ours}. The hub was altered or damaged; no key was "
+            "derived and nothing was written on this laptop: ask the hub's administrator to "
+            "check it",
+            fr=f"le hub {where} demande des réglages de clé de clinique que Dyade n’utilise "
+            f"pas\u00a0: scrypt N=2^{log2_n} au lieu de N=2^{ours}. Le hub a été modifié ou "
+            "endommagé\u00a0; aucune clé n’a été dérivée et rien n’a été écrit sur cet "
+            "ordinateur\u00a0: demandez à l’administrateur du hub de le vérifier",
+        )
+    return sealed.clinic_key(passphrase, salt, log2_n)
 
 
 def _bind(conn: Any, local_clinic: str, passphrase: str, fresh: bool) -> str:
@@ -108,7 +128,7 @@ def _bind(conn: Any, local_clinic: str, passphrase: str, fresh: bool) -> str:
     ).fetchone()
     wanted, salt, log2_n = existing or (local_clinic, secrets.token_bytes(16), None)
     log2_n = sealed.SCRYPT_LOG2_N if log2_n is None else log2_n
-    _key, check = sealed.clinic_key(passphrase, bytes(salt), log2_n)
+    _key, check = _derive(conn, passphrase, bytes(salt), log2_n)
     try:
         return conn.execute(
             "SELECT dyade_hub.claim_clinic(%s, %s, %s::smallint, %s, %s)::text",
