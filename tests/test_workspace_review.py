@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from argon2 import PasswordHasher
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from dyade.demo import DEMO_PASSPHRASE, build_demo
@@ -125,3 +126,19 @@ def test_review_dates_follow_a_language_switch(qtbot, martin):
         assert window.visit_choice.itemText(0).split()[1] != english.split()[1]
     finally:
         Translations().set_language("en")
+
+
+@pytest.mark.parametrize("focus", ["window", "visit_choice", "item_view"])
+def test_escape_closes_the_review_window_and_only_it(qtbot, martin, focus):
+    workspace = Workspace(martin)
+    qtbot.addWidget(workspace)
+    workspace.show()
+    dyad = next(d for d in dyads_for(martin.db, martin.user) if d.patient_code == "R-3307")
+    window = open_review(workspace, dyad)
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    target = {"window": window, "visit_choice": window.visit_choice}.get(focus)
+    target = target or window.visit_view.item_view  # the focus may be on any of them
+    qtbot.keyClick(target, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert workspace.isVisible()

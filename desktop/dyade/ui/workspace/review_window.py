@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from html import escape as _html_escape
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -169,6 +170,14 @@ class ReviewWindow(Retranslating, QWidget):
         place(self, QSize(1200, 740))  # never past the screen's free area
         self._visit_changed()
         self.retranslate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes this secondary window, as it closes a dialog: a key its focused
+        child leaves unused (a list, a tab, a closed drop-down) reaches this window."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def show_saved(self, path) -> None:
         """An export is written: name it, with Open and Show in folder."""
