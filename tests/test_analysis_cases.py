@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -20,12 +21,17 @@ def library():
     return default_library()
 
 
-def run_case(library, name: str, **kwargs) -> VisitAnalysis:
+def case_sides(library, name: str) -> list:
+    """[patient form, patient answers, physician form, physician answers] of a case."""
     sides = []
     for role in ("patient", "physician"):
         data = json.loads((EXAMPLES / f"{name}-{role}.json").read_text(encoding="utf-8"))
         sides += [library.require(data["form"]), data["answers"]]
-    return analyse_visit(*sides, **kwargs)
+    return sides
+
+
+def run_case(library, name: str, **kwargs) -> VisitAnalysis:
+    return analyse_visit(*case_sides(library, name), **kwargs)
 
 
 def kinds(analysis: VisitAnalysis) -> list[tuple]:
@@ -105,6 +111,32 @@ def test_previous_visit_drop_counts_as_strain(library):
     scenario_a = run_case(library, "scenario-a", previous=previous)
     rupture = scenario_a.flags[0]
     assert any(e.note == "drop" for e in rupture.evidence)
+
+
+def _nests_parentheses(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth > 1:
+            return True
+    return False
+
+
+def test_no_explanation_nests_parentheses(library):
+    """An answer's label may hold parentheses ("To get a document (certificate, ...)"),
+    so no explanation sets one inside its own: every example case, and scenario A with
+    each pair of main goals the two sides can choose."""
+    analyses = [run_case(library, n) for n in ("scenario-a", "scenario-b", "harmonious")]
+    analyses.append(run_case(library, "confrontation", previous=run_case(library, "harmonious")))
+    p_form, p_answers, d_form, d_answers = case_sides(library, "scenario-a")
+    for p_goal, d_goal in itertools.product(
+        p_form.item("p_main_goal").codes(), d_form.item("d_main_goal").codes()
+    ):
+        theirs = {**d_answers, "d_main_goal": d_goal, "d_est_main_goal": d_goal}
+        analyses.append(analyse_visit(p_form, {**p_answers, "p_main_goal": p_goal}, d_form, theirs))
+    explanations = [f.explanation[lang] for a in analyses for f in a.flags for lang in ("fr", "en")]
+    assert any("(certificat" in text for text in explanations)  # the label with parentheses
+    assert [text for text in explanations if _nests_parentheses(text)] == []
 
 
 FORBIDDEN = re.compile(
