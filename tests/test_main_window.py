@@ -31,6 +31,27 @@ def test_window_switches_language_without_restart(qtbot):
     translations.set_language("en")
 
 
+def test_status_bar_is_made_when_needed_and_runs_under_the_page(qtbot):
+    """The window keeps no status bar until something (the hub's sync) asks for one;
+    then it spans the window's bottom edge, under the page, as a QMainWindow's does."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QStatusBar
+
+    make_application()
+    window = MainWindow("en")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.findChild(QStatusBar) is None
+    bar = window.statusBar()
+    bar.showMessage("Synced just now")
+    assert window.statusBar() is bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.height() > 0)
+    assert (bar.x(), bar.width()) == (0, window.width())
+    assert bar.geometry().bottom() == window.height() - 1
+    page_bottom = window.pages.mapTo(window, QPoint(0, window.pages.height())).y()
+    assert page_bottom <= bar.y()
+
+
 def test_exit_when_shown_quits_after_the_first_paint_not_before(qtbot):
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QWidget

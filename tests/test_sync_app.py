@@ -7,7 +7,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMainWindow
 
 from dyade.storage import outbox
 from dyade.storage.responses import complete_response, responses_of_visit
@@ -15,6 +14,7 @@ from dyade.sync import hub
 from dyade.sync.status import SyncStatus
 from dyade.ui.app import make_application
 from dyade.ui.i18n import Translations
+from dyade.ui.main_window import MainWindow
 from dyade.ui.workspace import sync_status
 from dyade.ui.workspace.session import Session
 from dyade.ui.workspace.shell import Workspace
@@ -32,7 +32,7 @@ def linked(qtbot, hub_dsn, tmp_path, monkeypatch):
     office, other = laptops(hub_dsn, tmp_path, 2)
     people = make_clinic(office.db)
     office.sync(), other.sync()
-    window = QMainWindow()
+    window = MainWindow("en")  # the app's own window and its status bar
     qtbot.addWidget(window)
     session = Session(db=office.db, path=office.path, user=people.admin)
     background = attach_sync(window, session)

@@ -47,7 +47,7 @@ def _user_dir(kind: str) -> Path:
         import platformdirs  # here, not at start-up: the first window needs no user folder
 
         dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
-        path = Path({"data": dirs.user_data_dir, "log": dirs.user_log_dir}[kind])
+        path = Path(getattr(dirs, f"user_{kind}_dir"))  # data, log or cache
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -63,6 +63,11 @@ def user_data_dir() -> Path:
 def user_log_dir() -> Path:
     """Per-user rotating log files."""
     return _user_dir("log")
+
+
+def user_cache_dir() -> Path:
+    """What can be made again (a checkout's compiled translations)."""
+    return _user_dir("cache")
 
 
 def default_db_path() -> Path:

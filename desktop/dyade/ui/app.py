@@ -275,9 +275,12 @@ def run_app(args: argparse.Namespace) -> int:
 
     window.language_chosen.connect(switch)
     back_up_daily(window)
-    # the log file opens once the window is up and the first events are handled
-    after_first_paint(app, lambda: QTimer.singleShot(LOG_AFTER_PAINT_MS, setup_logging))
     start_window(window, args, language)
+    # the log file opens once the window is up and the first events are handled; the
+    # filter is installed after the first screen is built, as an application-wide Python
+    # filter met by a widget's private helper (a scroll area's gesture manager) makes
+    # PySide build every Qt wrapper class to name it (25 ms before the first paint)
+    after_first_paint(app, lambda: QTimer.singleShot(LOG_AFTER_PAINT_MS, setup_logging))
     if args.exit_when_shown:
         quit_when_shown(app)
     return app.exec()

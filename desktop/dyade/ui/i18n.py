@@ -4,18 +4,21 @@ English is the source language of ``tr()`` strings; French comes from
 ``resources/i18n/dyade_fr.ts``. Bundles and wheels ship ``.qm`` files compiled at
 build time; a source checkout compiles them on first use into the user cache
 with PySide6's own ``lrelease``, so the app is bilingual however it is run.
+Finding a catalogue is on the way to the first window: it costs a ``stat`` when
+shipped, and in a checkout a checksum of the ``.ts`` and one folder look-up.
 """
 
 from __future__ import annotations
 
 import logging
+from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from dyade.paths import APP_NAME, resources_dir
+from dyade.paths import resources_dir, user_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -31,40 +34,44 @@ def lrelease_binary() -> Path:
 
 
 def compile_ts(ts: Path, qm: Path) -> Path:
-    """Run Qt's lrelease on one catalogue."""
-    import subprocess
+    """Run Qt's lrelease on one catalogue (OSError when it fails)."""
+    import subprocess  # a checkout's first start only
 
     qm.parent.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [str(lrelease_binary()), "-silent", str(ts), "-qm", str(qm)],
-        check=True,
-        capture_output=True,
-    )
+    try:
+        subprocess.run(
+            [str(lrelease_binary()), "-silent", str(ts), "-qm", str(qm)],
+            check=True,
+            capture_output=True,
+        )
+    except subprocess.CalledProcessError as exc:
+        raise OSError(f"lrelease failed on {ts}: {exc.stderr!r}") from exc
     return qm
 
 
+@cache
 def qm_path(lang: str) -> Path | None:
-    """The compiled catalogue for ``lang``: shipped, or compiled from the ``.ts`` now."""
+    """The compiled catalogue for ``lang``: shipped, or compiled from the ``.ts`` now.
+
+    Looked up once per process: the kiosk and the workspace switch languages often.
+    """
     ts = ts_path(lang)
     shipped = ts.with_suffix(".qm")
     if shipped.exists() and (not ts.exists() or shipped.stat().st_mtime >= ts.stat().st_mtime):
         return shipped
     if not ts.exists():
         return None
-    import hashlib  # a checkout only: bundles and wheels ship the .qm
-    import subprocess
-
-    import platformdirs
+    import zlib  # loaded by the interpreter already; hashlib would cost the start 3 ms
 
     # Named by the catalogue's content: two checkouts or versions never share a stale file.
-    digest = hashlib.sha256(ts.read_bytes()).hexdigest()[:16]
-    cache = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "i18n"
-    cache = cache / f"{shipped.stem}-{digest}.qm"
+    text = ts.read_bytes()
+    digest = f"{zlib.crc32(text):08x}{len(text):x}"
+    cache = user_cache_dir() / "i18n" / f"{shipped.stem}-{digest}.qm"
     if cache.exists():
         return cache
     try:
         return compile_ts(ts, cache)
-    except (OSError, subprocess.CalledProcessError):
+    except OSError:
         log.exception("could not compile %s", ts)
         return None
 

@@ -3,6 +3,13 @@
 Pages, in the order a day goes: unlock the clinic, sign in, the workspace.
 Locking (by hand or after inactivity) signs the person out and shows the
 sign-in page again; the database stays open for the next person.
+
+The window is a plain ``QWidget`` with a status bar of its own rather than a
+``QMainWindow``: the main window's layout moves its central widget with a
+(zero-length) geometry animation, and the first time Qt's private animation
+timer passes through a Python event filter, PySide builds every Qt wrapper class
+to name it, some 25 ms before the first paint (the app and a start's timing both
+watch the first paint through such a filter). The look is the same.
 """
 
 from __future__ import annotations
@@ -15,9 +22,9 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QPushButton,
     QStackedWidget,
+    QStatusBar,
     QVBoxLayout,
     QWidget,
 )
@@ -100,8 +107,9 @@ def start_daily_backup(session, day=None):
     return daily_backup(session, backup_folder(session.db, session.path), day)
 
 
-class MainWindow(Retranslating, QMainWindow):
-    """Top-level window of the physician's side."""
+class MainWindow(Retranslating, QWidget):
+    """Top-level window of the physician's side: the page, and under it a status bar
+    once something needs one (the sync with a hub)."""
 
     language_chosen = Signal(str)
     session_opened = Signal(object)
@@ -133,9 +141,20 @@ class MainWindow(Retranslating, QMainWindow):
         self.home = HomePage(self.pages)
         self.pages.addWidget(self.home)
         outer.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        self._status_bar: QStatusBar | None = None
+        self._frame = QVBoxLayout(self)  # the page, then the status bar: no margins,
+        self._frame.setContentsMargins(0, 0, 0, 0)  # as in a QMainWindow
+        self._frame.setSpacing(0)
+        self._frame.addWidget(central, 1)
         fit_main_window(self)  # the screen's free area, at the size it was left at
         self.retranslate()
+
+    def statusBar(self) -> QStatusBar:  # QMainWindow's name, which callers use
+        """The status bar along the bottom, made when first asked for."""
+        if self._status_bar is None:
+            self._status_bar = QStatusBar(self)
+            self._frame.addWidget(self._status_bar)
+        return self._status_bar
 
     def _header(self, central: QWidget, language: str) -> QHBoxLayout:
         header = QHBoxLayout()

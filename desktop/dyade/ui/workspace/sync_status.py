@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMainWindow
+from PySide6.QtWidgets import QLabel, QStatusBar
 
 from dyade.storage.responses import latest_completion
 from dyade.sync.status import SYNC_EVERY_SECONDS, SyncStatus, sync_status
@@ -22,6 +22,12 @@ from dyade.ui.retranslate import Retranslating
 
 log = logging.getLogger(__name__)
 WATCH_SECONDS = 20  # how soon a completed response is sent
+
+
+class WithStatusBar(Protocol):
+    """A window with a status bar (a QMainWindow, or Dyade's main window)."""
+
+    def statusBar(self) -> QStatusBar: ...
 
 
 class BackgroundSync(QObject):
@@ -55,7 +61,7 @@ class BackgroundSync(QObject):
         self.timer.stop()
         self.watch.stop()
 
-    def show_in(self, window: QMainWindow) -> None:
+    def show_in(self, window: WithStatusBar) -> None:
         """The status line in ``window``'s status bar, from the moment the laptop is
         linked (a laptop never linked keeps its window as it was)."""
         if self.label is None and self.status().paired:
@@ -178,7 +184,7 @@ class SyncStatusLabel(Retranslating, QLabel):
         self.refresh()
 
 
-def attach_sync(window: QMainWindow, session: Any) -> BackgroundSync:
+def attach_sync(window: WithStatusBar, session: Any) -> BackgroundSync:
     """Sync ``session``'s clinic in the background and show it in ``window``'s status bar."""
     background = BackgroundSync(session, window)
     session.sync = background
