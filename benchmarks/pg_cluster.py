@@ -8,19 +8,33 @@ superuser signs in without a password over the socket (``peer``-like ``trust``
 for that one role); every other role uses scram-sha-256, as devices do for real.
 
 ``tests/pg_support.py`` makes it a pytest fixture (``pg``, ``hub_dsn``).
+
+A run killed before its clean-up (SIGKILL, a closed terminal) must not leave a
+server behind: on Linux the server is started under ``setpriv --pdeathsig`` as
+this process's child, so it shuts down the moment this process dies; everywhere,
+each cluster's folder names its owner process (``owner``), and making a cluster
+first stops and removes the clusters whose owner is gone.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import shlex
 import shutil
 import subprocess
+import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SUPERUSER = "postgres"
+PREFIX = "dyade-pg-"  # the clusters' folders in the temporary folder
+OWNER = "owner"  # in a cluster's folder: "pid start-time" of the process that made it
+READY_SECONDS = 60
+TIE_TO_PARENT = sys.platform.startswith("linux") and shutil.which("setpriv") is not None
 
 
 def pg_bin(name: str) -> str:
@@ -54,6 +68,7 @@ class Cluster:
     def __post_init__(self) -> None:
         self.host = self.host or str(self.folder)
         self._count = 0
+        self._server: Any = None  # the tied server's process, to reap it
 
     @property
     def data(self) -> Path:
@@ -75,6 +90,9 @@ class Cluster:
         return self.dsn(name)
 
     def start(self, *settings: str) -> None:
+        if TIE_TO_PARENT:
+            self._start_tied(settings)
+            return
         options = " ".join(f"-c {s}" for s in settings)
         subprocess.run(
             _as_postgres(
@@ -94,11 +112,58 @@ class Cluster:
             check=True,
         )
 
+    def _start_tied(self, settings: tuple[str, ...]) -> None:
+        """The server as this process's child, sent SIGQUIT (immediate shutdown) by the
+        kernel when this process dies, however it dies."""
+        user = ["--reuid", "postgres", "--regid", "postgres", "--init-groups"]
+        argv = ["setpriv", *(user if os.geteuid() == 0 else []), "--pdeathsig", "SIGQUIT"]
+        argv += ["--", pg_bin("postgres"), "-D", str(self.data), "-p", str(self.port)]
+        words = ("".join(shlex.split(s)) for s in settings)  # '' read as pg_ctl reads it
+        argv += ["-k", str(self.folder), *(a for w in words for a in ("-c", w))]
+        with open(self.folder / "server.log", "ab") as log:
+            self._server = subprocess.Popen(
+                argv, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            )
+        deadline = time.monotonic() + READY_SECONDS
+        while not self._ready(self._server.pid):
+            if self._server.poll() is not None or time.monotonic() > deadline:
+                self._reap()
+                raise RuntimeError(f"PostgreSQL did not start:\n{self.log_text()[-2000:]}")
+            time.sleep(0.05)
+
+    def _ready(self, pid: int) -> bool:
+        """As ``pg_ctl -w`` tells: the pid file is this server's and says "ready"."""
+        try:
+            lines = (self.data / "postmaster.pid").read_text().splitlines()
+        except OSError:
+            return False
+        return len(lines) >= 8 and lines[0].strip() == str(pid) and lines[7].strip() == "ready"
+
+    def running(self) -> bool:
+        status = subprocess.run(
+            _as_postgres([pg_bin("pg_ctl"), "-D", str(self.data), "status"]),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+        return status.returncode == 0
+
     def stop(self, mode: str = "fast") -> None:
         subprocess.run(
             _as_postgres([pg_bin("pg_ctl"), "-D", str(self.data), "-w", "-s", "-m", mode, "stop"]),
             check=False,
         )
+        self._reap()
+
+    def _reap(self) -> None:
+        server, self._server = getattr(self, "_server", None), None
+        if server is None:
+            return
+        try:
+            server.wait(timeout=READY_SECONDS)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
     def log_text(self) -> str:
         try:
@@ -108,8 +173,11 @@ class Cluster:
 
 
 def make_cluster(hba: str | None = None) -> Cluster:
-    """initdb into a new temporary folder the ``postgres`` user can use."""
-    folder = Path(tempfile.mkdtemp(prefix="dyade-pg-"))
+    """initdb into a new temporary folder the ``postgres`` user can use, after removing
+    the clusters that killed runs left behind."""
+    remove_leftovers()
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+    _write_owner(folder)
     folder.chmod(0o777)
     if os.geteuid() == 0:
         shutil.chown(folder, "postgres", "postgres")
@@ -158,3 +226,46 @@ def _free_port() -> int:
 def remove_cluster(cluster: Cluster) -> None:
     cluster.stop("immediate")
     shutil.rmtree(cluster.folder, ignore_errors=True)
+
+
+def _process_token(pid: int) -> str | None:
+    """``"pid start-time"`` of a live process (a reused pid has another start time),
+    or None when no such process runs (a zombie is dead)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None
+    except PermissionError:
+        pass
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return f"{pid} "  # no /proc: the pid alone
+    return None if fields[0] in "ZX" else f"{pid} {fields[19]}"
+
+
+def _write_owner(folder: Path) -> None:
+    """Whole or absent (renamed into place): a half-written owner is never misread."""
+    partial = folder / f"{OWNER}.partial"
+    partial.write_text(_process_token(os.getpid()) or "")
+    partial.replace(folder / OWNER)
+
+
+def remove_leftovers() -> list[Path]:
+    """Stop and remove the clusters whose owner process is gone (a killed run's);
+    those of runs still going are left alone. Returns the folders removed."""
+    removed = []
+    for owner in Path(tempfile.gettempdir()).glob(f"{PREFIX}*/{OWNER}"):
+        try:
+            token = owner.read_text().strip()
+            pid = int(token.split()[0])
+        except (OSError, ValueError, IndexError):
+            continue
+        if (_process_token(pid) or "").strip() == token:
+            continue
+        cluster = Cluster(owner.parent)
+        if cluster.data.is_dir() and cluster.running():
+            cluster.stop("immediate")
+        shutil.rmtree(owner.parent, ignore_errors=True)
+        removed.append(owner.parent)
+    return removed
