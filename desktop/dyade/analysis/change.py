@@ -11,8 +11,7 @@ whole-number item is never a reliable change on its own (DOMAIN.md §5).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from dyade.analysis.thresholds import Side, Thresholds
 
@@ -20,8 +19,7 @@ Status = Literal["reliable", "to_confirm"]
 EPS = 1e-9
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """Before and after on the shared items; ``items`` None when only means are known."""
 
     before: float

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from dyade.analysis.thresholds import Side, Thresholds
 from dyade.errors import DyadeError
 
+_NUMBERS = (int, float)  # tuples: isinstance with a tuple is faster than with a union
+_SEQUENCES = (list, tuple)
 NO_CHANGE = "no_change_discussed"  # a stage answer that is not a stage: never compared
 STAGES: tuple[str, ...] = (
     "precontemplation",
@@ -88,11 +90,12 @@ class FormPlan:
     scale_items: list[str] = field(default_factory=list)  # every scale item, in form order
     reciprocal: set[str] = field(default_factory=set)  # subscales asked each of the other
     subscale_rules: list[SubscaleRule] = field(default_factory=list)
+    guesses: dict[str, list[str]] = field(default_factory=dict)  # target -> items it guesses
 
 
-@dataclass(frozen=True, slots=True)
-class MarkerHit:
-    """A marker answered at or above the marker level."""
+class MarkerHit(NamedTuple):
+    """A marker answered at or above the marker level (a named tuple: made many
+    times per visit, immutable, cheap to build)."""
 
     item: str
     option: str | None
@@ -104,8 +107,7 @@ class MarkerHit:
     relational: bool = False  # an emotion felt in the relationship (item context)
 
 
-@dataclass(frozen=True, slots=True)
-class Score:
+class Score(NamedTuple):
     value: float | None
     answered: int
     items: int
@@ -125,6 +127,7 @@ class SideReport:
     stage: str | None
     estimates: dict[str, float | str]  # target -> mean estimate (scale) or code (choice)
     estimate_items: dict[str, list[str]]  # target -> item ids
+    keyed: dict[str, dict[str, float]] | None = None  # filled by keyed_items on first use
 
 
 def _text(value: Any) -> dict[str, str]:
@@ -152,6 +155,8 @@ def _add_item(plan: FormPlan, form: Any, item: Any) -> None:
     if target:
         guessed = getattr(item, "estimates_item", None)
         plan.estimates.append(EstimateItem(item.id, target, item.kind, guessed))
+        if guessed:
+            plan.guesses.setdefault(target, []).append(guessed)
         if target == "stage":
             plan.stage_order[item.id] = tuple(o.code for o in item.options)
         return
@@ -243,7 +248,7 @@ def _checklist_hits(plan: FormPlan, answers: Mapping[str, Any], th: Thresholds) 
     hits = []
     for opt in plan.checklist:
         chosen = answers.get(opt.item)
-        if isinstance(chosen, list | tuple) and opt.code in chosen:
+        if isinstance(chosen, _SEQUENCES) and opt.code in chosen:
             level = th.marker_level
             hits.append(
                 MarkerHit(
@@ -269,7 +274,7 @@ def _estimates(plan: FormPlan, answers: Mapping[str, Any]) -> tuple[dict, dict]:
         if value is None:
             continue
         items.setdefault(est.target, []).append(est.id)
-        if est.kind == "scale" and isinstance(value, int | float):
+        if est.kind == "scale" and isinstance(value, _NUMBERS):
             sums.setdefault(est.target, []).append(float(value))
         elif isinstance(value, str):
             values[est.target] = value
@@ -345,15 +350,20 @@ def read_side(
 
 def keyed_items(report: SideReport, subscale: str) -> dict[str, float]:
     """The subscale's answered items, keyed (reverse items turned round) on 1..5,
-    so two visits can be compared on the items they share."""
+    so two visits can be compared on the items they share (worked out once per
+    report and shared: read it, do not change it)."""
+    if report.keyed is None:  # every subscale at once: the rules ask for them many times
+        rules = report.plan.subscale_rules
+        report.keyed = {rule.id: _keyed(rule, report.answers) for rule in rules}
+    return report.keyed.get(subscale, {})
+
+
+def _keyed(rule: SubscaleRule, answers: Mapping[str, Any]) -> dict[str, float]:
     out: dict[str, float] = {}
-    for rule in report.plan.subscale_rules:
-        if rule.id != subscale:
-            continue
-        for item_id, low, high, reverse in rule.items:
-            value = report.answers.get(item_id)
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                out[item_id] = float(high + low - value if reverse else value)
+    for item_id, low, high, reverse in rule.items:
+        value = answers.get(item_id)
+        if isinstance(value, _NUMBERS) and not isinstance(value, bool):
+            out[item_id] = float(high + low - value if reverse else value)
     return out
 
 
@@ -361,9 +371,9 @@ def estimated_actual(about: SideReport, by: SideReport, target: str) -> float | 
     """What ``by``'s estimate of ``target`` is compared with: the one item of ``about``
     it guesses (``estimates_item``), else ``about``'s subscale score. An estimate is
     compared with the mirror it estimates, never with a different construct."""
-    guessed = [e.item for e in by.plan.estimates if e.target == target and e.item]
+    guessed = by.plan.guesses.get(target)
     if guessed:
-        values = [v for i in guessed if isinstance(v := about.answers.get(i), int | float)]
+        values = [v for i in guessed if isinstance(v := about.answers.get(i), _NUMBERS)]
         return sum(values) / len(values) if values else None
     return score_value(about, target)
 

@@ -169,15 +169,18 @@ def rupture_signal(
     th: Thresholds,
     previous: Previous | None = None,
     missing: Side | None = None,
+    strain: Strain | None = None,
 ) -> RuptureSignal | None:
     """The rupture lived by ``origin`` this visit, or None when nothing signals one.
 
     ``missing`` names a side that has not answered (its report is empty): the
     signal then rests on the other side's answers and its perception is unknown.
+    ``strain`` is :func:`strain_of` for the same origin and previous visit, when the
+    caller has it already.
     """
     own = [h for h in origin.hits if h.about == "self"]
     noticed = [h for h in other.hits if h.about == "other"]
-    strain = strain_of(origin, th, previous)
+    strain = strain if strain is not None else strain_of(origin, th, previous)
     types = _type_signals(own, noticed, strain, th)
     if not types:
         return None

@@ -8,14 +8,12 @@ offset removed), and within one member between visits.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import overload
+from typing import NamedTuple, overload
 
 from dyade.analysis.thresholds import Thresholds
 
 
-@dataclass(frozen=True, slots=True)
-class DiscrepancyTest:
+class DiscrepancyTest(NamedTuple):
     """Patient minus physician on one subscale, tested against chance."""
 
     difference: float

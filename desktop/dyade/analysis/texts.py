@@ -49,6 +49,7 @@ def bilingual(node: dict[str, str], **values: Any) -> dict[str, str]:
 _SPACES = re.compile(r"[ \t\r\n]+")
 
 
+@cache
 def squeeze(text: str) -> str:
     """Runs of ASCII spaces and line breaks to one space; non-breaking spaces stay
     (French puts them before ``:`` ``;`` ``?`` ``!`` and inside « »)."""

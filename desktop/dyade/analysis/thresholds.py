@@ -59,6 +59,24 @@ def _rule_fr(err: Any) -> str:
     return rule.format(**limits)
 
 
+_MEMOS: dict[int, tuple[Thresholds, dict[Any, float]]] = {}
+
+
+def _memo(th: Thresholds) -> dict[Any, float]:
+    """The derived numbers already worked out for this (frozen) set of thresholds.
+
+    Batch analysis asks for the same few numbers hundreds of thousands of times.
+    Kept by identity, not in the model: a ``model_copy(update=...)`` is a new
+    object with its own numbers, and equality between thresholds is unchanged.
+    """
+    entry = _MEMOS.get(id(th))
+    if entry is None or entry[0] is not th:
+        if len(_MEMOS) >= 64:
+            _MEMOS.clear()
+        entry = _MEMOS[id(th)] = (th, {})
+    return entry[1]
+
+
 class Thresholds(BaseModel):
     """The numbers behind every flag; see docs/ANALYSIS.md for the reasoning."""
 
@@ -131,13 +149,21 @@ class Thresholds(BaseModel):
 
     def sem(self, side: Side, items: int | None = None) -> float:
         """Standard error of measurement: SD·√(1 − r), r for that many items."""
-        return self.sd(side) * math.sqrt(1.0 - self.reliability(side, items))
+        memo, key = _memo(self), ("sem", side, items)
+        value = memo.get(key)
+        if value is None:
+            value = memo[key] = self.sd(side) * math.sqrt(1.0 - self.reliability(side, items))
+        return value
 
     @property
     def expected_offset(self) -> float:
         """Expected patient-minus-physician difference in scale points (d × pooled SD)."""
-        pooled = math.sqrt((self.sd_patient**2 + self.sd_physician**2) / 2.0)
-        return self.expected_offset_d * pooled
+        memo = _memo(self)
+        value = memo.get("expected_offset")
+        if value is None:
+            pooled = math.sqrt((self.sd_patient**2 + self.sd_physician**2) / 2.0)
+            value = memo["expected_offset"] = self.expected_offset_d * pooled
+        return value
 
     @property
     def se_discrepancy(self) -> float:
@@ -161,7 +187,12 @@ class Thresholds(BaseModel):
         self, patient_items: int | None = None, physician_items: int | None = None
     ) -> float:
         """z × SE_D for scores made of that many items on each side."""
-        return self.z_critical * self.se_discrepancy_for(patient_items, physician_items)
+        memo, key = _memo(self), ("critical", patient_items, physician_items)
+        value = memo.get(key)
+        if value is None:
+            value = self.z_critical * self.se_discrepancy_for(patient_items, physician_items)
+            memo[key] = value
+        return value
 
     def norm_mean(self, side: Side) -> float:
         """Typical subscale level: physicians sit below patients by the expected offset."""
@@ -169,11 +200,19 @@ class Thresholds(BaseModel):
 
     def low_cutoff(self, side: Side) -> float:
         """Below this a general/specific subscale counts as low for that side."""
-        return self.norm_mean(side) - self.low_alliance_sd * self.sd(side)
+        memo, key = _memo(self), ("low_cutoff", side)
+        value = memo.get(key)
+        if value is None:
+            value = memo[key] = self.norm_mean(side) - self.low_alliance_sd * self.sd(side)
+        return value
 
     def reliable_change(self, side: Side, items: int | None = None) -> float:
         """Jacobson–Truax criterion: z × √2 × SEM (the strict drop), for that many items."""
-        return self.z_critical * math.sqrt(2.0) * self.sem(side, items)
+        memo, key = _memo(self), ("reliable_change", side, items)
+        value = memo.get(key)
+        if value is None:
+            value = memo[key] = self.z_critical * math.sqrt(2.0) * self.sem(side, items)
+        return value
 
     @property
     def drop_alert(self) -> float:

@@ -54,7 +54,8 @@ class VisitPoint(BaseModel):
         if hasattr(analysis, "scores"):
             present = analysis.patient or analysis.physician
             kept = [s for s in SIDES if s not in _sides_to_check(analysis.flags)]
-            return cls(
+            # the analysis' values are already checked: built without validating them again
+            return cls.model_construct(
                 visit=visit,
                 label=label,
                 use=present.use,
@@ -181,13 +182,12 @@ class DyadHistory(BaseModel):
 def _series(visits: Sequence[VisitPoint]) -> dict[str, dict[str, list[SeriesPoint]]]:
     out: dict[str, dict[str, list[SeriesPoint]]] = {side: {} for side in SIDES}
     for side in SIDES:
-        names = sorted({sid for v in visits for sid in getattr(v, side)})
+        scores = [(v.visit, v.label, v.use, getattr(v, side)) for v in visits]
+        names = sorted({sid for *_, values in scores for sid in values})
         for sid in names:
             out[side][sid] = [
-                SeriesPoint(
-                    visit=v.visit, label=v.label, use=v.use, value=getattr(v, side).get(sid)
-                )
-                for v in visits
+                SeriesPoint(visit, label, use, values.get(sid))
+                for visit, label, use, values in scores
             ]
     return out
 

@@ -194,7 +194,8 @@ def _flags(
         if origin.side in to_check:  # its answers raise no rupture: the notice says why
             continue
         prev = side_of(previous, origin.side)
-        signal = rupture_signal(origin, other, th, prev, missing=missing)
+        strain = strain_of(origin, th, prev)
+        signal = rupture_signal(origin, other, th, prev, missing=missing, strain=strain)
         signals[origin.side] = signal
         if signal is not None and voiced_and_heard(signal, origin, other, th):
             signals[origin.side] = None  # the alliance working, not a rupture
@@ -205,7 +206,6 @@ def _flags(
             continue
         if origin.side == missing:
             continue
-        strain = strain_of(origin, th, prev)
         unseen = None if missing else unseen_strain(origin, other, strain.low, th)
         if unseen is not None:
             flags.append(unperceived_strain_flag(origin, other, unseen, strain, th))
