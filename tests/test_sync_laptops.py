@@ -144,3 +144,29 @@ def test_the_hub_holds_no_name_code_or_answer_in_clear(two, pg, hub_dsn):
     for needle in (b"Hermeline", b"Quastavoc", b"PX-7731", b"p_bond_listened", b"martin"):
         assert needle not in dump
     assert b"Quastavoc" in str(contents(b.db)).encode()
+
+
+def test_changes_on_both_sides_of_a_power_of_ten_of_hub_transactions_all_arrive(two, hub_dsn):
+    """A pull serves changes by transaction number: as text, "1000" sorts before "999",
+    and a device's later change served before its earlier one made the earlier one
+    look applied already, so it was lost."""
+    a, b = two
+    a.sync(), b.sync()
+    new_visit(b.db, "P-001", "Solange Verdier", "martin")
+    b.sync()
+    with psycopg.connect(hub_dsn, autocommit=True) as conn:
+        first = int(conn.execute("SELECT max(xid)::text FROM dyade_hub.changes").fetchone()[0])
+        now = int(conn.execute("SELECT pg_current_xact_id()::text").fetchone()[0])
+        spend = 10 ** len(str(first)) - now  # the next transactions get one more digit
+        conn.execute(
+            f"DO $$ BEGIN FOR i IN 1..{max(spend, 1)} LOOP "
+            "PERFORM pg_current_xact_id(); COMMIT; END LOOP; END $$"
+        )
+    new_visit(b.db, "P-002", "Armand Lefort", "nguyen")
+    b.sync()
+    with psycopg.connect(hub_dsn) as conn:
+        last = int(conn.execute("SELECT max(xid)::text FROM dyade_hub.changes").fetchone()[0])
+    assert len(str(last)) > len(str(first))
+    a.sync()
+    assert {row[0] for row in a.db.execute("SELECT code FROM patients")} == {"P-001", "P-002"}
+    assert contents(a.db) == contents(b.db)

@@ -298,11 +298,13 @@ def _catch_up(db: sqlite_utils.Database, link: Link) -> None:
     log.warning("database behind the hub on its own changes: %d waiting renumbered", moved)
 
 
+# ORDER BY names the table's columns: a bare "xid" would be the output's text, and
+# "1000" < "999" served a device's later change first, so its earlier one was skipped.
 _PULL = """
 SELECT xid::text, seq, device, device_seq, payload FROM dyade_hub.changes
 WHERE clinic = %s AND (xid, seq) > (%s::xid8, %s)
   AND xid < pg_snapshot_xmin(pg_current_snapshot())
-ORDER BY xid, seq LIMIT %s
+ORDER BY changes.xid, changes.seq LIMIT %s
 """
 
 
