@@ -5,3 +5,7 @@ reports, CLI) and ``dyade.ui``, the only subpackage allowed to import PySide6.
 """
 
 __version__ = "0.1.0"
+
+from dyade import _no_numpy
+
+_no_numpy.install()

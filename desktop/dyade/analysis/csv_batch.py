@@ -71,6 +71,7 @@ class BatchResult:
     rows: int = 0
     analysed: int = 0  # dyad-visits
     dyads: int = 0
+    fallback: int = 0  # dyads the columnar path handed to the reference path
 
 
 # ---- reading cells -------------------------------------------------------------

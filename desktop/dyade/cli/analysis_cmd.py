@@ -64,13 +64,28 @@ def _analyse(args: argparse.Namespace) -> int:
     run = BatchRun(Path(args.file), versioned_forms(_library()), _thresholds(args))
     style = chosen_style(args.sep, args.plain, CsvStyle(run.index.sep))
     out = Path(args.out) if args.out else None
-    written = stream(run, out, style=style, force=args.force, jobs=args.jobs)
+    if _columnar(args.engine, out):
+        from dyade.analysis.columnar_run import stream_columnar
+
+        assert out is not None
+        written = stream_columnar(run, out, style, force=args.force, jobs=args.jobs)
+    else:
+        written = stream(run, out, style=style, force=args.force, jobs=args.jobs)
     if written:
         print(totals_line(run.result))
         print("written: " + ", ".join(str(p) for p in written))
     for problem in run.result.problems:
         print(f"dyade: {args.file}, {one_line(str(problem))}", file=sys.stderr)
     return 1 if run.result.problems else 0
+
+
+def _columnar(engine: str, out: Path | None) -> bool:
+    """The columnar path writes CSV files only; JSON and the screen stay on the reference."""
+    if engine != "auto" or out is None or out.suffix.lower() != ".csv":
+        return False
+    from dyade.analysis.columnar_run import available
+
+    return available()
 
 
 def _refuse_json(path: Path) -> None:
@@ -130,5 +145,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="processes analysing dyads side by side (default: one per core; the output"
         " is the same)",
+    )
+    a.add_argument(
+        "--engine",
+        choices=("auto", "reference"),
+        default="auto",
+        help="auto: the same rules vectorised (numpy) for a CSV output, else the reference"
+        " engine; reference: one visit at a time, as the app analyses (the files are the"
+        " same; compare them to check)",
     )
     a.set_defaults(handler=_analyse)

@@ -1,0 +1,224 @@
+"""The columnar batch path, step one: a share of dyads read into columns of values.
+
+The rules for what a row may hold are those of :mod:`.csv_batch` (the same
+``Layout``, cell parsers and pairing of visits). Anything that would make the
+reference path note a problem (a bad cell, an unfinished or doubled response, a
+visit missing a side, forms that are not a pair) sends the whole dyad back to
+that path, so its output and problems stay the reference's own. The values of
+each form's items are kept column by column (one array per scale item), ready
+for the vectorised rules of :mod:`.columnar_rules`.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+import numpy as np
+
+from dyade.analysis.csv_batch import DONE_STATUSES, Layout, _visit_order
+from dyade.analysis.csv_index import FileIndex
+
+_MISS = object()  # a cell not seen yet in this column
+_BAD = object()  # a cell the reference path would report as a problem
+NAN = float("nan")
+
+
+@dataclass(slots=True)
+class FormValues:
+    """One form's answers in a share: per item, one value per response of that form."""
+
+    form: Any
+    rows: list[list[str]] = field(default_factory=list)
+    dyads: list[str] = field(default_factory=list)  # the dyad of each row
+    scale: dict[str, np.ndarray] = field(default_factory=dict)  # item -> floats, NaN missing
+    other: dict[str, list[Any]] = field(default_factory=dict)  # choice and multi items
+
+
+@dataclass(slots=True)
+class Visit:
+    dyad: str
+    visit: str
+    date: str
+    patient: tuple[Any, int]  # (form, index of the response among that form's rows)
+    physician: tuple[Any, int]
+
+
+@dataclass(slots=True)
+class Share:
+    """A share's dyads in order; ``columnar`` says which the columnar rules analyse."""
+
+    dyads: list[str]
+    columnar: dict[str, bool] = field(default_factory=dict)
+    rows: dict[str, int] = field(default_factory=dict)  # rows read per dyad
+    visits: list[Visit] = field(default_factory=list)
+    forms: dict[int, FormValues] = field(default_factory=dict)  # id(form) -> values
+
+
+def _texts(handle: BinaryIO, index: FileIndex, dyad: str) -> tuple[list[str], list[int]]:
+    texts, lines = [], []
+    for offset, length, line in index.rows(dyad):
+        handle.seek(offset)
+        texts.append(handle.read(length).decode("utf-8"))
+        lines.append(line)
+    return texts, lines
+
+
+def _parsed(texts: list[str], sep: str) -> list[list[str]]:
+    """Each text as one row, as :func:`.csv_index.read_row` reads it."""
+    rows = list(csv.reader(texts, delimiter=sep))
+    if len(rows) != len(texts):  # a quote left open: read them one by one, as the reference
+        rows = [next(csv.reader((text,), delimiter=sep), []) for text in texts]
+    return rows
+
+
+def _value(row: list[str], index: int | None) -> str:
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def _form_of(row: list[str], layout: Layout) -> Any:
+    """The row's form when the reference would read the row without a problem, else None."""
+    if layout.status is not None and _value(row, layout.status).lower() not in DONE_STATUSES:
+        return None  # skipped by the reference: counted there
+    get = {key: _value(row, index) for key, index in layout.fixed.items()}
+    if not all(get[key] for key in ("dyad", "visit", "respondent", "form")):
+        return None
+    form = layout.forms.get(get["form"])
+    version = get.get("version") or ""
+    if form is not None and version.isdigit() and int(version) != form.version:
+        form = layout.forms.get(f"{get['form']}@{int(version)}")
+    if form is None or get["respondent"] != form.respondent:
+        return None
+    return form
+
+
+def _pairs(dyad: str, rows: list[list[str]], lines: list[int], layout: Layout, share: Share):
+    """The dyad's visits in the reference's order, or None when the reference would
+    note a problem (or skip a row) for it."""
+    sides: dict[tuple[str, str], dict[str, tuple[Any, list[str]]]] = {}
+    first: dict[tuple[str, str], int] = {}
+    dates: dict[tuple[str, str], str] = {}
+    visit_col, date_col = layout.fixed["visit"], layout.fixed["date"]
+    for row, line in zip(rows, lines, strict=True):
+        form = _form_of(row, layout)
+        if form is None:
+            return None
+        key = (dyad, _value(row, visit_col))
+        first.setdefault(key, line)
+        date = _value(row, date_col)
+        if date:
+            dates.setdefault(key, date)
+        found = sides.setdefault(key, {})
+        if form.respondent in found:
+            return None
+        found[form.respondent] = (form, row)
+    out = []
+    for key in sorted(sides, key=lambda k: _visit_order(k, first, dates)):
+        found = sides[key]
+        if len(found) < 2:
+            return None
+        out.append((key[1], dates.get(key, ""), found["patient"], found["physician"]))
+    return out
+
+
+def _is_pair(patient: Any, physician: Any) -> bool:
+    return patient.pair == physician.id and physician.pair == patient.id
+
+
+def read_share(
+    handle: BinaryIO,
+    index: FileIndex,
+    layout: Layout,
+    dyads: list[str],
+    usable: Callable[[Any, Any], bool],
+) -> Share:
+    """The share's rows, paired into visits; ``usable(patient_form, physician_form)``
+    says which pairs of forms the columnar rules know."""
+    share = Share(dyads)
+    for dyad in dyads:
+        texts, lines = _texts(handle, index, dyad)
+        share.rows[dyad] = len(texts)
+        visits = _pairs(dyad, _parsed(texts, index.sep), lines, layout, share)
+        ok = visits is not None and all(
+            _is_pair(p[0], d[0]) and usable(p[0], d[0]) for _v, _d, p, d in visits
+        )
+        share.columnar[dyad] = ok
+        if not ok or visits is None:
+            continue
+        for visit, date, patient, physician in visits:
+            refs = []
+            for form, row in (patient, physician):
+                values = share.forms.get(id(form))
+                if values is None:
+                    values = share.forms[id(form)] = FormValues(form)
+                refs.append((form, len(values.rows)))
+                values.rows.append(row)
+                values.dyads.append(dyad)
+            share.visits.append(Visit(dyad, visit, date, refs[0], refs[1]))
+    bad: set[str] = set()
+    for values in share.forms.values():
+        bad.update(_convert(values, layout))
+    if bad:
+        for dyad in bad:
+            share.columnar[dyad] = False
+        share.visits = [v for v in share.visits if v.dyad not in bad]
+    return share
+
+
+# ---- cells to values -----------------------------------------------------------------
+
+
+def _cell_map(usual: Mapping[str, Any], scale: bool) -> dict[str, Any]:
+    cells: dict[str, Any] = {text: float(v) if scale else v for text, v in usual.items()}
+    cells[""] = NAN if scale else None
+    return cells
+
+
+def _parse(text: str, parse: Callable[[str], Any], scale: bool) -> Any:
+    """A cell as the reference reads it (``usual`` already missed): stripped, then parsed."""
+    text = text.strip()
+    if not text:
+        return NAN if scale else None
+    try:
+        value = parse(text)
+    except ValueError:
+        return _BAD
+    return float(value) if scale else value
+
+
+def _column(texts: list[str], cells: dict[str, Any], parse: Callable, scale: bool) -> list[Any]:
+    out = [cells.get(t, _MISS) for t in texts]
+    for k, value in enumerate(out):
+        if value is _MISS:
+            out[k] = cells[texts[k]] = _parse(texts[k], parse, scale)
+    return out
+
+
+def _bad_rows(column: Iterable[Any], dyads: list[str]) -> set[str]:
+    return {dyad for value, dyad in zip(column, dyads, strict=True) if value is _BAD}
+
+
+def _convert(values: FormValues, layout: Layout) -> set[str]:
+    """Fill ``values`` from its rows; the dyads of rows the reference would refuse."""
+    cols = layout.columns_for(values.form)
+    rows, bad = values.rows, set[str]()
+    for k, row in enumerate(rows):
+        if len(row) < cols.width:
+            rows[k] = row + [""] * (cols.width - len(row))
+    for index in cols.foreign:
+        cells = [row[index] for row in rows]
+        if any(text.strip() for text in set(cells)):
+            bad.update(d for t, d in zip(cells, values.dyads, strict=True) if t and t.strip())
+    kinds = {item.id: item.kind for item in values.form.items}
+    for index, item_id, parse, usual in cols.own:
+        kind = kinds[item_id]
+        scale = kind == "scale"
+        column = _column([row[index] for row in rows], _cell_map(usual, scale), parse, scale)
+        bad.update(_bad_rows(column, values.dyads))
+        if scale:
+            values.scale[item_id] = np.array([NAN if v is _BAD else v for v in column])
+        elif kind != "text":
+            values.other[item_id] = column
+    return bad
