@@ -47,6 +47,35 @@ def test_held_records_reach_the_file_in_order_when_it_opens(clean_root):
     assert oct(logs.log_file().stat().st_mode & 0o777) == "0o600"
 
 
+def _write_lines(handler: logging.Handler, count: int) -> None:
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger = logging.Logger("rotation")  # not the root: the suite's handlers stay out
+    logger.addHandler(handler)
+    for number in range(count):
+        logger.warning("line %02d %s", number, "x" * 20)
+    handler.close()
+
+
+def test_the_log_rotates_as_the_standard_rotating_handler_does(tmp_path):
+    import logging.handlers
+
+    ours, standard = tmp_path / "ours", tmp_path / "standard"
+    ours.mkdir(), standard.mkdir()
+    _write_lines(logs.PrivateLogFile(ours / "dyade.log", max_bytes=300, backups=2), 40)
+    _write_lines(
+        logging.handlers.RotatingFileHandler(standard / "dyade.log", maxBytes=300, backupCount=2),
+        40,
+    )
+    names = ["dyade.log", "dyade.log.1", "dyade.log.2"]
+    assert sorted(p.name for p in ours.iterdir()) == names
+    for name in names:
+        kept = (ours / name).read_text(encoding="utf-8")
+        assert kept == (standard / name).read_text(encoding="utf-8")
+        assert len(kept) < 300 and oct((ours / name).stat().st_mode & 0o777) == "0o600"
+    first = [(ours / name).read_text(encoding="utf-8").split()[1] for name in reversed(names)]
+    assert first == ["10", "20", "30"]  # .2 the oldest kept (0 to 9 dropped), then .1
+
+
 def test_the_callback_waits_for_the_first_paint(qtbot, qapp):
     done: list[str] = []
     label = QLabel("Dyade")
@@ -77,12 +106,18 @@ def test_a_start_that_logs_nothing_never_opens_the_file_and_a_command_does(tmp_p
 
 def test_records_held_when_the_process_ends_are_written_at_exit(tmp_path):
     script = (
-        "import logging\nfrom dyade import logs\nlogs.buffer_logging()\n"
+        "import atexit, logging, sys\n"
+        "heavy = {'logging.handlers', 'socket'}\n"
+        "atexit.register(lambda: print(sorted(heavy & set(sys.modules))))\n"
+        "from dyade import logs\nlogs.buffer_logging()\n"
         "logging.getLogger('dyade.x').warning('before any window')\n"
     )
     env = {**os.environ, "DYADE_HOME": str(tmp_path), "PYTHONPATH": str(ROOT / "desktop")}
-    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=env, check=True, timeout=60, capture_output=True
+    )
     assert "before any window" in (tmp_path / "log" / "dyade.log").read_text(encoding="utf-8")
+    assert done.stdout.strip() == b"[]"  # written without logging.handlers and its imports
 
 
 def test_the_first_window_is_painted_without_the_log_handlers(tmp_path):
