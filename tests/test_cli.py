@@ -53,6 +53,31 @@ def test_self_check_passes():
     assert "ok    qt" in result.stdout
 
 
+def test_the_app_options_read_by_hand_are_the_parsers_own():
+    """``app_launch`` reads the app's options without argparse: the same options, values
+    and results as the whole parser, which ``dyade --help`` shows."""
+    import argparse
+
+    from dyade.cli import APP_FLAGS, APP_VALUES, app_launch, app_options, build_parser
+
+    parser = argparse.ArgumentParser(add_help=False)
+    app_options(parser)
+    actions = {a.option_strings[0]: a for a in parser._actions if a.dest != "version"}
+    assert set(actions) == set(APP_FLAGS) | set(APP_VALUES)
+    assert {o: actions[o].dest for o in APP_FLAGS} == APP_FLAGS
+    assert all(actions[o].nargs == 0 for o in APP_FLAGS)
+    assert {o: (a.dest, a.choices) for o, a in actions.items() if o in APP_VALUES} == APP_VALUES
+    full = build_parser()
+    for argv in (
+        [],
+        ["--kiosk"],
+        ["--db=x.db", "--lang", "en"],
+        ["--demo", "--passphrase-file", "p.txt", "--exit-when-shown"],
+        ["--db", "a.db", "--db", "b.db", "--lang=fr", "--db="],
+    ):
+        assert vars(app_launch(argv)) == vars(full.parse_args(argv)), argv
+
+
 def test_opening_the_app_parses_its_options_without_the_command_modules():
     """The common case, a person opening the app, skips building every subcommand's parser."""
     from dyade.cli import app_launch
@@ -64,11 +89,13 @@ def test_opening_the_app_parses_its_options_without_the_command_modules():
         True,
         None,
     )
-    for other in (["forms", "list"], ["--help"], ["--lang", "de"], ["--db"], ["--nope"]):
+    others = (["forms", "list"], ["--help"], ["--lang", "de"], ["--db"], ["--nope"], ["--kio"])
+    others += (["--version"], ["--db", "--kiosk"], ["--kiosk=yes"], ["--lang=de"])
+    for other in others:
         assert app_launch(other) is None, other  # the whole parser answers these
     script = (
         "import sys; from dyade.cli import app_launch; app_launch(['--demo']); "
-        "print(sorted(m for m in sys.modules if m.endswith('_cmd')))"
+        "print(sorted(m for m in sys.modules if m.endswith('_cmd') or m == 'locale'))"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

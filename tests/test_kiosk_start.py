@@ -25,6 +25,7 @@ from storage_fixtures import PASSPHRASE, open_clinic
 
 PHRASE = PASSPHRASE  # the clinic's (storage_fixtures.open_clinic)
 HEAVY = ("dyade.storage", "sqlcipher3", "sqlite_utils", "argon2", "pydantic", "dyade.fill")
+HEAVY += ("dyade.ui.main_window",)  # made with the clinic, after the welcome is painted
 
 
 @pytest.fixture
@@ -197,3 +198,49 @@ def test_a_questionnaire_sent_from_either_kiosk_start_is_analysed_at_once(
         assert result is not None and "flags" in result.summary
     finally:
         leave(window, kiosk)
+
+
+def test_the_app_makes_its_main_window_with_the_clinic_after_the_welcome(
+    qtbot, clinic_file, monkeypatch
+):
+    """``dyade --kiosk`` as run: no main window while the welcome screen is first shown;
+    made, hidden and holding the session once the clinic opens just after."""
+    from PySide6.QtCore import QTimer
+
+    from dyade.ui import app as app_module
+
+    _clinic, path = clinic_file
+    monkeypatch.setenv("DYADE_PASSPHRASE", PHRASE)
+    monkeypatch.setattr(app_module, "setup_logging", lambda: None)  # no file a second later
+    make_application()
+    seen: list[tuple[bool, bool]] = []  # (main window made, clinic open) while the kiosk shows
+    opened: list = []  # the main window and the kiosk, once the clinic is open
+
+    def look() -> None:
+        windows = QApplication.topLevelWidgets()
+        kiosk = next((w for w in windows if isinstance(w, KioskWindow) and w.isVisible()), None)
+        if kiosk is None:
+            return
+        made = [w for w in windows if isinstance(w, MainWindow) and w.kiosk is kiosk]
+        seen.append((bool(made), kiosk.db is not None))
+        if kiosk.db is not None:
+            opened.extend([made[0], kiosk])
+            QApplication.exit(0)
+
+    watch = QTimer()
+    watch.timeout.connect(look)
+    watch.start(0)
+    safety = QTimer()  # never a hung test (stopped after: a late exit() ends later loops)
+    safety.setSingleShot(True)
+    safety.timeout.connect(lambda: QApplication.exit(1))
+    safety.start(20_000)
+    args = argparse.Namespace(demo=False, db=str(path), kiosk=True, passphrase_file=None, lang="en")
+    args.exit_when_shown = False
+    code = app_module.run_app(args)
+    watch.stop(), safety.stop()
+    assert code == 0
+    assert seen[0] == (False, False) and seen[-1] == (True, True)
+    window, kiosk = opened
+    assert not window.isVisible()
+    assert window.session is not None and window.session.db is kiosk.db
+    leave(window, kiosk)

@@ -70,25 +70,45 @@ def app_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+# The app's own options (see app_options), read by hand in app_launch:
+# flags, and options with one value (and the values they allow, if limited).
+APP_FLAGS = {"--demo": "demo", "--kiosk": "kiosk", "--exit-when-shown": "exit_when_shown"}
+APP_VALUES: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    "--db": ("db", None),
+    "--passphrase-file": ("passphrase_file", None),
+    "--lang": ("lang", ("fr", "en")),
+}
+
+
 def app_launch(argv: Sequence[str]) -> argparse.Namespace | None:
     """The app's own options when no subcommand is asked for, else None.
 
-    Opening the app is the common case and the one a person waits for: it need not
-    import every command module to build their parsers (about 50 ms of a cold start).
-    Help, a subcommand or anything unexpected goes to the whole parser.
+    Opening the app is the common case and the one a person waits for: its few
+    options are read here by hand. Building every command module's parser costs a
+    start about 50 ms, and even a parser of these options alone 4 ms (argparse's
+    words go through gettext, which looks for catalogues in each locale folder).
+    Help, a subcommand, ``--version``, an abbreviation or a wrong value go to the
+    whole parser, which answers them as it always did.
     """
-    if any(arg in ("-h", "--help") for arg in argv):
-        return None
-    parser = argparse.ArgumentParser(prog="dyade", add_help=False, exit_on_error=False)
-    app_options(parser)
-    try:
-        args, rest = parser.parse_known_args(list(argv))
-    except argparse.ArgumentError:
-        return None
-    if rest:
-        return None
-    args.command = None
-    return args
+    values: dict[str, object] = {dest: False for dest in APP_FLAGS.values()}
+    values.update({dest: None for dest, _choices in APP_VALUES.values()})
+    words = list(argv)
+    while words:
+        option, has_value, value = words.pop(0).partition("=")
+        if option in APP_FLAGS and not has_value:
+            values[APP_FLAGS[option]] = True
+            continue
+        if option not in APP_VALUES:
+            return None
+        if not has_value:
+            if not words or words[0].startswith("-"):
+                return None
+            value = words.pop(0)
+        dest, choices = APP_VALUES[option]
+        if choices is not None and value not in choices:
+            return None
+        values[dest] = value
+    return argparse.Namespace(**values, command=None)
 
 
 def _pipe_closed() -> int:

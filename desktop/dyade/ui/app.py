@@ -7,7 +7,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
@@ -187,17 +189,24 @@ def kept_passphrase(path: Path) -> str | None:
 
 
 def kiosk_first(
-    window, path: Path, args: argparse.Namespace, language: str, demo_passphrase: str | None
+    main_window: Callable[[], Any],
+    path: Path,
+    args: argparse.Namespace,
+    language: str,
+    demo_passphrase: str | None,
 ):
     """``--kiosk`` with a passphrase given: the kiosk's welcome screen is painted first,
-    the clinic (storage, forms) opened just after. A physician leaving the kiosk lands
-    in the workspace; if the clinic cannot be opened, the unlock page says why."""
+    the clinic (storage, forms) and the main window made just after. A physician leaving
+    the kiosk lands in the workspace; if the clinic cannot be opened, the unlock page
+    says why."""
     from dyade.ui.kiosk import KioskWindow
 
     def open_clinic():
         from dyade.storage import open_database, passphrase_from_env_or_file
         from dyade.ui.workspace.session import Session
 
+        window = main_window()
+        window.kiosk = kiosk
         phrase = None
         try:
             phrase = passphrase_from_env_or_file(getattr(args, "passphrase_file", None))
@@ -212,7 +221,6 @@ def kiosk_first(
         return kiosk_clinic(session)
 
     kiosk = KioskWindow(None, None, language=language, opener=open_clinic)
-    window.kiosk = kiosk
     kiosk.show_locked()
     return kiosk
 
@@ -236,11 +244,17 @@ def unlock_instead(window, kiosk, path: Path, demo_passphrase, phrase, problem) 
 
 def start_window(window, args: argparse.Namespace, language: str):
     """Show the first screen: the setup wizard on a first run, else the unlock page
-    (or, for ``--kiosk`` with a passphrase given, the kiosk itself)."""
+    (or, for ``--kiosk`` with a passphrase given, the kiosk itself).
+
+    ``window`` is the main window, or what makes it (called once it is needed: the
+    kiosk's welcome screen is painted without it).
+    """
+    main_window = window if callable(window) else lambda: window
     path = database_path(args)
     demo_passphrase = ensure_demo(path) if args.demo else None
     if args.kiosk and path.exists() and passphrase_given(args):
-        return kiosk_first(window, path, args, language, demo_passphrase)
+        return kiosk_first(main_window, path, args, language, demo_passphrase)
+    window = main_window()
     if args.kiosk:
         kiosk_on_first_session(window)
     if path.exists():
@@ -256,8 +270,28 @@ def start_window(window, args: argparse.Namespace, language: str):
     return wizard
 
 
+def main_window_maker(args: argparse.Namespace, language: str, translations: Translations):
+    """What makes the physician's main window, once, when it is first needed."""
+
+    @cache
+    def main_window():
+        from dyade.ui.main_window import MainWindow
+
+        window = MainWindow(language)
+        window.language_for_next_sign_in = args.lang  # asked for on the command line: wins
+
+        def switch(lang: str) -> None:
+            translations.set_language(lang)
+            window.language_switch.set_current(lang)
+
+        window.language_chosen.connect(switch)
+        back_up_daily(window)
+        return window
+
+    return main_window
+
+
 def run_app(args: argparse.Namespace) -> int:
-    from dyade.ui.main_window import MainWindow
     from dyade.ui.qt_start import StartWatch
     from dyade.ui.workspace.settings_values import remembered_language
 
@@ -266,16 +300,8 @@ def run_app(args: argparse.Namespace) -> int:
         app = make_application()
     translations = Translations()
     translations.set_language(language)
-    window = MainWindow(language)
-    window.language_for_next_sign_in = args.lang  # asked for on the command line: it wins
-
-    def switch(lang: str) -> None:
-        translations.set_language(lang)
-        window.language_switch.set_current(lang)
-
-    window.language_chosen.connect(switch)
-    back_up_daily(window)
-    start_window(window, args, language)
+    main_window = main_window_maker(args, language, translations)
+    first = start_window(main_window, args, language)  # a top-level Python must hold
     # the log file opens once the window is up and the first events are handled; the
     # filter is installed after the first screen is built, as an application-wide Python
     # filter met by a widget's private helper (a scroll area's gesture manager) makes
@@ -283,4 +309,6 @@ def run_app(args: argparse.Namespace) -> int:
     after_first_paint(app, lambda: QTimer.singleShot(LOG_AFTER_PAINT_MS, setup_logging))
     if args.exit_when_shown:
         quit_when_shown(app)
-    return app.exec()
+    code = app.exec()
+    del first  # held until the app ends
+    return code

@@ -43,14 +43,21 @@ ClinicOpener = Callable[[], KioskClinic | None]
 
 
 class AfterFirstPaint(QObject):
-    """Calls ``then`` a moment after ``window`` (or a widget in it) is first painted."""
+    """Calls ``then`` ``delay_ms`` after ``window`` (or a widget in it) is first painted.
 
-    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+    Made once the window's widgets are built: an application-wide Python filter met
+    by a widget's private helper while it is being built (a scroll area's gesture
+    manager) makes PySide build every Qt wrapper class to name it.
+    """
+
+    def __init__(
+        self, window: QWidget, then: Callable[[], object], delay_ms: int = OPEN_DELAY_MS
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.timer = QTimer(self)  # dies with the window: no call into a deleted kiosk
         self.timer.setSingleShot(True)
-        self.timer.setInterval(OPEN_DELAY_MS)
+        self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(then)
         QApplication.instance().installEventFilter(self)
 

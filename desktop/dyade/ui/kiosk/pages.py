@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from dyade.ui.icons import icon
 from dyade.ui.retranslate import Retranslating
-from dyade.ui.touch import swipe
 
 if TYPE_CHECKING:  # the welcome screen is painted before the forms and storage load
     from dyade.fill import KindError
@@ -42,13 +41,16 @@ def label(parent: QWidget, name: str, *, wrap: bool = True, center: bool = True)
     return widget
 
 
-def column(page: QWidget) -> QVBoxLayout:
-    """A centred column of readable width, scrolling when the text is very large."""
+def column(page: QWidget) -> tuple[QScrollArea, QVBoxLayout]:
+    """A centred column of readable width, scrolling when the text is very large.
+
+    A finger swipes it once the kiosk calls :func:`dyade.ui.touch.swipe` on the
+    area (just after its first paint: see ``KioskWindow``)."""
     scroll = QScrollArea(page)
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    QVBoxLayout(page).addWidget(swipe(scroll))
+    QVBoxLayout(page).addWidget(scroll)
     content = QWidget()
     outer = QHBoxLayout(content)
     outer.addStretch(1)
@@ -59,7 +61,7 @@ def column(page: QWidget) -> QVBoxLayout:
     scroll.setWidget(content)
     layout = QVBoxLayout(inner)
     layout.setSpacing(24)
-    return layout
+    return scroll, layout
 
 
 class WelcomePage(QWidget):
@@ -69,7 +71,7 @@ class WelcomePage(QWidget):
 
     def __init__(self, clinic_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = column(self)
+        self.scroll, layout = column(self)
         layout.addStretch(1)
         self.clinic = label(self, "clinicName")
         self.set_clinic_name(clinic_name)
@@ -159,7 +161,7 @@ class CodePage(Retranslating, QWidget):
 
         super().__init__(parent)
         self.refusal: KindError | None = None  # the last refusal, re-said on a language switch
-        layout = column(self)
+        self.scroll, layout = column(self)
         layout.addStretch(1)
         self.title = label(self, "pageTitle")
         self.explain = label(self, "muted")

@@ -38,7 +38,7 @@ class ThanksPage(Retranslating, QWidget):
         self.prompts: list[str] = []
         self.remaining = 0
         self._printer = printer  # () -> QPrinter | None, asked when there are phrases
-        layout = column(self)
+        self.scroll, layout = column(self)
         layout.addStretch(1)
         self.heart = QLabel(self)
         self.heart.setAlignment(Qt.AlignmentFlag.AlignCenter)

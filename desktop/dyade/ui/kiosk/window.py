@@ -28,10 +28,11 @@ from dyade.ui.i18n import Translations
 from dyade.ui.kiosk.chrome import TEXT_SIZES, CountdownBanner, KioskHeader
 from dyade.ui.kiosk.guard import EscapeGuard, FocusKeeper, IdleWatch
 from dyade.ui.kiosk.holding import Holder
-from dyade.ui.kiosk.opening import AfterFirstPaint, ClinicOpener, KioskClinic
+from dyade.ui.kiosk.opening import OPEN_DELAY_MS, AfterFirstPaint, ClinicOpener, KioskClinic
 from dyade.ui.kiosk.pages import CodePage, WelcomePage
 from dyade.ui.kiosk.thanks import ThanksPage
 from dyade.ui.retranslate import Retranslating
+from dyade.ui.touch import swipe
 
 # The forms, storage and questionnaire widgets load once the clinic is opened, after
 # the welcome screen is painted (see opening.py); here they are named for types only.
@@ -121,10 +122,10 @@ class KioskWindow(Retranslating, QWidget):
         self.apply_text_size(TEXT_SIZES[0])
         if lock:
             self.lock()
+        self.painted = False
         if db is not None:
             self.attach(KioskClinic(db, library, clinic_name, language, idle_seconds))
-        elif opener is not None:
-            self._first_paint = AfterFirstPaint(self, self.ensure_clinic)
+        self._first_paint = AfterFirstPaint(self, self._after_first_paint, delay_ms=0)
         self.show_welcome()
 
     def _build(self) -> None:
@@ -152,6 +153,17 @@ class KioskWindow(Retranslating, QWidget):
         layout.addWidget(self.pages, 1)
         self.countdown = CountdownBanner(self)  # floats, centred, over everything
 
+    def _after_first_paint(self) -> None:
+        """Just after the welcome screen is first painted: the pages take their swipe
+        gesture (the process's first grab costs about 12 ms of CPU), then, a moment
+        later, the clinic opens if it is not open yet."""
+        self.painted = True
+        for page in (self.welcome, self.thanks, self.code_page):
+            if page is not None:
+                swipe(page.scroll)
+        if self._opener is not None:
+            QTimer.singleShot(OPEN_DELAY_MS, self, self.ensure_clinic)
+
     # ---- the clinic ---------------------------------------------------------------
 
     def attach(self, clinic: KioskClinic) -> None:
@@ -169,6 +181,8 @@ class KioskWindow(Retranslating, QWidget):
         self.code_page = CodePage(self.pages)
         self.code_page.code_entered.connect(self._on_code_entered)
         self.pages.addWidget(self.code_page)
+        if self.painted:  # else it swipes from the first paint, with the other pages
+            swipe(self.code_page.scroll)
 
     def ensure_clinic(self) -> bool:
         """Open the clinic now if it is not open yet; False if it could not be."""
