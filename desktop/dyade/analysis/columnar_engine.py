@@ -14,8 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from dyade.analysis.batch_output import _csv_cell
-from dyade.analysis.columnar_flags import Facts, Stage, rank, visit_flags
+from dyade.analysis.columnar_flags import SideFacts, flag_columns
 from dyade.analysis.columnar_history import Point, dyad_cells
 from dyade.analysis.columnar_plan import columnar_plan
 from dyade.analysis.columnar_read import Share
@@ -31,28 +30,24 @@ from dyade.analysis.columnar_rules import (
     side_data,
     to_check,
 )
+from dyade.analysis.mismatch import _stage_index
 from dyade.analysis.sides import STAGES
 from dyade.analysis.thresholds import Side, Thresholds
-from dyade.vocabulary import FLAG_KINDS, NOTHING_RANK
+from dyade.csv_dialect import neutral
+from dyade.vocabulary import FLAG_KINDS
 
 COMPARED = ("general", "specific")
-_ROUND: dict[float, float] = {}
 
 
-def _rounded(values: list[float]) -> list[Any]:
-    """``round(v, 3)`` per value (None for NaN), as :func:`.stats.rounded` writes it."""
-    out: list[Any] = []
-    for v in values:
-        if v != v:
-            out.append(None)
-            continue
-        r = _ROUND.get(v)
-        if r is None:
-            if len(_ROUND) > 100_000:
-                _ROUND.clear()
-            r = _ROUND[v] = round(v, 3)
-        out.append(r)
-    return out
+def _rounded(values: np.ndarray, empty: Any = "") -> list[Any]:
+    """Each value's CSV cell as the reference writes it: ``round(v, 3)`` (Python's, on
+    each distinct value), ``empty`` for NaN (not scorable)."""
+    unique, back = np.unique(values, return_inverse=True)
+    cells = np.array(
+        [r if r == r else empty for r in (round(v, 3) for v in unique.tolist())] + [empty],
+        dtype=object,
+    )
+    return cells[back.reshape(-1)].tolist()
 
 
 @dataclass(slots=True)
@@ -90,9 +85,8 @@ def _hit_counts(data: SideData, other: SideData, th: Thresholds):
                     heard |= other_hit
             bad = hit & ~heard if src.family == "interpersonal" else hit
             unheard += bad
-    own = list(zip(*(c.tolist() for c in counts["self"]), strict=True))
-    seen = list(zip(*(c.tolist() for c in counts["other"]), strict=True))
-    return own, seen, unheard.tolist()
+    own, seen = (np.column_stack(counts[about]) for about in ("self", "other"))
+    return own, seen, unheard
 
 
 def _by_estimate(origin: SideData, other: SideData, theirs: dict[str, Any], th: Thresholds):
@@ -119,21 +113,18 @@ def _by_estimate(origin: SideData, other: SideData, theirs: dict[str, Any], th: 
             too_high &= estimate >= cutoff
             high += too_high
             wide |= too_high & (error >= 1.5)
-    return registered.tolist(), high.tolist(), wide.tolist(), _sids(estimated_low, n, th)
+    return registered, high, wide, _bits(estimated_low, n, th)
 
 
-def _sids(bits: list[tuple[str, np.ndarray]], n: int, th: Thresholds) -> list[tuple[str, ...]]:
-    """Per visit, the core subscales (in core order) whose bit is set."""
-    order = {sid: k for k, sid in enumerate(th.core_subscales)}
-    bits = sorted(bits, key=lambda b: order[b[0]])
-    if not bits:
-        return [()] * n
-    names = [sid for sid, _ in bits]
-    rows = zip(*(b.tolist() for _, b in bits), strict=True)
-    return [tuple(s for s, on in zip(names, row, strict=True) if on) for row in rows]
+def _bits(bits: list[tuple[str, np.ndarray]], n: int, th: Thresholds) -> np.ndarray:
+    """One column per core subscale (in core order): the bit set, or False."""
+    out = np.zeros((n, len(th.core_subscales)), dtype=bool)
+    for sid, bit in bits:
+        out[:, th.core_subscales.index(sid)] = bit
+    return out
 
 
-def _strain(data: SideData, th: Thresholds) -> tuple[list, list]:
+def _strain(data: SideData, th: Thresholds) -> tuple[np.ndarray, np.ndarray]:
     """Per visit, the low core subscales and whether one is deep below the cutoff."""
     cutoff = th.low_cutoff(data.side)
     deep_at = cutoff - th.sd(data.side)
@@ -145,7 +136,7 @@ def _strain(data: SideData, th: Thresholds) -> tuple[list, list]:
         with np.errstate(invalid="ignore"):
             low.append((sid, value < cutoff))
             deep |= value < deep_at
-    return _sids(low, data.n, th), deep.tolist()
+    return _bits(low, data.n, th), deep
 
 
 def _choice_target(data: SideData, ests: dict[str, Any], target: str) -> list[Any]:
@@ -153,71 +144,54 @@ def _choice_target(data: SideData, ests: dict[str, Any], target: str) -> list[An
     return value if isinstance(value, list) else [None] * data.n
 
 
-def side_facts(data: SideData, other: SideData, th: Thresholds) -> list[tuple]:
-    """Per visit, the :class:`Facts` of ``data`` as origin, but its drops (known later)."""
+def _codes(values: list[Any], codes: dict[str, int]) -> np.ndarray:
+    """Each chosen code as an integer (the same for the same code), -1 for none."""
+    return np.array([-1 if v is None else codes.setdefault(v, len(codes)) for v in values])
+
+
+def fill_facts(
+    out: SideFacts, pos: np.ndarray, data: SideData, other: SideData, codes: dict, th: Thresholds
+) -> None:
+    """The facts of ``data`` as origin at the visits ``pos`` (its drops are filled later)."""
     mine, theirs = estimates(data), estimates(other)
-    check = to_check(data, th).tolist()
-    low, deep = _strain(data, th)
-    own, seen, unheard = _hit_counts(data, other, th)
-    agreement = agreement_high(data, th).tolist()
-    registered, high, wide, estimated_low = _by_estimate(data, other, theirs, th)
-    lower = _sids(
-        [(s, lower_than_other(data, other, s, th)) for s in th.core_subscales], data.n, th
-    )
-    goal = data.choice(data.cplan.plan.goal_item)
-    guess = _choice_target(data, mine, "main_goal")
-    return list(
-        zip(
-            check, low, deep, own, seen, unheard, agreement, registered, high, wide,
-            estimated_low, lower, goal, guess, strict=True,
-        )
-    )  # fmt: skip
+    out.check[pos] = to_check(data, th)
+    out.low[pos], out.deep[pos] = _strain(data, th)
+    out.own[pos], out.seen[pos], out.unheard[pos] = _hit_counts(data, other, th)
+    out.agreement[pos] = agreement_high(data, th)
+    by_estimate = _by_estimate(data, other, theirs, th)
+    out.registered[pos], out.high[pos], out.wide[pos], out.estimated_low[pos] = by_estimate
+    lower = [(s, lower_than_other(data, other, s, th)) for s in th.core_subscales]
+    out.lower[pos] = _bits(lower, data.n, th)
+    out.goal[pos] = _codes(data.choice(data.cplan.plan.goal_item), codes)
+    out.guess[pos] = _codes(_choice_target(data, mine, "main_goal"), codes)
 
 
-def stages(p: SideData, d: SideData) -> list[Stage]:
-    """Per visit, the patient's stage and the physician's estimate of it."""
+_STAGE_INDEX: dict[tuple[str, tuple[str, ...]], int] = {}
+
+
+def _stage_indexes(codes: list[Any], order: tuple[str, ...]) -> list[int]:
+    out = []
+    for c in codes:
+        if c is None:
+            out.append(-1)
+            continue
+        index = _STAGE_INDEX.get((c, order))
+        if index is None:
+            found = _stage_index(c, order)
+            index = _STAGE_INDEX[c, order] = -1 if found is None else found
+        out.append(index)
+    return out
+
+
+def stages(p: SideData, d: SideData) -> tuple[list[int], list[int]]:
+    """Per visit, the patient's own stage and the physician's estimate, as indexes in their
+    orders (:func:`.mismatch._stage_index`; -1: none or not a stage)."""
     plan, dplan = p.cplan.plan, d.cplan.plan
     own_order = plan.stage_order.get(plan.stage_item or "", STAGES)
     kind, items = d.cplan.estimates.get("stage", ("scale", [""]))
     guessed = d.choice(items[0]) if kind == "choice" else [None] * d.n
     order = dplan.stage_order.get(items[0], STAGES)
-    actual_stage = p.choice(plan.stage_item)
-    return [Stage(a, own_order, e, order) for a, e in zip(actual_stage, guessed, strict=True)]
-
-
-def facts(partial: tuple, side: str, dropped: tuple[str, ...]) -> Facts:
-    (
-        check,
-        low,
-        deep,
-        own,
-        seen,
-        unheard,
-        agreement,
-        registered,
-        high,
-        wide,
-        est_low,
-        lower,
-        goal,
-        guess,
-    ) = partial
-    return Facts(
-        side, check, low, deep, dropped, own, seen, unheard, agreement, registered, high,
-        wide, est_low, lower, goal, guess,
-    )  # fmt: skip
-
-
-def flag_cells(flags: list) -> list[Any]:
-    """Counts per kind, the highest severity, the compact flags and the visit's rank."""
-    kinds = [f[0] for f in flags]
-    compact = ";".join(":".join("-" if x is None else str(x) for x in f) for f in flags)
-    return [
-        *(kinds.count(k) for k in FLAG_KINDS),
-        max((f[4] for f in flags), default=0),
-        compact,
-        min((rank(f) for f in flags), default=NOTHING_RANK),
-    ]
+    return _stage_indexes(p.choice(plan.stage_item), own_order), _stage_indexes(guessed, order)
 
 
 class _Columns:
@@ -253,7 +227,7 @@ class _Columns:
         for item in data.cplan.core_items:
             self.values[data.side, None][pos, ids[item]] = data.keyed[item]
 
-    def dropped(self, side: Side, prev: np.ndarray, th: Thresholds) -> list[tuple[str, ...]]:
+    def dropped(self, side: Side, prev: np.ndarray, th: Thresholds) -> np.ndarray:
         """Per visit, the core subscales that dropped reliably on the items shared with the
         dyad's previous visit (:func:`.signals.strain_of`)."""
         bits = []
@@ -274,7 +248,7 @@ class _Columns:
             with np.errstate(invalid="ignore"):
                 reliable = (count >= 2) & (drop >= limit[count])
             bits.append((sid, reliable & ~np.isnan(self.scores[side, sid])))
-        return _sids(bits, self.n, th)
+        return _bits(bits, self.n, th)
 
     def items(self, side: Side) -> list[dict[str, float]]:
         ids = list(self.ids.get((side, None), {}))
@@ -289,20 +263,16 @@ def side_plan(form: Any, th: Thresholds) -> Any:
 def _score_cells(p: SideData, d: SideData, layout: Layout, th: Thresholds) -> list[tuple]:
     """Per visit, the score, difference and beyond-chance cells, in the output's order."""
     columns: list[list[Any]] = []
+    empty = [""] * p.n
     for sid in layout.subscales:
         for data in (p, d):
             value = data.scores.get(sid)
-            columns.append(_rounded(value.tolist()) if value is not None else [None] * p.n)
+            columns.append(_rounded(value) if value is not None else empty)
     found = compared(p, d, th)
     for name in layout.compared:
-        pairs = found.get(name)
-        if pairs is None:
-            columns += [[None] * p.n, [None] * p.n]
-            continue
-        diffs = [x for x, _ in pairs]
-        columns.append(_rounded([np.nan if x is None else x for x in diffs]))
-        columns.append([b for _, b in pairs])
-    return list(zip(*([_csv_cell(v) for v in col] for col in columns), strict=True))
+        diff, beyond = found.get(name, (None, empty))
+        columns += [empty if diff is None else _rounded(diff), beyond]
+    return list(zip(*columns, strict=True))
 
 
 def _groups(share: Share) -> dict[tuple[int, int], list[int]]:
@@ -313,13 +283,15 @@ def _groups(share: Share) -> dict[tuple[int, int], list[int]]:
 
 
 def analyse_share(share: Share, layout: Layout, th: Thresholds) -> dict[str, tuple]:
-    """Each columnar dyad's rendered outcome: ``((header, visit rows), (header, [dyad row]))``."""
+    """Each columnar dyad's CSV cells, text cells neutralised: ``(visit rows, dyad row)``."""
     visits, n = share.visits, len(share.visits)
     forms = [values.form for values in share.forms.values()]
     matrices = _Columns(n, forms, th)
-    partial: dict[str, list[Any]] = {"patient": [None] * n, "physician": [None] * n}
+    core = len(th.core_subscales)
+    facts = {"patient": SideFacts(n, core), "physician": SideFacts(n, core)}
     cells: list[Any] = [None] * n
-    stage: list[Any] = [None] * n
+    stage = (np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64))
+    codes: dict[str, int] = {}
     for ks in _groups(share).values():
         pos = np.array(ks, dtype=np.int64)
         first = visits[ks[0]]
@@ -328,20 +300,23 @@ def analyse_share(share: Share, layout: Layout, th: Thresholds) -> dict[str, tup
             "physician", first.physician[0], share, [visits[k].physician[1] for k in ks], th
         )
         for data, other in ((p, d), (d, p)):
-            for k, value in zip(ks, side_facts(data, other, th), strict=True):
-                partial[data.side][k] = value
+            fill_facts(facts[data.side], pos, data, other, codes, th)
             matrices.fill(data, pos)
-        for k, row, st in zip(ks, _score_cells(p, d, layout, th), stages(p, d), strict=True):
-            cells[k], stage[k] = row, st
+        for k, row in zip(ks, _score_cells(p, d, layout, th), strict=True):
+            cells[k] = row
+        stage[0][pos], stage[1][pos] = stages(p, d)
     prev = np.array(
         [k - 1 if k and visits[k - 1].dyad == v.dyad else -1 for k, v in enumerate(visits)],
         dtype=np.int64,
     )
-    return _render(share, layout, th, partial, cells, stage, matrices, prev)
+    for side, found in facts.items():
+        found.dropped = matrices.dropped(side, prev, th)  # type: ignore[arg-type]
+    flags = flag_columns(facts["patient"], facts["physician"], stage, th)
+    return _render(share, th, facts, cells, flags, matrices)
 
 
 def _core_values(matrices: _Columns, side: Side) -> list[tuple]:
-    columns = [_rounded(matrices.scores[side, sid].tolist()) for sid in matrices.core]
+    columns = [_rounded(matrices.scores[side, sid], None) for sid in matrices.core]
     return list(zip(*columns, strict=True)) if columns else [()] * matrices.n
 
 
@@ -362,33 +337,37 @@ def visit_header(layout: Layout) -> list[str]:
     return [*header, *FLAG_KINDS, "max_severity", "flags", "attention_rank"]
 
 
-def _render(share, layout, th, partial, cells, stage, matrices, prev) -> dict[str, tuple]:
+def _render(share: Share, th: Thresholds, facts, cells, flags, matrices) -> dict[str, tuple]:
     sides: tuple[Side, Side] = ("patient", "physician")
-    dropped = {side: matrices.dropped(side, prev, th) for side in sides}
+    visits = share.visits
     values = {side: _core_values(matrices, side) for side in sides}
     items = {side: matrices.items(side) for side in sides}
-    header = visit_header(layout)
+    kept = {side: (~facts[side].check).tolist() for side in sides}
+    fixed = [
+        [neutral(v.dyad) for v in visits],
+        [neutral(v.visit) for v in visits],
+        [neutral(v.date) for v in visits],
+        [neutral(v.patient[0].id) for v in visits],
+        [neutral(v.physician[0].id) for v in visits],
+    ]
+    rows = [
+        [*head, *scores, *tail]
+        for head, scores, tail in zip(zip(*fixed), cells, zip(*flags), strict=True)  # noqa: B905
+    ]
+    ranks = flags[-1]
     out: dict[str, tuple] = {}
-    rows: list[list[Any]] = []
+    start = 0
     points: list[Point] = []
-    last_rank = 0
-    for k, visit in enumerate(share.visits):
-        p = facts(partial["patient"][k], "patient", dropped["patient"][k])
-        d = facts(partial["physician"][k], "physician", dropped["physician"][k])
-        flags = flag_cells(visit_flags(p, d, stage[k], th))
-        pform, dform = visit.patient[0], visit.physician[0]
-        rows.append([visit.dyad, visit.visit, visit.date, pform.id, dform.id, *cells[k], *flags])
-        last_rank = flags[-1]
-        kept = {"patient": not p.check, "physician": not d.check}
+    for k, visit in enumerate(visits):
         points.append(
             Point(
-                side_plan(pform, th).plan.use,
-                {s: values[s][k] if kept[s] else None for s in sides},
-                {s: items[s][k] if kept[s] else None for s in sides},
+                side_plan(visit.patient[0], th).plan.use,
+                {s: values[s][k] if kept[s][k] else None for s in sides},
+                {s: items[s][k] if kept[s][k] else None for s in sides},
             )
         )
-        if k + 1 == len(share.visits) or share.visits[k + 1].dyad != visit.dyad:
-            dyad_row = dyad_cells(visit.dyad, points, last_rank, th)
-            out[visit.dyad] = ((header, rows), (DYAD_HEADER, [dyad_row]))
-            rows, points = [], []
+        if k + 1 == len(visits) or visits[k + 1].dyad != visit.dyad:
+            dyad_row = dyad_cells(neutral(visit.dyad), points, ranks[k], th)
+            out[visit.dyad] = (rows[start : k + 1], dyad_row)
+            start, points = k + 1, []
     return out

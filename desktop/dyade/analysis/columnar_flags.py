@@ -1,196 +1,204 @@
-"""The columnar batch path, step three: one visit's flags from its facts.
+"""The columnar batch path, step three: every visit's flags at once, from its facts.
 
-:mod:`.columnar_rules` leaves, per visit and side, the few facts the flag rules
-of :func:`.visit._flags` branch on (answers to check, low and dropped core
+:mod:`.columnar_rules` leaves, per visit and side, the facts the flag rules of
+:func:`.visit._flags` branch on (answers to check, low and dropped core
 subscales, marker hits counted by type, family and point of view, what the
-other side's estimates registered). This module re-states those rules on the
-facts: answers to check (:mod:`.checks`), rupture signals and their severity
-and perception (:mod:`.signals`), repair moves (:mod:`.repair`), unperceived
-strain (:mod:`.estimates`), low alliance, goal and stage mismatches
-(:mod:`.flags`, :mod:`.mismatch`), sorted and ranked as :mod:`.attention` does.
-A flag here is ``(kind, origin, rupture_type, perceived_by, severity)``: what
-the CSV output writes of it.
+other side's estimates registered). This module re-states those rules as array
+operations: answers to check (:mod:`.checks`), rupture signals with their
+severity and perception (:mod:`.signals`), repair moves (:mod:`.repair`),
+unperceived strain (:mod:`.estimates`), low alliance, goal and stage mismatches
+(:mod:`.flags`, :mod:`.mismatch`), then sorts and ranks them as
+:mod:`.attention` does. A visit has at most six flags, one per slot in the
+order :func:`.visit._flags` makes them; each is coded as one integer.
 """
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any
+
+import numpy as np
 
 from dyade.analysis.attention import flag_rank
-from dyade.analysis.mismatch import _stage_index
 from dyade.analysis.signals import TYPES
 from dyade.analysis.thresholds import Thresholds
+from dyade.vocabulary import FLAG_KINDS, NOTHING_RANK
 
-Flag = tuple[str, str | None, str | None, str, int]
-NO_HITS = (0, 0, 0, 0, 0, 0, 0)
-
-
-class Facts(NamedTuple):
-    """One side of one visit, as the flag rules see it (``side`` as origin)."""
-
-    side: str
-    check: bool  # its answers are to check
-    low: tuple[str, ...]  # core subscales below its low cutoff
-    deep: bool
-    dropped: tuple[str, ...]  # core subscales dropped reliably since the last visit
-    own: tuple[
-        int, ...
-    ]  # hits about self: interpersonal w/c, emotional w/c, relational w/c, strong
-    seen: tuple[int, ...]  # hits about the other, the same counts
-    unheard: int  # own confrontation hits not interpersonal or not heard by the other
-    agreement: bool  # goals and tasks at the repair level
-    registered: bool  # the other's estimates registered its low scores
-    high: int  # the other's estimates too high (unperceived strain)
-    wide: bool  # one of them by 1.5 points or more
-    estimated_low: tuple[str, ...]  # core subscales the other estimated low
-    lower: tuple[str, ...]  # core subscales beyond chance below the other
-    goal: str | None
-    goal_guess: str | None  # its estimate of the other's main goal
+ORIGINS = (None, "patient", "physician")
+RTYPES = (None, *TYPES, "mixed")
+PERCEIVED = ("none", "patient", "physician", "both", "unknown")
+KIND = {k: i for i, k in enumerate(FLAG_KINDS)}
+# own and seen hit counts: interpersonal w/c, emotional w/c, relational emotional w/c, strong
+I_W, I_C, E_W, E_C, R_W, R_C, STRONG = range(7)
 
 
-def _types(own: tuple[int, ...], seen: tuple[int, ...], strain: bool, th: Thresholds) -> list:
-    """The rupture types whose evidence, from either member, meets the rule."""
-    found = []
-    for t, kind in enumerate(TYPES):
+def code(kind: Any, origin: Any, rtype: Any, perceived: Any, severity: Any) -> np.ndarray:
+    """One integer per flag: (kind, origin, rupture type, perceived by, severity)."""
+    return (((kind * 3 + origin) * 4 + rtype) * 5 + perceived) * 4 + severity
+
+
+def decode(value: int) -> tuple[str, str | None, str | None, str, int]:
+    rest, severity = divmod(value, 4)
+    rest, perceived = divmod(rest, 5)
+    rest, rtype = divmod(rest, 4)
+    kind, origin = divmod(rest, 3)
+    return FLAG_KINDS[kind], ORIGINS[origin], RTYPES[rtype], PERCEIVED[perceived], severity
+
+
+class SideFacts:
+    """One side's facts for every visit of a share, the side as origin; bits per core
+    subscale are one column each, in core order."""
+
+    def __init__(self, n: int, core: int) -> None:
+        self.n = n
+        flags, bits = (lambda: np.zeros(n, dtype=bool)), (lambda: np.zeros((n, core), dtype=bool))
+        self.check, self.deep = flags(), flags()  # answers to check; a subscale deep below
+        self.low, self.dropped = bits(), bits()  # below the low cutoff; dropped reliably
+        self.own = np.zeros((n, 7), dtype=np.int64)  # hits about self (I_W ... STRONG)
+        self.seen = np.zeros((n, 7), dtype=np.int64)  # hits about the other
+        self.unheard = np.zeros(n, dtype=np.int64)  # own confrontation hits not heard
+        self.agreement = flags()  # goals and tasks at the repair level
+        self.registered = flags()  # the other's estimates registered its low scores
+        self.high = np.zeros(n, dtype=np.int64)  # the other's estimates too high
+        self.wide = flags()  # one of them by 1.5 points or more
+        self.estimated_low, self.lower = bits(), bits()  # estimated low; beyond chance below
+        self.goal = np.full(n, -1, dtype=np.int64)  # code of the main goal chosen, -1 none
+        self.guess = np.full(n, -1, dtype=np.int64)  # its estimate of the other's
+
+
+def _types(own: np.ndarray, seen: np.ndarray, strain: np.ndarray, th: Thresholds) -> list:
+    """Per type, the visits whose evidence from either member meets the rule
+    (:func:`.signals._type_signals`)."""
+    out = []
+    for t in range(len(TYPES)):
+        found = np.zeros(len(strain), dtype=bool)
         for hits in (own, seen):
-            if hits[t]:
-                found.append(kind)
-                break
-            counted = hits[2 + t] if strain or hits[0] or hits[1] else hits[4 + t]
-            if counted >= th.min_emotions or (counted and strain):
-                found.append(kind)
-                break
-    return found
+            interpersonal = (hits[:, I_W] + hits[:, I_C]) > 0
+            counted = np.where(strain | interpersonal, hits[:, E_W + t], hits[:, R_W + t])
+            found |= (hits[:, t] > 0) | (counted >= th.min_emotions) | ((counted > 0) & strain)
+        out.append(found)
+    return out
 
 
-def _severity(own: tuple[int, ...], seen: tuple[int, ...], strain: bool, deep: bool) -> int:
-    points = 0
+def _severity(own: np.ndarray, seen: np.ndarray, strain: np.ndarray, deep: np.ndarray):
+    points = np.zeros(len(strain), dtype=np.int64)
     for hits in (own, seen):
-        points += hits[0] + hits[1] + min(3, hits[2] + hits[3]) + hits[6]
-    both = (own[0] + own[1] + seen[0] + seen[1]) > 0 and (own[2] + own[3] + seen[2] + seen[3]) > 0
-    points += both + strain + deep
-    return 1 if points <= 2 else 2 if points <= 4 else 3
+        emotions = np.minimum(3, hits[:, E_W] + hits[:, E_C])
+        points += hits[:, I_W] + hits[:, I_C] + emotions + hits[:, STRONG]
+    interpersonal = (own[:, I_W] + own[:, I_C] + seen[:, I_W] + seen[:, I_C]) > 0
+    emotional = (own[:, E_W] + own[:, E_C] + seen[:, E_W] + seen[:, E_C]) > 0
+    points += (interpersonal & emotional).astype(np.int64) + strain + deep
+    return np.where(points <= 2, 1, np.where(points <= 4, 2, 3))
 
 
-def _rupture(origin: Facts, other: Facts, th: Thresholds) -> Flag | None:
-    """The repair move or rupture flag of the origin's signal, or None without one."""
-    strain = bool(origin.low or origin.dropped)
-    seen = NO_HITS if other.check else other.seen
-    types = _types(origin.own, seen, strain, th)
-    if not types:
-        return None
-    index = [TYPES.index(t) for t in types]
-    own_t = sum(origin.own[t] + origin.own[2 + t] for t in index)
-    seen_t = sum(seen[t] + seen[2 + t] for t in index)
-    registered = origin.registered and not other.check
-    by_self, by_other = own_t > 0, seen_t > 0 or registered
-    if (
-        types == ["confrontation"]
-        and not strain
-        and own_t
-        and not other.check
-        and not origin.unheard
-        and not seen[3]
-        and origin.agreement
-    ):
-        return ("repair_move", origin.side, "confrontation", "both", 1)
-    perceived = (
-        "both" if by_self and by_other
-        else origin.side if by_self
-        else other.side if by_other
-        else "none"
-    )  # fmt: skip
-    kind = "shared_rupture" if perceived == "both" else "unperceived_rupture"
-    rtype = types[0] if len(types) == 1 else "mixed"
-    return (kind, origin.side, rtype, perceived, _severity(origin.own, seen, strain, origin.deep))
-
-
-def _strain(origin: Facts, other: Facts) -> Flag | None:
-    """Unperceived strain, else low alliance, for an origin without a rupture signal."""
-    high = 0 if other.check else origin.high
-    subscales = set(origin.low) | set(origin.lower)
-    if subscales and high:
-        severity = max(1, min(3, len(subscales) + (origin.wide and not other.check)))
-        return ("unperceived_strain", origin.side, None, origin.side, severity)
-    if not (origin.low or origin.dropped):
-        return None
-    registered = not other.check and any(
-        t in origin.estimated_low for t in origin.low + origin.dropped
+def _origin_flag(origin: SideFacts, other: SideFacts, o: int, th: Thresholds):
+    """The origin's flag slot: repair move, rupture, unperceived strain or low alliance."""
+    strain = np.asarray(origin.low.any(axis=1) | origin.dropped.any(axis=1))
+    seen = np.where(other.check[:, None], 0, other.seen)
+    withdrawal, confrontation = _types(origin.own, seen, strain, th)
+    signal = withdrawal | confrontation
+    own_t = withdrawal * (origin.own[:, I_W] + origin.own[:, E_W])
+    own_t += confrontation * (origin.own[:, I_C] + origin.own[:, E_C])
+    seen_t = withdrawal * (seen[:, I_W] + seen[:, E_W]) + confrontation * (
+        seen[:, I_C] + seen[:, E_C]
     )
-    perceived = "both" if registered else origin.side
-    low, dropped = set(origin.low), set(origin.dropped)
-    points = len(low | dropped) + bool(origin.low and origin.dropped)
-    severity = min(3, max(1, points + origin.deep))
-    return ("low_alliance", origin.side, None, perceived, severity)
+    by_self = own_t > 0
+    by_other = (seen_t > 0) | (origin.registered & ~other.check)
+    perceived = np.where(by_self & by_other, 3, np.where(by_self, o, np.where(by_other, 3 - o, 0)))
+    repair = confrontation & ~withdrawal & ~strain & by_self & ~other.check
+    repair &= (origin.unheard == 0) & (seen[:, E_C] == 0) & origin.agreement
+    rtype = np.where(withdrawal & confrontation, 3, np.where(withdrawal, 1, 2))
+    kind = np.where(perceived == 3, KIND["shared_rupture"], KIND["unperceived_rupture"])
+    severity = _severity(origin.own, seen, strain, origin.deep)
+    flag = np.where(
+        repair,
+        code(KIND["repair_move"], o, 2, 3, 1),
+        code(kind, o, rtype, perceived, severity),
+    )
+    # no signal: unperceived strain, else low alliance
+    high = np.where(other.check, 0, origin.high)
+    subscales = (origin.low | origin.lower).sum(axis=1)
+    wide = origin.wide & ~other.check
+    unseen = (subscales > 0) & (high > 0)
+    unseen_flag = code(KIND["unperceived_strain"], o, 0, o, np.clip(subscales + wide, 1, 3))
+    strained = origin.low | origin.dropped
+    registered = ~other.check & (strained & origin.estimated_low).any(axis=1)
+    points = strained.sum(axis=1) + (origin.low.any(axis=1) & origin.dropped.any(axis=1))
+    low_flag = code(
+        KIND["low_alliance"], o, 0, np.where(registered, 3, o), np.clip(points + origin.deep, 1, 3)
+    )
+    flag = np.where(signal, flag, np.where(unseen, unseen_flag, low_flag))
+    present = ~origin.check & (signal | unseen | strain)
+    return flag, present
 
 
-def _goal(p: Facts, d: Facts) -> Flag | None:
+def _goal(p: SideFacts, d: SideFacts):
+    p_guess, d_guess = np.where(p.check, -1, p.guess), np.where(d.check, -1, d.guess)
     p_goal, d_goal = p.goal, d.goal
-    p_guess = None if p.check else p.goal_guess
-    d_guess = None if d.check else d.goal_guess
-    differ = p_goal is not None and d_goal is not None and p_goal != d_goal
-    misreads = (d_guess is not None and bool(p_goal) and d_guess != p_goal) or (
-        p_guess is not None and bool(d_goal) and p_guess != d_goal
+    differ = (p_goal >= 0) & (d_goal >= 0) & (p_goal != d_goal)
+    misread = (d_guess >= 0) & (p_goal >= 0) & (d_guess != p_goal)
+    misread |= (p_guess >= 0) & (d_goal >= 0) & (p_guess != d_goal)
+    saw_patient = (p_goal >= 0) & (d_guess == p_goal)
+    saw_physician = (d_goal >= 0) & (p_guess == d_goal)
+    perceived = np.where(
+        saw_patient & saw_physician, 3, np.where(saw_patient, 2, np.where(saw_physician, 1, 0))
     )
-    if not differ and not misreads:
-        return None
-    saw_patient = p_goal is not None and d_guess == p_goal
-    saw_physician = d_goal is not None and p_guess == d_goal
-    perceived = (
-        "both" if saw_patient and saw_physician
-        else "physician" if saw_patient
-        else "patient" if saw_physician
-        else "none"
-    )  # fmt: skip
-    severity = (2 if differ else 1) + (1 if differ and misreads else 0)
-    return ("goal_mismatch", None, None, perceived, severity)
+    severity = np.where(differ, 2, 1) + (differ & misread)
+    return code(KIND["goal_mismatch"], 0, 0, perceived, severity), differ | misread
 
 
-class Stage(NamedTuple):
-    """The patient's own stage and the physician's estimate of it, with their orders."""
-
-    actual: str | None
-    own_order: tuple[str, ...]
-    estimate: str | None
-    estimate_order: tuple[str, ...]
-
-
-def _stage(stage: Stage, physician: Facts, th: Thresholds) -> Flag | None:
-    estimate = None if physician.check else stage.estimate
-    if stage.actual is None or estimate is None:
-        return None
-    a = _stage_index(stage.actual, stage.own_order)
-    e = _stage_index(estimate, stage.estimate_order)
-    if a is None or e is None or abs(a - e) <= th.stage_tolerance:
-        return None
-    return ("stage_mismatch", None, None, "none", min(3, abs(a - e) - th.stage_tolerance))
+def _stage(actual: Any, estimate: Any, d: SideFacts, th: Thresholds):
+    estimate = np.where(d.check, -1, estimate)
+    distance = np.abs(actual - estimate)
+    present = (actual >= 0) & (estimate >= 0) & (distance > th.stage_tolerance)
+    severity = np.clip(distance - th.stage_tolerance, 1, 3)
+    return code(KIND["stage_mismatch"], 0, 0, 0, severity), present
 
 
-_RANKS: dict[tuple[str, int, str, str | None], int] = {}
+_RANKS: dict[int, int] = {}
 
 
-def rank(flag: Flag) -> int:
-    kind, origin, _rtype, perceived, severity = flag
-    key = (kind, severity, perceived, origin)
-    value = _RANKS.get(key)
-    if value is None:
-        fields: dict[str, Any] = {
-            "kind": kind, "severity": severity, "perceived_by": perceived, "origin": origin
-        }  # fmt: skip
-        value = _RANKS[key] = flag_rank(fields)
-    return value
+def _rank(value: int) -> int:
+    rank = _RANKS.get(value)
+    if rank is None:
+        kind, origin, _rtype, perceived, severity = decode(value)
+        fields = {"kind": kind, "severity": severity, "perceived_by": perceived, "origin": origin}
+        rank = _RANKS[value] = flag_rank(fields)
+    return rank
 
 
-def visit_flags(p: Facts, d: Facts, stage: Stage, th: Thresholds) -> list[Flag]:
-    """The visit's flags, most pressing first (:func:`.attention.sort_flags`)."""
-    flags: list[Flag] = [("answers_to_check", f.side, None, f.side, 1) for f in (p, d) if f.check]
-    for origin, other in ((p, d), (d, p)):
-        if origin.check:
-            continue
-        flag = _rupture(origin, other, th) or _strain(origin, other)
-        if flag is not None:
-            flags.append(flag)
-    for flag in (_goal(p, d), _stage(stage, d, th)):
-        if flag is not None:
-            flags.append(flag)
-    return sorted(flags, key=rank) if len(flags) > 1 else flags
+_TEXTS: dict[tuple[int, ...], str] = {}
+
+
+def _compact(codes: tuple[int, ...]) -> str:
+    text = _TEXTS.get(codes)
+    if text is None:
+        flags = (decode(c) for c in codes if c >= 0)
+        text = ";".join(":".join("-" if x is None else str(x) for x in f) for f in flags)
+        _TEXTS[codes] = text
+    return text
+
+
+def flag_columns(p: SideFacts, d: SideFacts, stage: tuple, th: Thresholds) -> list[list[Any]]:
+    """The flag columns of the visits file: a count per kind, ``max_severity``, ``flags``
+    and ``attention_rank``, one value per visit."""
+    notice = [code(KIND["answers_to_check"], o, 0, o, 1) for o in (1, 2)]
+    slots = [
+        (np.full(p.n, notice[0]), p.check),
+        (np.full(p.n, notice[1]), d.check),
+        _origin_flag(p, d, 1, th),
+        _origin_flag(d, p, 2, th),
+        _goal(p, d),
+        _stage(stage[0], stage[1], d, th),
+    ]
+    codes = np.column_stack([np.where(present, flag, -1) for flag, present in slots])
+    ranks = np.full(codes.shape, NOTHING_RANK + 1, dtype=np.int64)
+    for value in np.unique(codes[codes >= 0]).tolist():
+        ranks[codes == value] = _rank(value)
+    order = np.argsort(ranks * 8 + np.arange(6), axis=1, kind="stable")
+    codes = np.take_along_axis(codes, order, axis=1)
+    kinds, severity = np.where(codes >= 0, codes // 240, -1), np.where(codes >= 0, codes % 4, 0)
+    columns: list[list[Any]] = [(kinds == k).sum(axis=1).tolist() for k in range(len(FLAG_KINDS))]
+    columns.append(severity.max(axis=1).tolist())
+    columns.append([_compact(tuple(row)) for row in codes.tolist()])
+    columns.append(np.minimum(ranks.min(axis=1), NOTHING_RANK).tolist())
+    return columns

@@ -35,6 +35,7 @@ class FormValues:
     dyads: list[str] = field(default_factory=list)  # the dyad of each row
     scale: dict[str, np.ndarray] = field(default_factory=dict)  # item -> floats, NaN missing
     other: dict[str, list[Any]] = field(default_factory=dict)  # choice and multi items
+    chosen: dict[str, Any] = field(default_factory=dict)  # checklist -> ({code: ticks}, none)
 
 
 @dataclass(slots=True)
@@ -79,11 +80,12 @@ def _value(row: list[str], index: int | None) -> str:
 
 
 def _form_of(row: list[str], layout: Layout) -> Any:
-    """The row's form when the reference would read the row without a problem, else None."""
+    """The row's form when the reference would read the row without a problem, else None
+    (dyad and visit aside: :func:`_pairs` checks them)."""
     if layout.status is not None and _value(row, layout.status).lower() not in DONE_STATUSES:
         return None  # skipped by the reference: counted there
     get = {key: _value(row, index) for key, index in layout.fixed.items()}
-    if not all(get[key] for key in ("dyad", "visit", "respondent", "form")):
+    if not (get["respondent"] and get["form"]):
         return None
     form = layout.forms.get(get["form"])
     version = get.get("version") or ""
@@ -94,6 +96,18 @@ def _form_of(row: list[str], layout: Layout) -> Any:
     return form
 
 
+_KNOWN: dict[int, tuple[Layout, dict[tuple[str, ...], Any]]] = {}
+
+
+def _forms_seen(layout: Layout) -> tuple[list[int | None], dict[tuple[str, ...], Any]]:
+    """The columns a row's form depends on, and the forms already found for their cells."""
+    entry = _KNOWN.get(id(layout))
+    if entry is None or entry[0] is not layout:
+        entry = _KNOWN[id(layout)] = (layout, {})
+    columns = [layout.status, layout.fixed["respondent"], layout.fixed["form"]]
+    return [*columns, layout.fixed["version"]], entry[1]
+
+
 def _pairs(dyad: str, rows: list[list[str]], lines: list[int], layout: Layout, share: Share):
     """The dyad's visits in the reference's order, or None when the reference would
     note a problem (or skip a row) for it."""
@@ -101,11 +115,18 @@ def _pairs(dyad: str, rows: list[list[str]], lines: list[int], layout: Layout, s
     first: dict[tuple[str, str], int] = {}
     dates: dict[tuple[str, str], str] = {}
     visit_col, date_col = layout.fixed["visit"], layout.fixed["date"]
+    columns, known = _forms_seen(layout)
+    if not dyad:
+        return None
     for row, line in zip(rows, lines, strict=True):
-        form = _form_of(row, layout)
-        if form is None:
+        cells = tuple(row[i] if i is not None and i < len(row) else "" for i in columns)
+        form = known.get(cells, _MISS)
+        if form is _MISS:
+            form = known[cells] = _form_of(row, layout)
+        visit = _value(row, visit_col)
+        if form is None or not visit:
             return None
-        key = (dyad, _value(row, visit_col))
+        key = (dyad, visit)
         first.setdefault(key, line)
         date = _value(row, date_col)
         if date:
@@ -170,10 +191,17 @@ def read_share(
 # ---- cells to values -----------------------------------------------------------------
 
 
-def _cell_map(usual: Mapping[str, Any], scale: bool) -> dict[str, Any]:
-    cells: dict[str, Any] = {text: float(v) if scale else v for text, v in usual.items()}
-    cells[""] = NAN if scale else None
-    return cells
+_CELLS: dict[int, tuple[Any, dict[str, Any]]] = {}
+
+
+def _cell_map(parse: Any, usual: Mapping[str, Any], scale: bool) -> dict[str, Any]:
+    """What each cell of an item's column reads as, kept across shares (per parser)."""
+    entry = _CELLS.get(id(parse))
+    if entry is None or entry[0] is not parse:
+        cells: dict[str, Any] = {text: float(v) if scale else v for text, v in usual.items()}
+        cells[""] = NAN if scale else None
+        entry = _CELLS[id(parse)] = (parse, cells)
+    return entry[1]
 
 
 def _parse(text: str, parse: Callable[[str], Any], scale: bool) -> Any:
@@ -215,7 +243,7 @@ def _convert(values: FormValues, layout: Layout) -> set[str]:
     for index, item_id, parse, usual in cols.own:
         kind = kinds[item_id]
         scale = kind == "scale"
-        column = _column([row[index] for row in rows], _cell_map(usual, scale), parse, scale)
+        column = _column([row[index] for row in rows], _cell_map(parse, usual, scale), parse, scale)
         bad.update(_bad_rows(column, values.dyads))
         if scale:
             values.scale[item_id] = np.array([NAN if v is _BAD else v for v in column])

@@ -106,6 +106,20 @@ def to_check(data: SideData, th: Thresholds) -> np.ndarray:
     return out
 
 
+def _chosen(values: FormValues, item: str, code: Any) -> np.ndarray:
+    """Per response of the form, whether ``code`` was ticked in the checklist ``item``."""
+    found = values.chosen.get(item)
+    if found is None:
+        column = values.other.get(item) or [None] * len(values.rows)
+        codes: dict[str, np.ndarray] = {}
+        for r, ticked in enumerate(column):
+            if isinstance(ticked, list):
+                for c in ticked:
+                    codes.setdefault(c, np.zeros(len(column), dtype=bool))[r] = True
+        found = values.chosen[item] = (codes, np.zeros(len(column), dtype=bool))
+    return found[0].get(code, found[1])
+
+
 def hits(data: SideData, th: Thresholds) -> list[tuple[Any, np.ndarray, np.ndarray]]:
     """Each hit source with whether it was hit and whether strongly, per visit."""
     out = []
@@ -117,10 +131,7 @@ def hits(data: SideData, th: Thresholds) -> list[tuple[Any, np.ndarray, np.ndarr
             with np.errstate(invalid="ignore"):
                 hit, strong = level >= th.marker_level, level >= th.strong_marker_level
         else:
-            column = data.values.other.get(src.item)
-            chosen = [None] * data.n if column is None else [column[r] for r in data.rows.tolist()]
-            code = src.option
-            hit = np.array([isinstance(c, list) and code in c for c in chosen], dtype=bool)
+            hit = _chosen(data.values, src.item, src.option)[data.rows]
             strong = np.zeros(data.n, dtype=bool)
         out.append((src, hit, strong))
     return out
@@ -185,27 +196,24 @@ def lower_than_other(origin: SideData, other: SideData, sid: str, th: Thresholds
     return scored & beyond & (~above if origin.side == "patient" else above)
 
 
-def compared(patient: SideData, physician: SideData, th: Thresholds) -> dict[str, list]:
-    """Per compared subscale, ``(difference, beyond)`` per visit (None where not scorable);
-    differences unrounded, rounded when written."""
+def compared(patient: SideData, physician: SideData, th: Thresholds) -> dict[str, tuple]:
+    """Per compared subscale, the difference per visit (unrounded; NaN where not scorable)
+    and the beyond-chance cell (``yes``, ``no``, or empty where not tested)."""
     components = [
         {r.id: r.component for r in side.cplan.plan.subscale_rules} for side in (patient, physician)
     ]
-    out: dict[str, list] = {}
+    out: dict[str, tuple] = {}
     for name, _comp, p_sub, d_sub, offset in compared_subscales(*components):
         p, d = patient.scores[p_sub], physician.scores[d_sub]
-        scored = (~np.isnan(p) & ~np.isnan(d)).tolist()
+        diff = p - d  # NaN where either is
         if p_sub in patient.cplan.plan.reciprocal or d_sub in physician.cplan.plan.reciprocal:
-            diff = (p - d).tolist()
-            out[name] = [
-                (x, None) if ok else (None, None) for x, ok in zip(diff, scored, strict=True)
-            ]
+            out[name] = (diff, [""] * patient.n)
             continue
         counts = (patient.answered[p_sub], physician.answered[d_sub])
         expected = th.expected_offset if offset else 0.0
         _adjusted, beyond = beyond_chance(p, d, *counts, expected, th)
-        rows = zip((p - d).tolist(), beyond.tolist(), scored, strict=True)
-        out[name] = [(x, b) if ok else (None, None) for x, b, ok in rows]
+        cells = np.where(np.isnan(diff), "", np.where(beyond, "yes", "no")).tolist()
+        out[name] = (diff, cells)
     return out
 
 

@@ -11,6 +11,8 @@ numpy is imported here only: the app and the rest of the core never need it.
 
 from __future__ import annotations
 
+import csv
+import io
 import multiprocessing
 import sys
 from collections.abc import Iterator
@@ -18,14 +20,17 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
+from dyade.analysis.batch_output import _csv_cell, dyad_row, dyads_path, form_columns
 from dyade.analysis.batch_parallel import default_jobs
-from dyade.analysis.batch_stream import CsvSink, writable
+from dyade.analysis.batch_stream import _last, _rows, writable
 from dyade.analysis.csv_batch import BatchResult, BatchRun
 from dyade.analysis.csv_index import readable
-from dyade.csv_dialect import CsvStyle
+from dyade.csv_dialect import CsvStyle, neutral
+from dyade.safe_write import check_target, open_for_writing
 
 DYADS_PER_SHARE = 256  # thousands of visits per share: numpy's work per call is amortised
-_WORK: tuple[BatchRun, CsvSink, Any] | None = None  # set in each worker by _start
+Columns = tuple[list[str], list[str]]  # the subscale and compared-subscale columns
+_WORK: tuple[BatchRun, Columns, str] | None = None  # set in each worker by _start
 
 
 def available() -> bool:
@@ -37,11 +42,24 @@ def available() -> bool:
     return True
 
 
-def share_outcomes(
-    run: BatchRun, sink: CsvSink, layout: Any, dyads: list[str]
-) -> tuple[list[Any], BatchResult]:
-    """The share's rendered dyads in order, with its counts and problems."""
-    from dyade.analysis.columnar_engine import analyse_share
+def _text(rows: list[list[Any]], sep: str, neutralise: bool = True) -> str:
+    """The rows as CSV text, every cell neutralised as :class:`.csv_dialect.NeutralWriter`
+    does unless the rows are so already (``neutralise=False``)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep)
+    if neutralise:
+        rows = [[neutral(c) for c in row] for row in rows]
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+Part = tuple[str, str, BatchResult]
+
+
+def share_text(run: BatchRun, columns: Columns, sep: str, dyads: list[str]) -> Part:
+    """The share's rows of the visits file and of the dyads file, as CSV text, with its
+    counts and problems."""
+    from dyade.analysis.columnar_engine import Layout, analyse_share
     from dyade.analysis.columnar_plan import usable
     from dyade.analysis.columnar_read import read_share
 
@@ -49,29 +67,34 @@ def share_outcomes(
     part = BatchResult()
     with readable(run.path), open(run.path, "rb") as handle:
         share = read_share(handle, run.index, run.layout, dyads, lambda p, d: usable(p, d, core))
-    done = analyse_share(share, layout, run.th) if share.visits else {}
-    rendered = []
+    done = analyse_share(share, Layout(*columns), run.th) if share.visits else {}
+    visits, found = io.StringIO(), []
     for dyad in dyads:
         outcome = done.get(dyad) if share.columnar[dyad] else None
         if outcome is None:
             part.fallback += 1
-            rendered += [sink.render(o) for o in run.outcomes([dyad], part)]
+            for o in run.outcomes([dyad], part):
+                rows = [list(map(_csv_cell, row.values())) for _a, row in _rows(o, *columns)]
+                visits.write(_text(rows, sep))
+                row = dyad_row(o.dyad, o.history, _last(o))
+                found.append([neutral(_csv_cell(c)) for c in row.values()])
             continue
         part.rows += share.rows[dyad]
-        part.analysed += len(outcome[0][1])
+        part.analysed += len(outcome[0])
         part.dyads += 1
-        rendered.append(outcome)
-    return rendered, part
+        visits.write(_text(outcome[0], sep, neutralise=False))
+        found.append(outcome[1])
+    return visits.getvalue(), _text(found, sep, neutralise=False), part
 
 
-def _start(run: BatchRun, sink: CsvSink, layout: Any) -> None:
+def _start(run: BatchRun, columns: Columns, sep: str) -> None:
     global _WORK
-    _WORK = (run, sink, layout)
+    _WORK = (run, columns, sep)
 
 
-def _share(dyads: list[str]) -> tuple[list[Any], BatchResult]:
+def _share(dyads: list[str]) -> Part:
     assert _WORK is not None, "a worker is started with its run"
-    return share_outcomes(*_WORK, dyads)
+    return share_text(*_WORK, dyads)
 
 
 def _merge(result: BatchResult, part: BatchResult) -> None:
@@ -83,36 +106,53 @@ def _merge(result: BatchResult, part: BatchResult) -> None:
     result.problems.extend(part.problems)
 
 
-def _rendered(run: BatchRun, sink: CsvSink, layout: Any, jobs: int | None) -> Iterator[Any]:
+def _parts(run: BatchRun, columns: Columns, sep: str, jobs: int | None) -> Iterator[Part]:
     dyads = sorted(run.index.dyads)
     shares = [dyads[i : i + DYADS_PER_SHARE] for i in range(0, len(dyads), DYADS_PER_SHARE)]
     jobs = min(jobs or default_jobs(), len(shares))
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
         for share in shares:
-            rendered, part = share_outcomes(run, sink, layout, share)
-            _merge(run.result, part)
-            yield from rendered
+            yield share_text(run, columns, sep, share)
     else:
         sys.stdout.flush()  # a forked worker must not inherit text not yet written
         sys.stderr.flush()
         context = multiprocessing.get_context("fork")
-        with context.Pool(jobs, initializer=_start, initargs=(run, sink, layout)) as pool:
-            for rendered, part in pool.imap(_share, shares):
-                _merge(run.result, part)
-                yield from rendered
-    run.result.problems.sort(key=lambda p: p.line)
+        with context.Pool(jobs, initializer=_start, initargs=(run, columns, sep)) as pool:
+            yield from pool.imap(_share, shares)
 
 
 def stream_columnar(
     run: BatchRun, out: Path, style: CsvStyle, *, force: bool = False, jobs: int | None = None
 ) -> list[Path]:
-    """Analyse and write ``out`` and its dyads file as :func:`.batch_stream.stream` does."""
-    from dyade.analysis.columnar_engine import Layout
+    """Analyse and write ``out`` and its dyads file as :func:`.batch_stream.stream` does:
+    the same bytes, through :mod:`dyade.safe_write`, replaced only with ``force``."""
+    from dyade.analysis.columnar_engine import DYAD_HEADER, Layout, visit_header
 
+    columns = form_columns(run.forms, run.form_ids)
+    check_target(dyads_path(out), force=force, kind="analysis")  # both, before any work
+    paths = [out, dyads_path(out)]
     with ExitStack() as files:
-        sink = CsvSink(out, run, style, files, force)
-        layout = Layout(*sink.columns)
+        handles = [
+            files.enter_context(
+                open_for_writing(
+                    p, force=force, kind="analysis", newline="", encoding=style.encoding
+                )
+            )
+            for p in paths
+        ]
+        started = False
         with writable(out):
-            for rendered in _rendered(run, sink, layout, jobs):
-                sink.put(rendered)
-            return sink.close(run.result)
+            for visits, dyads, part in _parts(run, columns, style.sep, jobs):
+                _merge(run.result, part)
+                if not started and dyads:
+                    started = True
+                    handles[0].write(_text([visit_header(Layout(*columns))], style.sep))
+                    handles[1].write(_text([DYAD_HEADER], style.sep))
+                handles[0].write(visits)
+                handles[1].write(dyads)
+            if not started:
+                fixed = ["dyad", "visit", "date", "patient_form", "physician_form", "flags"]
+                handles[0].write(_text([fixed], style.sep))
+                handles[1].write(_text([["dyad", "visits"]], style.sep))
+    run.result.problems.sort(key=lambda p: p.line)
+    return paths
