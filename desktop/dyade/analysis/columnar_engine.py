@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from dyade.analysis.columnar_flags import SideFacts, flag_columns
-from dyade.analysis.columnar_history import Point, dyad_cells
+from dyade.analysis.columnar_history import SideHistory, dyad_rows
 from dyade.analysis.columnar_plan import columnar_plan
 from dyade.analysis.columnar_read import Share
 from dyade.analysis.columnar_rules import (
@@ -315,9 +315,13 @@ def analyse_share(share: Share, layout: Layout, th: Thresholds) -> dict[str, tup
     return _render(share, th, facts, cells, flags, matrices)
 
 
-def _core_values(matrices: _Columns, side: Side) -> list[tuple]:
-    columns = [_rounded(matrices.scores[side, sid], None) for sid in matrices.core]
-    return list(zip(*columns, strict=True)) if columns else [()] * matrices.n
+def _history(matrices: _Columns, side: Side, kept: np.ndarray) -> SideHistory:
+    """The side's keyed core items and rounded core scores, none where it is to check."""
+    items = matrices.values.get((side, None), np.full((matrices.n, 0), np.nan))
+    scores = [np.array(_rounded(matrices.scores[side, sid], np.nan)) for sid in matrices.core]
+    table = np.column_stack(scores) if scores else np.full((matrices.n, 0), np.nan)
+    hidden = ~kept[:, None]
+    return SideHistory(np.where(hidden, np.nan, items), np.where(hidden, np.nan, table))
 
 
 VISIT_FIXED = ["dyad", "visit", "date", "patient_form", "physician_form"]
@@ -338,11 +342,7 @@ def visit_header(layout: Layout) -> list[str]:
 
 
 def _render(share: Share, th: Thresholds, facts, cells, flags, matrices) -> dict[str, tuple]:
-    sides: tuple[Side, Side] = ("patient", "physician")
     visits = share.visits
-    values = {side: _core_values(matrices, side) for side in sides}
-    items = {side: matrices.items(side) for side in sides}
-    kept = {side: (~facts[side].check).tolist() for side in sides}
     fixed = [
         [neutral(v.dyad) for v in visits],
         [neutral(v.visit) for v in visits],
@@ -354,20 +354,15 @@ def _render(share: Share, th: Thresholds, facts, cells, flags, matrices) -> dict
         [*head, *scores, *tail]
         for head, scores, tail in zip(zip(*fixed), cells, zip(*flags), strict=True)  # noqa: B905
     ]
-    ranks = flags[-1]
+    names: dict[str, int] = {}
+    dyad = np.array([names.setdefault(v.dyad, len(names)) for v in visits], dtype=np.int64)
+    brief = np.array([side_plan(v.patient[0], th).plan.use == "brief" for v in visits])
+    sides = {side: _history(matrices, side, ~facts[side].check) for side in facts}
+    found = dyad_rows([neutral(d) for d in names], dyad, brief, sides, flags[-1], th)
     out: dict[str, tuple] = {}
     start = 0
-    points: list[Point] = []
-    for k, visit in enumerate(visits):
-        points.append(
-            Point(
-                side_plan(visit.patient[0], th).plan.use,
-                {s: values[s][k] if kept[s][k] else None for s in sides},
-                {s: items[s][k] if kept[s][k] else None for s in sides},
-            )
-        )
-        if k + 1 == len(visits) or visits[k + 1].dyad != visit.dyad:
-            dyad_row = dyad_cells(neutral(visit.dyad), points, ranks[k], th)
-            out[visit.dyad] = (rows[start : k + 1], dyad_row)
-            start, points = k + 1, []
+    for name, row in zip(names, found, strict=True):
+        end = start + row[1]
+        out[name] = (rows[start:end], row)
+        start = end
     return out

@@ -1,23 +1,23 @@
-"""The columnar batch path, step four: a dyad's history, as its row of the dyads file.
+"""The columnar batch path, step four: each dyad's history, as its row of the dyads file.
 
-A lean re-statement of :func:`.trajectory.analyse_history` and
+A re-statement of :func:`.trajectory.analyse_history` and
 :func:`.attention.attention_rank` for what ``FILE-dyads.csv`` writes: episodes
 (repaired, unresolved, strict), drop alerts, convergence and the dyad's rank.
-It works on each visit's rounded core scores and keyed core items, the very
-values a :class:`.trajectory.VisitPoint` would carry, and uses the same change
-rules (:func:`.change.change_between`, :func:`.change.drop_status`,
-:func:`.stats.slope`); series and episode details, which the CSV does not
-show, are not built.
+Changes between two visits are measured on the keyed core items both answered
+(:func:`.change.change_between`), for every pair of visits the rules compare at
+once: consecutive visits (drop alerts), and each scored visit with the next
+few scored ones (episodes and their recovery). Item values are whole numbers,
+so the sums are exact and each mean and drop is the float the reference
+computes. Walking a dyad's episodes stays a loop, over those precomputed facts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from itertools import pairwise
 from typing import Any, NamedTuple
 
+import numpy as np
+
 from dyade.analysis.attention import NOTHING, _rank
-from dyade.analysis.change import Change, change_between, drop_status
 from dyade.analysis.stats import rounded, slope
 from dyade.analysis.thresholds import Side, Thresholds
 from dyade.vocabulary import Category
@@ -26,82 +26,118 @@ SIDES: tuple[Side, Side] = ("patient", "physician")
 EPS = 1e-9
 
 
-class Point(NamedTuple):
-    """One analysed visit of a dyad, as its history reads it (a side to check: None)."""
+class SideHistory(NamedTuple):
+    """One side over a share's visits (in dyad order): its kept keyed core items (NaN:
+    not answered, or the side's answers are to check) and rounded core scores."""
 
-    use: str
-    values: dict[str, tuple[float | None, ...] | None]  # side -> rounded core scores
-    items: dict[str, dict[str, float] | None]  # side -> keyed core items
-
-
-def _change(a: Point, b: Point, side: Side) -> Change | None:
-    before, after = a.items[side], b.items[side]
-    if not before or not after:
-        return None
-    return change_between(None, before, None, after)
+    items: np.ndarray  # visits x items
+    scores: np.ndarray  # visits x core subscales, NaN: not scorable or to check
 
 
-def _scored(point: Point, side: Side) -> bool:
-    values = point.values[side]
-    return values is not None and any(v is not None for v in values)
+class Changes(NamedTuple):
+    """Between visit ``a[k]`` and visit ``b[k]``: items shared, and the drop on them."""
+
+    shared: np.ndarray
+    drop: np.ndarray
 
 
-def _recovered(points: list[Point], start: int, side: Side, th: Thresholds) -> int | None:
-    before = points[start - 1]
-    for j in range(start + 1, min(len(points), start + th.recovery_visits + 1)):
-        change = _change(before, points[j], side)
-        if change is not None and change.drop <= th.recovery_sem * th.sem(side, change.items):
-            return j
-    return None
+def changes(items: np.ndarray, a: np.ndarray, b: np.ndarray) -> Changes:
+    before, after = items[a], items[b]
+    both = ~np.isnan(before) & ~np.isnan(after)
+    shared = both.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        drop = np.where(both, before, 0.0).sum(axis=1) / shared - (
+            np.where(both, after, 0.0).sum(axis=1) / shared
+        )
+    return Changes(shared, drop)
 
 
-def _episodes(visits: Sequence[Point], side: Side, th: Thresholds) -> list[tuple]:
-    """``(event key, strict, unresolved)`` of each episode (:func:`.trajectory._episodes_of`)."""
-    numbered = [(k + 1, p) for k, p in enumerate(visits) if _scored(p, side)]
-    points = [p for _, p in numbered]
-    out, i = [], 1
-    while i < len(points):
-        change = _change(points[i - 1], points[i], side)
-        if change is None or change.items == 1 or change.drop < th.lenient_drop(side) - EPS:
-            i += 1
-            continue
-        j = _recovered(points, i, side, th)
-        strict = drop_status(th, side, change) == "reliable"
-        key = (numbered[i - 1][0], numbered[i][0])
-        out.append((key, strict, j is None))
-        if j is not None:
-            i = j + 1
-        elif len(points) - 1 - i >= th.recovery_visits:
-            i += th.recovery_visits + 1
+def _table(th: Thresholds, side: Side, most: int, value: Any) -> np.ndarray:
+    return np.array([value(th, side, n) for n in range(most + 1)])
+
+
+def _reliable(th: Thresholds, side: Side, c: Changes) -> np.ndarray:
+    """:func:`.change.drop_status` is ``reliable``."""
+    limit = _table(th, side, int(c.shared.max(initial=0)), lambda t, s, n: t.reliable_change(s, n))
+    with np.errstate(invalid="ignore"):
+        return (c.shared >= 2) & (c.drop >= limit[c.shared] - EPS)
+
+
+def _episodes(side: Side, h: SideHistory, dyad: np.ndarray, th: Thresholds) -> list[list]:
+    """Per dyad, ``(event, strict, unresolved)`` per episode (:func:`.trajectory._episodes_of`)."""
+    points = np.nonzero((~np.isnan(h.scores)).any(axis=1))[0]
+    out: list[list] = [[] for _ in range(int(dyad.max(initial=-1)) + 1)]
+    if len(points) < 2:
+        return out
+    lag: list[Any] = [None]
+    for step in range(1, th.recovery_visits + 2):
+        c = changes(h.items, points[:-step], points[step:])
+        same = (dyad[points[:-step]] == dyad[points[step:]]) & (c.shared > 0)
+        if step == 1:
+            with np.errstate(invalid="ignore"):
+                drop = same & (c.shared != 1) & (c.drop >= th.lenient_drop(side) - EPS)
+            lag.append((drop.tolist(), _reliable(th, side, c).tolist()))
         else:
-            break
-    return out
-
-
-def _alerts(visits: Sequence[Point], th: Thresholds) -> list[tuple[int, bool]]:
-    """``(to visit, reliable)`` of each drop alert (:func:`.trajectory._alerts`)."""
-    out = []
-    for k, (prev, cur) in enumerate(pairwise(visits)):
-        if cur.use != "brief":
-            continue
-        for side in SIDES:
-            change = _change(prev, cur, side)
-            if change is None or change.drop < th.drop_alert - EPS:
+            most = int(c.shared.max(initial=0))
+            margin = _table(th, side, most, lambda t, s, n: t.recovery_sem * t.sem(s, n))
+            with np.errstate(invalid="ignore"):
+                lag.append((same & (c.drop <= margin[c.shared])).tolist())
+    owner = dyad[points].tolist()
+    visit_of = points.tolist()
+    starts: dict[int, int] = {}
+    for k, d in enumerate(owner):
+        starts.setdefault(d, k)
+    for d, g in starts.items():
+        m = next((k for k in range(g, len(owner)) if owner[k] != d), len(owner)) - g
+        i = 1
+        while i < m:
+            dropped, strict = lag[1][0][g + i - 1], lag[1][1][g + i - 1]
+            if not dropped:
+                i += 1
                 continue
-            out.append((k + 2, drop_status(th, side, change) == "reliable"))
+            j = next(
+                (j for j in range(i + 1, min(m, i + th.recovery_visits + 1))
+                 if lag[j - i + 1][g + i - 1]),
+                None,
+            )  # fmt: skip
+            out[d].append(((visit_of[g + i - 1], visit_of[g + i]), strict, j is None))
+            if j is not None:
+                i = j + 1
+            elif m - 1 - i >= th.recovery_visits:
+                i += th.recovery_visits + 1
+            else:
+                break
     return out
 
 
-def _gap(point: Point, th: Thresholds) -> float | None:
-    p, d = point.values["patient"], point.values["physician"]
-    if p is None or d is None:
-        return None
-    diffs = [a - b for a, b in zip(p, d, strict=True) if a is not None and b is not None]
-    return sum(diffs) / len(diffs) - th.expected_offset if diffs else None
+def _alerts(side: Side, h: SideHistory, dyad: np.ndarray, brief: np.ndarray, th) -> tuple:
+    """Per visit, a drop alert since the previous visit and whether it is reliable."""
+    n = len(dyad)
+    cur = np.arange(1, n)
+    c = changes(h.items, cur - 1, cur)
+    with np.errstate(invalid="ignore"):
+        alert = (dyad[cur - 1] == dyad[cur]) & brief[cur] & (c.shared > 0)
+        alert &= c.drop >= th.drop_alert - EPS
+    found, reliable = np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)
+    found[1:], reliable[1:] = alert, alert & _reliable(th, side, c)
+    return found, reliable
 
 
-def _convergence(visits: Sequence[Point], th: Thresholds) -> tuple[str, float | None]:
-    gaps = [(k + 1, g) for k, v in enumerate(visits) if (g := _gap(v, th)) is not None]
+def _gaps(patient: SideHistory, physician: SideHistory, th: Thresholds) -> list[float | None]:
+    """Per visit, :func:`.trajectory.dyad_gap` on the rounded core scores."""
+    total = np.zeros(len(patient.scores))
+    count = np.zeros(len(patient.scores), dtype=np.int64)
+    for k in range(patient.scores.shape[1]):
+        diff = patient.scores[:, k] - physician.scores[:, k]
+        seen = ~np.isnan(diff)
+        total += np.where(seen, diff, 0.0)  # left to right, as sum() adds them
+        count += seen
+    with np.errstate(invalid="ignore", divide="ignore"):
+        gap = total / count - th.expected_offset
+    return [g if c else None for g, c in zip(gap.tolist(), count.tolist(), strict=True)]
+
+
+def _convergence(gaps: list[tuple[int, float]], th: Thresholds) -> tuple[str, float | None]:
     if len(gaps) < th.convergence_min_visits:
         return "insufficient", None
     trend = slope([(float(v), abs(g)) for v, g in gaps])
@@ -115,37 +151,43 @@ def _convergence(visits: Sequence[Point], th: Thresholds) -> tuple[str, float | 
     return status, rounded(trend)
 
 
-def dyad_cells(dyad: str, visits: Sequence[Point], last_rank: int, th: Thresholds) -> list[Any]:
-    """The dyad's row of the dyads file, as :func:`.batch_output.dyad_row` writes it."""
-    events: dict[tuple[int, int], tuple[bool, bool]] = {}
-    for side in SIDES:
-        for key, strict, unresolved in _episodes(visits, side, th):
-            was = events.get(key)
-            events[key] = (strict, unresolved) if was is None else (
-                was[0] or strict, was[1] or unresolved
-            )  # fmt: skip
-    alerts = _alerts(visits, th)
-    current = [reliable for to_visit, reliable in alerts if to_visit == len(visits)]
-    ranks = [
-        _rank(Category.UNRESOLVED, 3 if strict else 2, 0)
-        for strict, unresolved in events.values()
-        if unresolved
-    ]
-    ranks += [
-        _rank(Category.UNRESOLVED, 1, 0) if reliable else _rank(Category.MILD, 1, 0)
-        for reliable in current
-    ]
-    status, trend = _convergence(visits, th)
-    unresolved = sum(u for _, u in events.values())
-    return [
-        dyad,
-        len(visits),
-        len(events) - unresolved,
-        unresolved,
-        sum(s for s, _ in events.values()),
-        len(alerts),
-        "yes" if current else "no",
-        status,
-        "" if trend is None else trend,
-        min(last_rank, min(ranks, default=NOTHING)),
-    ]
+def dyad_rows(
+    names: list[str],
+    dyad: np.ndarray,
+    brief: np.ndarray,
+    sides: dict[Side, SideHistory],
+    ranks: list[int],
+    th: Thresholds,
+) -> list[list[Any]]:
+    """Each dyad's row of the dyads file (:func:`.batch_output.dyad_row`), in order;
+    ``dyad`` numbers each visit's dyad, ``ranks`` are the visits' attention ranks."""
+    episodes = {side: _episodes(side, sides[side], dyad, th) for side in SIDES}
+    alerts = [_alerts(side, sides[side], dyad, brief, th) for side in SIDES]
+    found = alerts[0][0].astype(np.int64) + alerts[1][0]
+    gaps = _gaps(sides["patient"], sides["physician"], th)
+    owner = dyad.tolist()
+    ends = [k for k in range(len(owner)) if k + 1 == len(owner) or owner[k + 1] != owner[k]]
+    rows, start = [], 0
+    for d, end in enumerate(ends):
+        events: dict[tuple[int, int], tuple[bool, bool]] = {}
+        for side in SIDES:
+            for key, strict, unresolved in episodes[side][d]:
+                was = events.get(key, (False, False))
+                events[key] = (was[0] or strict, was[1] or unresolved)
+        current = [bool(a[1][end]) for a in alerts if a[0][end]]
+        history = [_rank(Category.UNRESOLVED, 3 if s else 2, 0) for s, u in events.values() if u]
+        history += [
+            _rank(Category.UNRESOLVED, 1, 0) if r else _rank(Category.MILD, 1, 0) for r in current
+        ]
+        status, trend = _convergence(
+            [(k - start + 1, g) for k in range(start, end + 1) if (g := gaps[k]) is not None], th
+        )
+        unresolved = sum(u for _, u in events.values())
+        rows.append([
+            names[d], end - start + 1, len(events) - unresolved, unresolved,
+            sum(s for s, _ in events.values()), int(found[start : end + 1].sum()),
+            "yes" if current else "no", status, "" if trend is None else trend,
+            min(ranks[end], min(history, default=NOTHING)),
+        ])  # fmt: skip
+        start = end + 1
+    return rows
