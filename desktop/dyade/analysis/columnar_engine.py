@@ -341,14 +341,20 @@ def visit_header(layout: Layout) -> list[str]:
     return [*header, *FLAG_KINDS, "max_severity", "flags", "attention_rank"]
 
 
+def _neutral(texts: list[str]) -> list[str]:
+    """Each text cell as :class:`.csv_dialect.NeutralWriter` writes it (once per text)."""
+    safe = {text: neutral(text) for text in set(texts)}
+    return [safe[text] for text in texts]
+
+
 def _render(share: Share, th: Thresholds, facts, cells, flags, matrices) -> dict[str, tuple]:
     visits = share.visits
     fixed = [
-        [neutral(v.dyad) for v in visits],
-        [neutral(v.visit) for v in visits],
-        [neutral(v.date) for v in visits],
-        [neutral(v.patient[0].id) for v in visits],
-        [neutral(v.physician[0].id) for v in visits],
+        _neutral([v.dyad for v in visits]),
+        _neutral([v.visit for v in visits]),
+        _neutral([v.date for v in visits]),
+        _neutral([v.patient[0].id for v in visits]),
+        _neutral([v.physician[0].id for v in visits]),
     ]
     rows = [
         [*head, *scores, *tail]
@@ -356,7 +362,8 @@ def _render(share: Share, th: Thresholds, facts, cells, flags, matrices) -> dict
     ]
     names: dict[str, int] = {}
     dyad = np.array([names.setdefault(v.dyad, len(names)) for v in visits], dtype=np.int64)
-    brief = np.array([side_plan(v.patient[0], th).plan.use == "brief" for v in visits])
+    uses = {id(f.form): side_plan(f.form, th).plan.use == "brief" for f in share.forms.values()}
+    brief = np.array([uses[id(v.patient[0])] for v in visits], dtype=bool)
     sides = {side: _history(matrices, side, ~facts[side].check) for side in facts}
     found = dyad_rows([neutral(d) for d in names], dyad, brief, sides, flags[-1], th)
     out: dict[str, tuple] = {}

@@ -12,9 +12,10 @@ for the vectorised rules of :mod:`.columnar_rules`.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from functools import partial
+from typing import Any, BinaryIO, NamedTuple
 
 import numpy as np
 
@@ -58,13 +59,34 @@ class Share:
     forms: dict[int, FormValues] = field(default_factory=dict)  # id(form) -> values
 
 
-def _texts(handle: BinaryIO, index: FileIndex, dyad: str) -> tuple[list[str], list[int]]:
-    texts, lines = [], []
-    for offset, length, line in index.rows(dyad):
-        handle.seek(offset)
-        texts.append(handle.read(length).decode("utf-8"))
-        lines.append(line)
-    return texts, lines
+def _texts(handle: BinaryIO, index: FileIndex, dyads: list[str]) -> tuple[list[str], list]:
+    """The text of every row of these dyads, in dyad order, and their lines and counts."""
+    offsets: list[int] = []
+    lengths: list[int] = []
+    lines: list[int] = []
+    counts: list[int] = []
+    for dyad in dyads:
+        triples = index.dyads[dyad]
+        offsets += triples[0::3]
+        lengths += triples[1::3]
+        lines += triples[2::3]
+        counts.append(len(triples) // 3)
+    if not offsets:
+        return [], [lines, counts]
+    low, high = min(offsets), max(o + n for o, n in zip(offsets, lengths, strict=True))
+    if high - low <= 2 * sum(lengths) + (1 << 20):  # rows close together: read them at once
+        handle.seek(low)
+        blob = handle.read(high - low)
+        texts = [
+            blob[o - low : o - low + n].decode("utf-8")
+            for o, n in zip(offsets, lengths, strict=True)
+        ]
+    else:
+        texts = []
+        for o, n in zip(offsets, lengths, strict=True):
+            handle.seek(o)
+            texts.append(handle.read(n).decode("utf-8"))
+    return texts, [lines, counts]
 
 
 def _parsed(texts: list[str], sep: str) -> list[list[str]]:
@@ -99,42 +121,64 @@ def _form_of(row: list[str], layout: Layout) -> Any:
 _KNOWN: dict[int, tuple[Layout, dict[tuple[str, ...], Any]]] = {}
 
 
-def _forms_seen(layout: Layout) -> tuple[list[int | None], dict[tuple[str, ...], Any]]:
-    """The columns a row's form depends on, and the forms already found for their cells."""
+def _column_of(rows: list[list[str]], index: int | None) -> list[str]:
+    """One fixed column's raw cells (empty where a row is too short or there is none)."""
+    if index is None:
+        return [""] * len(rows)
+    return [r[index] if index < len(r) else "" for r in rows]
+
+
+def _row_forms(rows: list[list[str]], layout: Layout) -> list[Any]:
+    """Each row's form, or None where the reference would not read the row."""
     entry = _KNOWN.get(id(layout))
     if entry is None or entry[0] is not layout:
         entry = _KNOWN[id(layout)] = (layout, {})
-    columns = [layout.status, layout.fixed["respondent"], layout.fixed["form"]]
-    return [*columns, layout.fixed["version"]], entry[1]
+    known = entry[1]
+    fixed = layout.fixed
+    keys = zip(*(
+        _column_of(rows, i)
+        for i in (layout.status, fixed["respondent"], fixed["form"], fixed["version"])
+    ), strict=True)  # fmt: skip
+    out = []
+    for key, row in zip(keys, rows, strict=True):
+        form = known.get(key, _MISS)
+        if form is _MISS:
+            form = known[key] = _form_of(row, layout)
+        out.append(form)
+    return out
 
 
-def _pairs(dyad: str, rows: list[list[str]], lines: list[int], layout: Layout, share: Share):
+class Rows(NamedTuple):
+    """A share's rows with what pairing reads of them, in file order per dyad."""
+
+    rows: list[list[str]]
+    lines: list[int]
+    forms: list[Any]
+    visits: list[str]  # stripped
+    dates: list[str]  # stripped
+
+
+def _pairs(dyad: str, got: Rows, start: int, end: int):
     """The dyad's visits in the reference's order, or None when the reference would
     note a problem (or skip a row) for it."""
     sides: dict[tuple[str, str], dict[str, tuple[Any, list[str]]]] = {}
     first: dict[tuple[str, str], int] = {}
     dates: dict[tuple[str, str], str] = {}
-    visit_col, date_col = layout.fixed["visit"], layout.fixed["date"]
-    columns, known = _forms_seen(layout)
     if not dyad:
         return None
-    for row, line in zip(rows, lines, strict=True):
-        cells = tuple(row[i] if i is not None and i < len(row) else "" for i in columns)
-        form = known.get(cells, _MISS)
-        if form is _MISS:
-            form = known[cells] = _form_of(row, layout)
-        visit = _value(row, visit_col)
+    for k in range(start, end):
+        form, visit = got.forms[k], got.visits[k]
         if form is None or not visit:
             return None
         key = (dyad, visit)
-        first.setdefault(key, line)
-        date = _value(row, date_col)
+        first.setdefault(key, got.lines[k])
+        date = got.dates[k]
         if date:
             dates.setdefault(key, date)
         found = sides.setdefault(key, {})
         if form.respondent in found:
             return None
-        found[form.respondent] = (form, row)
+        found[form.respondent] = (form, got.rows[k])
     out = []
     for key in sorted(sides, key=lambda k: _visit_order(k, first, dates)):
         found = sides[key]
@@ -158,13 +202,27 @@ def read_share(
     """The share's rows, paired into visits; ``usable(patient_form, physician_form)``
     says which pairs of forms the columnar rules know."""
     share = Share(dyads)
-    for dyad in dyads:
-        texts, lines = _texts(handle, index, dyad)
-        share.rows[dyad] = len(texts)
-        visits = _pairs(dyad, _parsed(texts, index.sep), lines, layout, share)
-        ok = visits is not None and all(
-            _is_pair(p[0], d[0]) and usable(p[0], d[0]) for _v, _d, p, d in visits
-        )
+    texts, (lines, counts) = _texts(handle, index, dyads)
+    rows = _parsed(texts, index.sep)
+    got = Rows(
+        rows, lines, _row_forms(rows, layout),
+        [v.strip() for v in _column_of(rows, layout.fixed["visit"])],
+        [v.strip() for v in _column_of(rows, layout.fixed["date"])],
+    )  # fmt: skip
+    known: dict[tuple[int, int], bool] = {}
+    start = 0
+    for dyad, count in zip(dyads, counts, strict=True):
+        end = start + count
+        share.rows[dyad] = count
+        visits = _pairs(dyad, got, start, end)
+        start = end
+        ok = visits is not None
+        for _v, _d, (p, _pr), (d, _dr) in visits or ():
+            key = (id(p), id(d))
+            fits = known.get(key)
+            if fits is None:
+                fits = known[key] = _is_pair(p, d) and usable(p, d)
+            ok = ok and fits
         share.columnar[dyad] = ok
         if not ok or visits is None:
             continue
@@ -216,16 +274,20 @@ def _parse(text: str, parse: Callable[[str], Any], scale: bool) -> Any:
     return float(value) if scale else value
 
 
-def _column(texts: list[str], cells: dict[str, Any], parse: Callable, scale: bool) -> list[Any]:
-    out = [cells.get(t, _MISS) for t in texts]
-    for k, value in enumerate(out):
-        if value is _MISS:
-            out[k] = cells[texts[k]] = _parse(texts[k], parse, scale)
-    return out
+def _column(texts: tuple[str, ...], cells: dict[str, Any], parse: Callable, scale: bool):
+    """Each cell's value, and whether one of them is a problem (the map learns new cells)."""
+    for text in set(texts).difference(cells):
+        cells[text] = _parse(text, parse, scale)
+    out = list(map(cells.__getitem__, texts))
+    return out, any(cells[t] is _BAD for t in set(texts))
 
 
-def _bad_rows(column: Iterable[Any], dyads: list[str]) -> set[str]:
-    return {dyad for value, dyad in zip(column, dyads, strict=True) if value is _BAD}
+def _refused(cells: dict[str, Any], text: str) -> bool:
+    return cells[text] is _BAD
+
+
+def _bad_rows(texts: tuple[str, ...], dyads: list[str], bad: Callable[[str], bool]) -> set[str]:
+    return {dyad for text, dyad in zip(texts, dyads, strict=True) if bad(text)}
 
 
 def _convert(values: FormValues, layout: Layout) -> set[str]:
@@ -235,18 +297,23 @@ def _convert(values: FormValues, layout: Layout) -> set[str]:
     for k, row in enumerate(rows):
         if len(row) < cols.width:
             rows[k] = row + [""] * (cols.width - len(row))
+    columns = list(zip(*rows, strict=False)) if rows else []  # at least ``width`` wide
     for index in cols.foreign:
-        cells = [row[index] for row in rows]
-        if any(text.strip() for text in set(cells)):
-            bad.update(d for t, d in zip(cells, values.dyads, strict=True) if t and t.strip())
+        if any(text.strip() for text in set(columns[index])):
+            bad |= _bad_rows(columns[index], values.dyads, lambda t: bool(t and t.strip()))
     kinds = {item.id: item.kind for item in values.form.items}
     for index, item_id, parse, usual in cols.own:
         kind = kinds[item_id]
+        if kind == "text":
+            continue  # any text is an answer: nothing to check, nothing the rules read
         scale = kind == "scale"
-        column = _column([row[index] for row in rows], _cell_map(parse, usual, scale), parse, scale)
-        bad.update(_bad_rows(column, values.dyads))
+        cells = _cell_map(parse, usual, scale)
+        column, refused = _column(columns[index], cells, parse, scale)
+        if refused:
+            bad |= _bad_rows(columns[index], values.dyads, partial(_refused, cells))
+            column = [NAN if v is _BAD else v for v in column] if scale else column
         if scale:
-            values.scale[item_id] = np.array([NAN if v is _BAD else v for v in column])
-        elif kind != "text":
+            values.scale[item_id] = np.array(column, dtype=float)
+        else:
             values.other[item_id] = column
     return bad

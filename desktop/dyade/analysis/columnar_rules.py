@@ -115,7 +115,9 @@ def _chosen(values: FormValues, item: str, code: Any) -> np.ndarray:
         for r, ticked in enumerate(column):
             if isinstance(ticked, list):
                 for c in ticked:
-                    codes.setdefault(c, np.zeros(len(column), dtype=bool))[r] = True
+                    if c not in codes:
+                        codes[c] = np.zeros(len(column), dtype=bool)
+                    codes[c][r] = True
         found = values.chosen[item] = (codes, np.zeros(len(column), dtype=bool))
     return found[0].get(code, found[1])
 
