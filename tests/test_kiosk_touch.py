@@ -79,9 +79,11 @@ def test_a_whole_visit_by_touch_with_swipes_on_every_page(qtbot, full_kiosk):
 
 def test_kiosk_pages_swipe_from_just_after_the_first_paint(qtbot, tmp_path):
     """The process's first grab is not paid before the welcome screen is painted; the
-    visit code page, made once the clinic opens after that paint, swipes at once."""
+    visit code page, made once the clinic opens after that paint, swipes at once, and
+    so does the thank-you page, made when first needed."""
     from dyade.ui.app import make_application
     from dyade.ui.kiosk import KioskWindow
+    from dyade.ui.kiosk.thanks import ThanksPage
     from storage_fixtures import open_clinic
 
     make_application()
@@ -89,11 +91,13 @@ def test_kiosk_pages_swipe_from_just_after_the_first_paint(qtbot, tmp_path):
     opened = KioskClinic(clinic.db, clinic.library)
     kiosk = KioskWindow(None, None, lock=False, opener=lambda: opened)
     qtbot.addWidget(kiosk)
-    assert not page_swipes(kiosk.welcome) and not page_swipes(kiosk.thanks)
+    assert not page_swipes(kiosk.welcome)
     kiosk.show()
-    qtbot.waitUntil(lambda: page_swipes(kiosk.welcome) and page_swipes(kiosk.thanks))
+    qtbot.waitUntil(lambda: page_swipes(kiosk.welcome))
     qtbot.waitUntil(lambda: kiosk.code_page is not None)
     assert page_swipes(kiosk.code_page)
+    assert kiosk.findChild(ThanksPage) is None  # built when a first patient has finished
+    assert page_swipes(kiosk.thanks) and kiosk.findChild(ThanksPage) is kiosk.thanks
     kiosk.unlocked = True
     kiosk.close()
     clinic.db.close()

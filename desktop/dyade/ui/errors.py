@@ -7,7 +7,7 @@ import sys
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from dyade.errors import DyadeError
 from dyade.logs import log_file
@@ -22,6 +22,8 @@ def show_error(parent, message: str) -> None:
     Called with ``str(exc)`` while handling a :class:`DyadeError`, it shows that
     error in the app's language (as :func:`describe` would).
     """
+    from PySide6.QtWidgets import QMessageBox  # when needed: not on the way to a first window
+
     message = _in_app_language(message)
     box = QMessageBox(
         QMessageBox.Icon.Warning,

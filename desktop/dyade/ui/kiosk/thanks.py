@@ -8,15 +8,17 @@ card when the laptop has a printer.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from dyade.ui.icons import icon_pixmap
 from dyade.ui.kiosk.pages import column, label
 from dyade.ui.retranslate import Retranslating
+
+if TYPE_CHECKING:  # made for a printed card only
+    from PySide6.QtGui import QTextDocument
 
 
 def default_printer() -> Any | None:
@@ -99,6 +101,8 @@ class ThanksPage(Retranslating, QWidget):
 
     def card(self) -> QTextDocument:
         """The phrases as a small card to take away: the intro and the phrases, no name."""
+        from PySide6.QtGui import QTextDocument
+
         document = QTextDocument(self)
         items = "".join(f"<li>{p}</li>" for p in self.prompts)
         document.setHtml(f"<p>{self.repair_intro.text()}</p><ul>{items}</ul>")

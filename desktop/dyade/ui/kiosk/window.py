@@ -117,9 +117,9 @@ class KioskWindow(Retranslating, QWidget):
         self.idle.active_again.connect(self._on_active_again)
         self.idle_seconds, self.thanks_seconds = idle_seconds, thanks_seconds
         self.auto_advance = False  # the clinic's setting: a single choice goes on by itself
+        self.apply_text_size(TEXT_SIZES[0])
         self._build()
         self._set_language(language)
-        self.apply_text_size(TEXT_SIZES[0])
         if lock:
             self.lock()
         self.painted = False
@@ -141,14 +141,13 @@ class KioskWindow(Retranslating, QWidget):
         self.pages.setObjectName("kioskPages")
         self.welcome = WelcomePage(self.clinic_name, self.pages)
         self.welcome.language_chosen.connect(self._on_language_first)
-        self.thanks = ThanksPage(self.pages)
-        self.thanks.finished.connect(self.reset)
+        self._thanks: ThanksPage | None = None  # built when first needed (see thanks)
         self.question_holder = QWidget(self.pages)
         self.question_layout = QHBoxLayout(self.question_holder)
         self.question_layout.setContentsMargins(32, 8, 32, 10)
         self.question_layout.addStretch(1)  # the questionnaire goes between these two,
         self.question_layout.addStretch(1)  # which share what is wider than CONTENT_WIDTH
-        for page in (self.welcome, self.question_holder, self.thanks):
+        for page in (self.welcome, self.question_holder):
             self.pages.addWidget(page)
         layout.addWidget(self.pages, 1)
         self.countdown = CountdownBanner(self)  # floats, centred, over everything
@@ -158,11 +157,23 @@ class KioskWindow(Retranslating, QWidget):
         gesture (the process's first grab costs about 12 ms of CPU), then, a moment
         later, the clinic opens if it is not open yet."""
         self.painted = True
-        for page in (self.welcome, self.thanks, self.code_page):
+        for page in (self.welcome, self._thanks, self.code_page):
             if page is not None:
                 swipe(page.scroll)
         if self._opener is not None:
             QTimer.singleShot(OPEN_DELAY_MS, self, self.ensure_clinic)
+
+    @property
+    def thanks(self) -> ThanksPage:
+        """The thank-you screen, built when first needed: its widgets and their styling
+        cost the welcome screen 6 ms of CPU, before a first patient has even begun."""
+        if self._thanks is None:
+            self._thanks = ThanksPage(self.pages)
+            self._thanks.finished.connect(self.reset)
+            self.pages.addWidget(self._thanks)
+            if self.painted:
+                swipe(self._thanks.scroll)
+        return self._thanks
 
     # ---- the clinic ---------------------------------------------------------------
 
@@ -406,7 +417,8 @@ class KioskWindow(Retranslating, QWidget):
         self._drop_session()
         if self.code_page is not None:
             self.code_page.clear()
-        self.thanks.set_prompts([])
+        if self._thanks is not None:
+            self._thanks.set_prompts([])
         self.header.reset_size()
         self._set_language(self.default_language)
         self.show_welcome()
@@ -439,7 +451,7 @@ class KioskWindow(Retranslating, QWidget):
             self.questionnaire.set_language(lang)
         elif self.session is not None:
             self.session.set_language(lang)
-        if self.thanks.prompts:
+        if self._thanks is not None and self._thanks.prompts:
             from dyade.fill import patient_prompts
 
             self.thanks.set_prompts(patient_prompts(lang, tension=self._tension))
@@ -455,7 +467,8 @@ class KioskWindow(Retranslating, QWidget):
         self.setStyleSheet(kiosk_style_sheet(base_pt))
 
     def _on_idle_tick(self, remaining: int) -> None:
-        if self.pages.currentWidget() is self.thanks:  # no "are you still there?" here
+        on_thanks = self._thanks is not None and self.pages.currentWidget() is self._thanks
+        if on_thanks:  # no "are you still there?" here
             self.thanks.show_remaining(remaining)
         else:
             self.countdown.show_remaining(remaining)

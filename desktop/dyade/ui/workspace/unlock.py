@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 from dyade.errors import DyadeError
 from dyade.ui.errors import describe
 from dyade.ui.retranslate import Retranslating
-from dyade.ui.workspace.session import Session
 from dyade.ui.workspace.window_fit import fit_in_column
+
+if TYPE_CHECKING:  # the session (a dataclass) is made once the clinic is unlocked
+    from dyade.ui.workspace.session import Session
 
 log = logging.getLogger(__name__)
 
@@ -171,6 +173,7 @@ class UnlockPage(Retranslating, QWidget):
         """Open the database with the typed passphrase; on success emit ``unlocked``."""
         # storage (SQLCipher, sqlite-utils, argon2) loads here, after the first paint
         from dyade.storage import DamagedDatabase, DatabaseInUse, WrongPassphrase, open_database
+        from dyade.ui.workspace.session import Session
 
         phrase = self.passphrase.text()
         if not phrase:
@@ -204,6 +207,8 @@ class UnlockPage(Retranslating, QWidget):
 
     def restore_latest(self) -> None:
         """Put the newest verified copy in place (the damaged file is kept aside)."""
+        from PySide6.QtWidgets import QMessageBox  # not on the way to the first window
+
         from dyade.storage.backup import restore
 
         source, phrase = self._candidate, self.passphrase.text()
