@@ -134,3 +134,39 @@ def test_the_engine_option_is_documented():
     done = _cli("--help")
     assert "--engine {auto,reference}" in done.stdout
     assert "--engine" in (ROOT / "docs" / "ANALYSIS.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("bom", [False, True])
+@pytest.mark.parametrize("ending", ["\n", "\r\n", ""])
+def test_the_index_of_a_whole_file_is_the_line_by_line_one(tmp_path, bom, ending):
+    """Files read at once and files read line by line (the larger ones) give the same
+    offsets and lines: quoted line breaks, accents, CRLF, no final line break."""
+    from dyade.analysis import csv_index
+    from dyade.analysis.csv_batch import _layout_columns
+
+    rows = responses(2, dyads=6)
+    rows[3][-1] = 'il a dit "non",\npuis rien: é'
+    text = "\r\n".join(";".join(f'"{c}"' if '"' in c or "\n" in c or ";" in c else c
+                                for c in (cell.replace('"', '""') for cell in row))
+                       for row in rows) + ending  # fmt: skip
+    path = tmp_path / "in.csv"
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    whole = csv_index.build_index(path, _layout_columns(path, FORMS, []))
+    with open(path, "rb") as handle:
+        lines = csv_index._Lines(handle)
+        by_line = csv_index._index(path, lines, _layout_columns(path, FORMS, []), None)
+    assert whole.sep == by_line.sep == ";"
+    assert whole.header == by_line.header
+    assert whole.dyads == by_line.dyads and whole.forms == by_line.forms
+
+
+def test_a_file_not_in_utf8_is_refused_naming_its_line(tmp_path):
+    from dyade.errors import DyadeError
+
+    path = tmp_path / "in.csv"
+    rows = responses(2, dyads=2)
+    body = "\n".join(",".join(r) for r in rows).encode("utf-8")
+    path.write_bytes(body.replace(b"D001", "Dé01".encode("latin-1"), 1))
+    line = next(n for n, r in enumerate(body.split(b"\n"), 1) if b"D001" in r)
+    with pytest.raises(DyadeError, match=f"line {line}: not UTF-8 text"):
+        BatchRun(path, FORMS)

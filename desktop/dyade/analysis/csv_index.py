@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from dyade.csv_dialect import detect_separator
 from dyade.errors import DyadeError
@@ -91,30 +91,62 @@ def _cell(row: list[str], index: int | None) -> str:
     return row[index].strip() if index is not None and index < len(row) else ""
 
 
+WHOLE_FILE = 64 << 20  # files up to this size are split into lines at once
+
+
+def _whole(handle: BinaryIO) -> tuple[list[str], list[int]] | None:
+    """A file of at most :data:`WHOLE_FILE` bytes as its decoded lines (``\n`` kept, a
+    byte-order mark dropped) and the byte offset after each; None for a larger file or
+    one that is not UTF-8 (read line by line, which says where the bad byte is)."""
+    data = handle.read(WHOLE_FILE + 1)
+    if len(data) > WHOLE_FILE:
+        return None
+    base = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    raw = data[base:].split(b"\n")
+    last = raw.pop()
+    try:
+        lines = [line.decode("utf-8") + "\n" for line in raw]
+        if last:
+            lines.append(last.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    sizes = [len(line) + 1 for line in raw] + ([len(last)] if last else [])
+    return lines, list(itertools.accumulate(sizes, initial=base))
+
+
 def build_index(path: Path, columns: Callable[[list[str]], tuple[int, int]]) -> FileIndex:
     """Read the file once; ``columns(header)`` gives the dyad and form column indexes
     (and raises DyadeError when the header lacks them)."""
     with readable(path), open(path, "rb") as handle:
-        lines = _Lines(handle)
-        first = next(lines, "")
-        sep = detect_separator(first)  # "," or ";" (French Excel) or tab
-        reader = csv.reader(itertools.chain((first,), lines), delimiter=sep)
-        header = next(reader, None)
-        if not header:
-            raise DyadeError(f"{path}: empty file, expected a header line")
-        dyad_col, form_col = columns(header)
-        index = FileIndex(header, sep)
-        start = lines.pos
-        for row in reader:
-            end = lines.pos
-            if any(cell.strip() for cell in row):
-                dyad = _cell(row, dyad_col)
-                triples = index.dyads.get(dyad)
-                if triples is None:
-                    triples = index.dyads[dyad] = array("q")
-                triples.extend((start, end - start, reader.line_num))
-                index.forms.add(_cell(row, form_col))
-            start = end
+        whole = _whole(handle)
+        if whole is None:
+            handle.seek(0)
+            return _index(path, _Lines(handle), columns, None)
+        return _index(path, iter(whole[0]), columns, whole[1])
+
+
+def _index(path: Path, lines: Any, columns: Callable, ends: list[int] | None) -> FileIndex:
+    """The index from the file's lines; ``ends`` are the byte offsets after each line
+    (None: ``lines`` is a :class:`_Lines`, which counts them as it goes)."""
+    first = next(lines, "")
+    sep = detect_separator(first)  # "," or ";" (French Excel) or tab
+    reader = csv.reader(itertools.chain((first,), lines), delimiter=sep)
+    header = next(reader, None)
+    if not header:
+        raise DyadeError(f"{path}: empty file, expected a header line")
+    dyad_col, form_col = columns(header)
+    index = FileIndex(header, sep)
+    start = lines.pos if ends is None else ends[reader.line_num]
+    for row in reader:
+        end = lines.pos if ends is None else ends[reader.line_num]
+        dyad = _cell(row, dyad_col)
+        if dyad or any(cell.strip() for cell in row):
+            triples = index.dyads.get(dyad)
+            if triples is None:
+                triples = index.dyads[dyad] = array("q")
+            triples.extend((start, end - start, reader.line_num))
+            index.forms.add(_cell(row, form_col))
+        start = end
     return index
 
 
