@@ -39,12 +39,16 @@ from dyade.vocabulary import FLAG_KINDS
 COMPARED = ("general", "specific")
 
 
-def _rounded(values: np.ndarray, empty: Any = "") -> list[Any]:
+def _rounded(values: np.ndarray, empty: Any = "", text: bool = True) -> list[Any]:
     """Each value's CSV cell as the reference writes it: ``round(v, 3)`` (Python's, on
-    each distinct value), ``empty`` for NaN (not scorable)."""
+    each distinct value; its ``repr`` with ``text``), ``empty`` for NaN (not scorable)."""
     unique, back = np.unique(values, return_inverse=True)
     cells = np.array(
-        [r if r == r else empty for r in (round(v, 3) for v in unique.tolist())] + [empty],
+        [
+            (repr(r) if text else r) if r == r else empty
+            for r in (round(v, 3) for v in unique.tolist())
+        ]
+        + [empty],
         dtype=object,
     )
     return cells[back.reshape(-1)].tolist()
@@ -282,8 +286,9 @@ def _groups(share: Share) -> dict[tuple[int, int], list[int]]:
     return out
 
 
-def analyse_share(share: Share, layout: Layout, th: Thresholds) -> dict[str, tuple]:
-    """Each columnar dyad's CSV cells, text cells neutralised: ``(visit rows, dyad row)``."""
+def analyse_share(share: Share, layout: Layout, th: Thresholds, sep: str) -> dict[str, tuple]:
+    """Each columnar dyad's CSV text as a writer in ``sep`` writes it: ``(visit rows, dyad
+    row, how many visits)``."""
     visits, n = share.visits, len(share.visits)
     forms = [values.form for values in share.forms.values()]
     matrices = _Columns(n, forms, th)
@@ -312,13 +317,15 @@ def analyse_share(share: Share, layout: Layout, th: Thresholds) -> dict[str, tup
     for side, found in facts.items():
         found.dropped = matrices.dropped(side, prev, th)  # type: ignore[arg-type]
     flags = flag_columns(facts["patient"], facts["physician"], stage, th)
-    return _render(share, th, facts, cells, flags, matrices)
+    return _render(share, th, facts, cells, flags, matrices, sep)
 
 
 def _history(matrices: _Columns, side: Side, kept: np.ndarray) -> SideHistory:
     """The side's keyed core items and rounded core scores, none where it is to check."""
     items = matrices.values.get((side, None), np.full((matrices.n, 0), np.nan))
-    scores = [np.array(_rounded(matrices.scores[side, sid], np.nan)) for sid in matrices.core]
+    scores = [
+        np.array(_rounded(matrices.scores[side, sid], np.nan, text=False)) for sid in matrices.core
+    ]
     table = np.column_stack(scores) if scores else np.full((matrices.n, 0), np.nan)
     hidden = ~kept[:, None]
     return SideHistory(np.where(hidden, np.nan, items), np.where(hidden, np.nan, table))
@@ -341,35 +348,45 @@ def visit_header(layout: Layout) -> list[str]:
     return [*header, *FLAG_KINDS, "max_severity", "flags", "attention_rank"]
 
 
-def _neutral(texts: list[str]) -> list[str]:
-    """Each text cell as :class:`.csv_dialect.NeutralWriter` writes it (once per text)."""
-    safe = {text: neutral(text) for text in set(texts)}
+def _quoted(texts: list[Any], sep: str) -> list[str]:
+    """Each text cell as a CSV writer writes it (neutralised as
+    :class:`.csv_dialect.NeutralWriter` does, quoted where it must be), once per text."""
+    safe = {}
+    for text in set(texts):
+        cell = neutral(text)
+        if any(c in cell for c in (sep, '"', "\r", "\n")):
+            cell = '"' + cell.replace('"', '""') + '"'
+        safe[text] = cell
     return [safe[text] for text in texts]
 
 
-def _render(share: Share, th: Thresholds, facts, cells, flags, matrices) -> dict[str, tuple]:
+def _render(share: Share, th: Thresholds, facts, cells, flags, matrices, sep: str):
     visits = share.visits
     fixed = [
-        _neutral([v.dyad for v in visits]),
-        _neutral([v.visit for v in visits]),
-        _neutral([v.date for v in visits]),
-        _neutral([v.patient[0].id for v in visits]),
-        _neutral([v.physician[0].id for v in visits]),
+        _quoted([v.dyad for v in visits], sep),
+        _quoted([v.visit for v in visits], sep),
+        _quoted([v.date for v in visits], sep),
+        _quoted([v.patient[0].id for v in visits], sep),
+        _quoted([v.physician[0].id for v in visits], sep),
     ]
-    rows = [
-        [*head, *scores, *tail]
-        for head, scores, tail in zip(zip(*fixed), cells, zip(*flags), strict=True)  # noqa: B905
+    tail = [[str(x) for x in col] for col in flags[:-2]]
+    tail += [_quoted(flags[-2], sep), [str(x) for x in flags[-1]]]
+    lines = [
+        sep.join(head + scores + end)
+        for head, scores, end in zip(zip(*fixed), cells, zip(*tail), strict=True)  # noqa: B905
     ]
     names: dict[str, int] = {}
     dyad = np.array([names.setdefault(v.dyad, len(names)) for v in visits], dtype=np.int64)
     uses = {id(f.form): side_plan(f.form, th).plan.use == "brief" for f in share.forms.values()}
     brief = np.array([uses[id(v.patient[0])] for v in visits], dtype=bool)
     sides = {side: _history(matrices, side, ~facts[side].check) for side in facts}
-    found = dyad_rows([neutral(d) for d in names], dyad, brief, sides, flags[-1], th)
-    out: dict[str, tuple] = {}
+    found = dyad_rows(_quoted(list(names), sep), dyad, brief, sides, flags[-1], th)
+    out: dict[str, tuple[str, str, int]] = {}
     start = 0
     for name, row in zip(names, found, strict=True):
         end = start + row[1]
-        out[name] = (rows[start:end], row)
+        text = "\r\n".join(lines[start:end]) + "\r\n"
+        row_text = sep.join(x if isinstance(x, str) else repr(x) for x in row) + "\r\n"
+        out[name] = (text, row_text, end - start)
         start = end
     return out

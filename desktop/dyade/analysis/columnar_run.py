@@ -42,14 +42,10 @@ def available() -> bool:
     return True
 
 
-def _text(rows: list[list[Any]], sep: str, neutralise: bool = True) -> str:
-    """The rows as CSV text, every cell neutralised as :class:`.csv_dialect.NeutralWriter`
-    does unless the rows are so already (``neutralise=False``)."""
+def _text(rows: list[list[Any]], sep: str) -> str:
+    """The rows as :class:`.csv_dialect.NeutralWriter` writes them."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=sep)
-    if neutralise:
-        rows = [[neutral(c) for c in row] for row in rows]
-    writer.writerows(rows)
+    csv.writer(buffer, delimiter=sep).writerows([[neutral(c) for c in row] for row in rows])
     return buffer.getvalue()
 
 
@@ -67,8 +63,8 @@ def share_text(run: BatchRun, columns: Columns, sep: str, dyads: list[str]) -> P
     part = BatchResult()
     with readable(run.path), open(run.path, "rb") as handle:
         share = read_share(handle, run.index, run.layout, dyads, lambda p, d: usable(p, d, core))
-    done = analyse_share(share, Layout(*columns), run.th) if share.visits else {}
-    visits, found = io.StringIO(), []
+    done = analyse_share(share, Layout(*columns), run.th, sep) if share.visits else {}
+    visits, dyad_rows = io.StringIO(), io.StringIO()
     for dyad in dyads:
         outcome = done.get(dyad) if share.columnar[dyad] else None
         if outcome is None:
@@ -77,14 +73,14 @@ def share_text(run: BatchRun, columns: Columns, sep: str, dyads: list[str]) -> P
                 rows = [list(map(_csv_cell, row.values())) for _a, row in _rows(o, *columns)]
                 visits.write(_text(rows, sep))
                 row = dyad_row(o.dyad, o.history, _last(o))
-                found.append([neutral(_csv_cell(c)) for c in row.values()])
+                dyad_rows.write(_text([list(map(_csv_cell, row.values()))], sep))
             continue
         part.rows += share.rows[dyad]
-        part.analysed += len(outcome[0])
+        part.analysed += outcome[2]
         part.dyads += 1
-        visits.write(_text(outcome[0], sep, neutralise=False))
-        found.append(outcome[1])
-    return visits.getvalue(), _text(found, sep, neutralise=False), part
+        visits.write(outcome[0])
+        dyad_rows.write(outcome[1])
+    return visits.getvalue(), dyad_rows.getvalue(), part
 
 
 def _start(run: BatchRun, columns: Columns, sep: str) -> None:
