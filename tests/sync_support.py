@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import psycopg
+
 from dyade.storage import connection
 from dyade.storage.dyads import create_dyad
 from dyade.storage.patients import create_patient
@@ -74,3 +76,17 @@ def new_visit(db: Any, code: str, name: str, login: str) -> tuple[str, str]:
 
 def answer(db: Any, response: str, item: str = "p_bond_listened", value: int = 4) -> None:
     save_answer(db, response, item, value)
+
+
+def cross_a_power_of_ten(hub_dsn: str) -> int:
+    """Spend the hub's transaction numbers up to the next power of ten past its last
+    change, so the next changes' numbers have one more digit; returns that last number."""
+    with psycopg.connect(hub_dsn, autocommit=True) as conn:
+        first = int(conn.execute("SELECT max(xid)::text FROM dyade_hub.changes").fetchone()[0])
+        now = int(conn.execute("SELECT pg_current_xact_id()::text").fetchone()[0])
+        spend = 10 ** len(str(first)) - now  # the next transactions get one more digit
+        conn.execute(
+            f"DO $$ BEGIN FOR i IN 1..{max(spend, 1)} LOOP "
+            "PERFORM pg_current_xact_id(); COMMIT; END LOOP; END $$"
+        )
+    return first

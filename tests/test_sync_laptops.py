@@ -13,7 +13,14 @@ from dyade.storage.responses import load_answers, save_answers
 from dyade.storage.results import get_visit_result
 from pg_support import pg_bin
 from reports_support import load_pair
-from sync_support import answer, contents, laptops, new_visit, open_conflicts
+from sync_support import (
+    answer,
+    contents,
+    cross_a_power_of_ten,
+    laptops,
+    new_visit,
+    open_conflicts,
+)
 
 
 @pytest.fixture
@@ -154,14 +161,7 @@ def test_changes_on_both_sides_of_a_power_of_ten_of_hub_transactions_all_arrive(
     a.sync(), b.sync()
     new_visit(b.db, "P-001", "Solange Verdier", "martin")
     b.sync()
-    with psycopg.connect(hub_dsn, autocommit=True) as conn:
-        first = int(conn.execute("SELECT max(xid)::text FROM dyade_hub.changes").fetchone()[0])
-        now = int(conn.execute("SELECT pg_current_xact_id()::text").fetchone()[0])
-        spend = 10 ** len(str(first)) - now  # the next transactions get one more digit
-        conn.execute(
-            f"DO $$ BEGIN FOR i IN 1..{max(spend, 1)} LOOP "
-            "PERFORM pg_current_xact_id(); COMMIT; END LOOP; END $$"
-        )
+    first = cross_a_power_of_ten(hub_dsn)
     new_visit(b.db, "P-002", "Armand Lefort", "nguyen")
     b.sync()
     with psycopg.connect(hub_dsn) as conn:

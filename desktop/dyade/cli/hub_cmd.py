@@ -103,7 +103,12 @@ def _print_report(report) -> None:
         f"synced as device {report.device}: sent {report.pushed} changes "
         f"({report.pushed_records} records), received {report.pulled} changes"
     )
-    if report.pulled:
+    if report.rechecked:
+        print(
+            f"  read again once after an update of Dyade: {report.rechecked} changes received "
+            "before it, which an older version could skip"
+        )
+    if report.pulled or report.rechecked:
         print(f"  added: {_counts(merged.added)}; updated: {_counts(merged.updated)}")
     if report.conflicts:
         print(f"conflicts kept aside ({len(report.conflicts)}), nothing overwritten:")

@@ -397,3 +397,34 @@ def _v5_transfer_log(db: sqlite_utils.Database) -> None:
     for table, keys in _SYNCED:
         for event in ("INSERT", "UPDATE"):
             db.execute(_transfer_log_trigger(table, keys, event))
+
+
+# Version 6: a pull before this version sorted the hub's transaction numbers as text
+# ("1000" before "999"), so a laptop could skip another device's change for good
+# (docs/SYNC.md, "Changes skipped by an older pull"). A linked laptop reads the hub's
+# log once more from its start (``storage/repull.py``): the marks it had reached tell
+# which changes may have been applied already; ``sync_doubts`` holds, until the end of
+# that reading, the versions that would clash with what is here now.
+_V6 = """CREATE TABLE sync_doubts (
+    table_name TEXT NOT NULL,
+    record_key TEXT NOT NULL,                         -- JSON array of the key's values
+    device TEXT NOT NULL,                             -- the device that wrote this version
+    incoming TEXT NOT NULL,                           -- JSON of the record that arrived
+    PRIMARY KEY (table_name, record_key, device)
+)"""
+
+
+@SCHEMA.migration(6, "sync: read the hub's log again once, for changes an older pull skipped")
+def _v6_repull(db: sqlite_utils.Database) -> None:
+    from dyade.storage.records import to_json
+
+    db.execute(_V6)
+    # every conflict, decided or not, found by its record: each version read again asks
+    db.execute("CREATE INDEX conflicts_record ON conflicts(table_name, record_key)")
+    if db.execute("SELECT 1 FROM sync_state WHERE key = 'hub'").fetchone() is None:
+        return  # never linked to a hub: nothing was pulled, nothing to read again
+    marks = dict(db.execute("SELECT device, device_seq FROM sync_seen").fetchall())
+    db.execute(
+        "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('repull', ?), ('cursor', ?)",
+        [to_json({"marks": marks}), to_json(["0", 0])],
+    )

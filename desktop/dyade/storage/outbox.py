@@ -196,19 +196,25 @@ def apply_changes(
     for device, device_seq, records in changes:
         if device_seq <= seen(db, device):
             continue
-        try:
-            for record in records:
-                merger.merge(str(record.get("t")), record.get("r") or {})
-        except _MALFORMED as exc:
-            from dyade.storage.errors import TransferRefused
-
-            raise TransferRefused(
-                f"change {device_seq} of device {device} holds records this Dyade cannot "
-                f"read ({type(exc).__name__}: {exc}); nothing of this pull was applied",
-                fr=f"le changement {device_seq} de l’appareil {device} contient des "
-                f"enregistrements que ce Dyade ne sait pas lire ({type(exc).__name__}\u00a0: "
-                f"{exc})\u00a0; rien de cette réception n’a été appliqué",
-            ) from exc
+        merge_records(merger, device, device_seq, records)
         _note_seen(db, device, device_seq)
     db.execute("UPDATE sync_flags SET recording = 1 WHERE id = 1")
     return merger.report
+
+
+def merge_records(merger: _Merger, device: str, device_seq: int, records: list[dict]) -> None:
+    """One change's records through ``merger``; a record this Dyade cannot read refuses
+    the whole pull (the caller's transaction undoes what was merged)."""
+    try:
+        for record in records:
+            merger.merge(str(record.get("t")), record.get("r") or {})
+    except _MALFORMED as exc:
+        from dyade.storage.errors import TransferRefused
+
+        raise TransferRefused(
+            f"change {device_seq} of device {device} holds records this Dyade cannot "
+            f"read ({type(exc).__name__}: {exc}); nothing of this pull was applied",
+            fr=f"le changement {device_seq} de l’appareil {device} contient des "
+            f"enregistrements que ce Dyade ne sait pas lire ({type(exc).__name__}\u00a0: "
+            f"{exc})\u00a0; rien de cette réception n’a été appliqué",
+        ) from exc

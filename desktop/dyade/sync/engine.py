@@ -18,7 +18,7 @@ from typing import Any
 
 import sqlite_utils
 
-from dyade.storage import clinic, outbox, sealed
+from dyade.storage import clinic, outbox, repull, sealed
 from dyade.storage.records import now
 from dyade.storage.transfer import ImportReport
 from dyade.sync import hub
@@ -38,6 +38,7 @@ class SyncReport:
     pushed: int = 0  # changes the hub did not have yet
     pushed_records: int = 0
     pulled: int = 0  # other devices' changes applied here
+    rechecked: int = 0  # changes read again once (migration 6): an older pull may have skipped them
     merged: ImportReport = field(default_factory=lambda: ImportReport("hub"))
 
     @property
@@ -308,18 +309,36 @@ ORDER BY changes.xid, changes.seq LIMIT %s
 """
 
 
+_LOG_END = """
+SELECT xid::text, seq FROM dyade_hub.changes WHERE clinic = %s
+ORDER BY changes.xid DESC, changes.seq DESC LIMIT 1
+"""
+
+
 def _pull(db: sqlite_utils.Database, link: Link, report: SyncReport) -> None:
+    again = repull.state(db)  # the log read again once (migration 6)
+    if again is not None and "upto" not in again:
+        end = link.conn.execute(_LOG_END, [link.clinic]).fetchone()
+        again = repull.begin(db, None if end is None else (end[0], end[1]))
     while True:
         xid, seq = outbox.get_state(db, "cursor")
         rows = link.conn.execute(_PULL, [link.clinic, xid, seq, PULL_PAGE]).fetchall()
         if not rows:
             return
+        cursor = (rows[-1][0], rows[-1][1])
         mine = outbox.seen(db, link.device)  # own changes come back only to a restored copy
         changes = [_open(link, *row[2:]) for row in rows if row[2] != link.device or row[3] > mine]
         with db.atomic():
-            outbox.apply_changes(db, changes, f"hub, {len(changes)} changes", report.merged)
-            outbox.set_state(db, "cursor", [rows[-1][0], rows[-1][1]])
-        report.pulled += len(changes)
+            if again is None:
+                outbox.apply_changes(db, changes, f"hub, {len(changes)} changes", report.merged)
+                report.pulled += len(changes)
+            else:
+                careful, usual = repull.apply_page(db, changes, again, report.merged)
+                report.rechecked, report.pulled = report.rechecked + careful, report.pulled + usual
+            outbox.set_state(db, "cursor", list(cursor))
+            if again is not None and repull.reached(again, cursor):
+                repull.finish(db, report.merged)
+                again = None
         if len(rows) < PULL_PAGE:
             return
 
