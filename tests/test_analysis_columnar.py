@@ -170,3 +170,19 @@ def test_a_file_not_in_utf8_is_refused_naming_its_line(tmp_path):
     line = next(n for n, r in enumerate(body.split(b"\n"), 1) if b"D001" in r)
     with pytest.raises(DyadeError, match=f"line {line}: not UTF-8 text"):
         BatchRun(path, FORMS)
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_odd_names_are_quoted_and_neutralised_as_the_writer_does(tmp_path, sep):
+    """Dyad names, visit labels and dates with separators, quotes, line breaks and
+    formula starts come out exactly as the reference's CSV writer writes them."""
+    rows = responses(4, dyads=12)
+    odd = ['=HYPERLINK("x")', "A;B", "C,D", 'say "hi"', "+33 6", "tab\there", "@SUM", "-1"]
+    names = {f"D{d:03d}": odd[d % len(odd)] + str(d) for d in range(12)}
+    for row in rows[1:]:
+        row[0] = names[row[0]]
+        row[2] = row[2] and f"{row[2]};\n" if row[0].startswith("A") else row[2]
+    source = write(tmp_path / "in.csv", rows, sep=sep)
+    reference, columnar = _both(source, tmp_path)
+    _same(reference, columnar)
+    assert columnar[0].fallback == 0
