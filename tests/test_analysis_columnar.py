@@ -186,3 +186,15 @@ def test_odd_names_are_quoted_and_neutralised_as_the_writer_does(tmp_path, sep):
     reference, columnar = _both(source, tmp_path)
     _same(reference, columnar)
     assert columnar[0].fallback == 0
+
+
+def test_only_a_csv_output_takes_the_columnar_path(monkeypatch):
+    from dyade.analysis import columnar_run
+    from dyade.cli.analysis_cmd import _columnar
+
+    assert _columnar("auto", Path("out.csv")) and _columnar("auto", Path("OUT.CSV"))
+    assert not _columnar("reference", Path("out.csv"))
+    assert not _columnar("auto", Path("out.json"))
+    assert not _columnar("auto", None)  # the summary on screen
+    monkeypatch.setattr(columnar_run, "available", lambda: False)  # numpy not installed
+    assert not _columnar("auto", Path("out.csv"))
