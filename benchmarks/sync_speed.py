@@ -5,6 +5,9 @@
 - A new laptop joining the generated clinic (the scale group's, copied): the
   first laptop's first push, then ``dyade --db NEW sync --hub CONN`` on a
   missing database, as a whole process: wall time and its own peak memory.
+- The same laptop reading the whole log again once, as migration 6 makes a laptop
+  updated from a Dyade whose pull could skip changes (docs/SYNC.md): its marks
+  noted, its cursor back at the start, ``dyade --db NEW sync`` again.
 - The outbox's cost on saving one answer: the median save with recording on,
   against the same save with recording off (today's save) as the floor.
 """
@@ -132,10 +135,21 @@ def _join(ctx: Context, cluster: Any) -> list[Figure]:
         if not run.ok:
             return [not_measured(f"sync: {device}", run.output.strip()[-160:])]
         runs.append(run)
+    _read_again_next(ctx, newcomer)
+    cmd = python_cmd("-m", "dyade", "--db", str(newcomer), "sync")
+    again = run_measured(cmd, ctx.env(), timeout_s=7200)
+    if not again.ok:
+        return [not_measured("sync: reading the log again", again.output.strip()[-160:])]
     first, join = runs
     return [
         Figure(f"sync: first laptop's first push, {size}", first.wall_s, "s", target="report"),
         Figure(f"sync: a new laptop joins, {size}", join.wall_s, "s", target="report"),
+        Figure(
+            "sync: that laptop reads the log again once (migration 6)",
+            again.wall_s,
+            "s",
+            target="report",
+        ),
         Figure(
             "sync: peak memory of joining",
             join.peak_mb,
@@ -144,6 +158,24 @@ def _join(ctx: Context, cluster: Any) -> list[Figure]:
             met=join.peak_mb < JOIN_PEAK_MB,
         ),
     ]
+
+
+def _read_again_next(ctx: Context, path: Path) -> None:
+    """The state migration 6 leaves on a linked laptop: marks noted, cursor at the start."""
+    from dyade.storage import open_database
+    from dyade.storage.records import to_json
+
+    db = open_database(path, ctx.passphrase)
+    try:
+        with db.atomic():
+            marks = dict(db.execute("SELECT device, device_seq FROM sync_seen").fetchall())
+            db.execute(
+                "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('repull', ?), "
+                "('cursor', ?)",
+                [to_json({"marks": marks}), to_json(["0", 0])],
+            )
+    finally:
+        db.close()
 
 
 def _outbox_cost(ctx: Context) -> Figure:

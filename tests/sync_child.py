@@ -2,7 +2,8 @@
 
 Usage: python sync_child.py DB_PATH POINT
 POINT: "sealed" (changes sealed, none sent), "pushed" (the hub committed, the
-laptop has not noted it), "pulling" (in the second page of a pull), or
+laptop has not noted it), "pulling" (in the second page of a pull), "repulling"
+(in the second page of the log read again after migration 6), or
 "none" (run to the end; the parent may kill it at any moment). Small batches
 and pages make each phase last several steps.
 """
@@ -12,14 +13,29 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 
-from dyade.storage import connection, outbox
+from dyade.storage import connection, outbox, repull
 from dyade.sync import engine
 from storage_fixtures import FAST_KDF_ITER, PASSPHRASE
 
 
 def _die() -> None:
     os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _dying_on(real: Callable, call: int) -> Callable:
+    """``real``, killing this process once its ``call``-th call has run (uncommitted)."""
+    calls = []
+
+    def then_die(*args, **kwargs):
+        calls.append(1)
+        result = real(*args, **kwargs)
+        if len(calls) == call:
+            _die()
+        return result
+
+    return then_die
 
 
 def main(path: str, point: str) -> None:
@@ -31,16 +47,9 @@ def main(path: str, point: str) -> None:
     elif point == "pushed":
         outbox.forget_pushed = lambda *a, **k: _die()
     elif point == "pulling":  # the first page is committed, the second is being applied
-        real_apply, calls = outbox.apply_changes, []
-
-        def apply_then_die(*args, **kwargs):
-            calls.append(1)
-            result = real_apply(*args, **kwargs)
-            if len(calls) == 2:
-                _die()
-            return result
-
-        outbox.apply_changes = apply_then_die
+        outbox.apply_changes = _dying_on(outbox.apply_changes, 2)
+    elif point == "repulling":
+        repull.apply_page = _dying_on(repull.apply_page, 2)
     db = connection.open_database(path, PASSPHRASE)
     engine.sync(db)
     print("synced", flush=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,18 @@ class Laptop:
 
     def sync(self) -> engine.SyncReport:
         return engine.sync(self.open().db, self.conninfo, passphrase=PASSPHRASE)
+
+
+def sync_in_child(laptop: Laptop, point: str) -> subprocess.Popen:
+    """``tests/sync_child.py`` syncing the laptop in a process killed at ``point``."""
+    laptop.close()  # the child takes the database's lock
+    here = Path(__file__).parent
+    return subprocess.Popen(
+        [sys.executable, str(here / "sync_child.py"), str(laptop.path), point],
+        env={"PYTHONPATH": f"{here}:{here.parent / 'desktop'}", "PATH": "/usr/bin:/bin"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def laptops(hub_dsn: str, folder: Path, count: int) -> list[Laptop]:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,9 +15,7 @@ from dyade.sync import hub
 from dyade.sync.hub import HubRefused, HubUnreachable
 from dyade.sync.status import hub_address
 from pg_support import make_cluster, remove_cluster
-from sync_support import Laptop, answer, contents, laptops, new_visit
-
-CHILD = Path(__file__).with_name("sync_child.py")
+from sync_support import Laptop, answer, contents, laptops, new_visit, sync_in_child
 
 
 @pytest.fixture
@@ -30,17 +26,6 @@ def two(hub_dsn, tmp_path):
     yield devices
     for laptop in devices:
         laptop.close()
-
-
-def _child(laptop, point: str) -> subprocess.Popen:
-    laptop.close()  # the child takes the database's lock
-    env_path = str(Path(__file__).parent) + ":" + str(Path(__file__).parents[1] / "desktop")
-    return subprocess.Popen(
-        [sys.executable, str(CHILD), str(laptop.path), point],
-        env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
 
 
 def _hub_rows(hub_dsn) -> list[tuple]:
@@ -64,7 +49,7 @@ def test_killed_at_each_step_then_synced_again_loses_and_doubles_nothing(two, hu
     victim = b if point == "pulling" else a
     if point == "pulling":
         a.sync()
-    child = _child(victim, point)
+    child = sync_in_child(victim, point)
     assert child.wait(timeout=120) == -9, child.stderr.read().decode()
     before = _hub_rows(hub_dsn)
     a.sync(), b.sync(), a.sync()
@@ -86,7 +71,7 @@ def test_killed_at_random_moments_of_syncs_nothing_lost_or_doubled(two, hub_dsn)
         _write(a, 2, start=10 * round_)
         _write(b, 2, start=10 * round_)
         laptop = (a, b)[round_ % 2]
-        child = _child(laptop, "none")
+        child = sync_in_child(laptop, "none")
         time.sleep(chance.uniform(0.3, 1.5))  # during start-up, sealing, pushing or pulling
         child.kill()
         child.wait(timeout=60)

@@ -17,7 +17,7 @@ from dyade.storage.patients import patient_by_code, update_patient
 from dyade.sync import engine, hub
 from faults_support import digest
 from storage_fixtures import PASSPHRASE, make_clinic
-from sync_support import Laptop, contents, cross_a_power_of_ten, new_visit
+from sync_support import Laptop, contents, cross_a_power_of_ten, new_visit, sync_in_child
 
 # The pull before migration 6: ORDER BY named the output's xid, the number as text.
 OLD_PULL = """
@@ -129,6 +129,39 @@ def test_a_reading_interrupted_by_the_network_resumes_where_it_stopped(
     assert _codes(a) == {"P-001", "P-002", "P-003"}
     [kept] = open_conflicts(a.db)
     assert kept.incoming["name"] == "Solange Verdier-Lenoir"
+
+
+def test_dyade_sync_says_what_it_read_again(old_and_new, hub_dsn, monkeypatch, dyade):
+    a, b = old_and_new
+    _skip_with_the_older_pull(a, b, hub_dsn, monkeypatch)
+    a.close()
+    code, out, err = dyade("sync", db=a.path.name)  # the updated Dyade opens it: migration 6
+    assert code == 0, err
+    assert "read again once after an update of Dyade" in out
+    assert "patients 1" in out  # P-002, skipped by the older pull
+    assert "conflicts kept aside (1)" in out and "patients" in out
+    code, out, _err = dyade("sync", db=a.path.name)
+    assert code == 0 and "read again" not in out
+
+
+def test_killed_while_reading_again_then_synced_loses_and_doubles_nothing(
+    old_and_new, hub_dsn, monkeypatch
+):
+    a, b = old_and_new
+    _skip_with_the_older_pull(a, b, hub_dsn, monkeypatch)
+    _updated(a)
+    child = sync_in_child(a, "repulling")  # pages of two changes; killed in the second
+    assert child.wait(timeout=120) == -9, child.stderr.read().decode()
+    a.open()
+    assert outbox.get_state(a.db, "repull") is not None
+    a.sync()
+    assert outbox.get_state(a.db, "repull") is None
+    assert _codes(a) == {"P-001", "P-002", "P-003"}
+    [kept] = open_conflicts(a.db)
+    assert kept.incoming["name"] == "Solange Verdier-Lenoir"
+    b.sync(), a.sync()
+    same = {t: rows for t, rows in contents(a.db).items() if t != "patients"}
+    assert same == {t: rows for t, rows in contents(b.db).items() if t != "patients"}
 
 
 def test_reading_again_brings_back_no_conflict_already_decided(old_and_new):
