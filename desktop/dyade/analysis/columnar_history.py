@@ -82,13 +82,13 @@ def _episodes(side: Side, h: SideHistory, dyad: np.ndarray, th: Thresholds) -> l
             margin = _table(th, side, most, lambda t, s, n: t.recovery_sem * t.sem(s, n))
             with np.errstate(invalid="ignore"):
                 lag.append((same & (c.drop <= margin[c.shared])).tolist())
-    owner = dyad[points].tolist()
+    owner = dyad[points]  # in visit order, so each dyad's points are together
+    dropping = set(owner[:-1][drop].tolist())  # the dyads with an episode to follow
     visit_of = points.tolist()
-    starts: dict[int, int] = {}
-    for k, d in enumerate(owner):
-        starts.setdefault(d, k)
-    for d, g in starts.items():
-        m = next((k for k in range(g, len(owner)) if owner[k] != d), len(owner)) - g
+    found, starts, counts = np.unique(owner, return_index=True, return_counts=True)
+    for d, g, m in zip(found.tolist(), starts.tolist(), counts.tolist(), strict=True):
+        if d not in dropping:
+            continue
         i = 1
         while i < m:
             dropped, strict = lag[1][0][g + i - 1], lag[1][1][g + i - 1]
