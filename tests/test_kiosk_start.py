@@ -26,6 +26,7 @@ from storage_fixtures import PASSPHRASE, open_clinic
 PHRASE = PASSPHRASE  # the clinic's (storage_fixtures.open_clinic)
 HEAVY = ("dyade.storage", "sqlcipher3", "sqlite_utils", "argon2", "pydantic", "dyade.fill")
 HEAVY += ("dyade.ui.main_window",)  # made with the clinic, after the welcome is painted
+HEAVY += ("dyade.ui.kiosk.thanks",)  # made when a first patient has sent their answers
 
 
 @pytest.fixture

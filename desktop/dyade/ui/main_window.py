@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from dyade import __version__
 from dyade.backup_schedule import CHECK_EVERY_SECONDS, DailySchedule
+from dyade.ui.by_name import add_centred, align
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.window_fit import fit_main_window, remember_size
 
@@ -79,13 +80,13 @@ class HomePage(Retranslating, QWidget):
         layout.addStretch(1)
         self.title = QLabel(self)
         self.title.setObjectName("pageTitle")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        align(self.title, "AlignCenter")  # by name: the first window needs no Qt enum
         self.body = QLabel(self)
         self.body.setWordWrap(True)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        align(self.body, "AlignCenter")
         self.body.setFixedWidth(600)  # a fixed width lets word wrap compute its height
         layout.addWidget(self.title)
-        layout.addWidget(self.body, 0, Qt.AlignmentFlag.AlignHCenter)
+        add_centred(layout, self.body)
         layout.addStretch(1)
         self.retranslate()
 

@@ -30,7 +30,6 @@ from dyade.ui.kiosk.guard import EscapeGuard, FocusKeeper, IdleWatch
 from dyade.ui.kiosk.holding import Holder
 from dyade.ui.kiosk.opening import OPEN_DELAY_MS, AfterFirstPaint, ClinicOpener, KioskClinic
 from dyade.ui.kiosk.pages import CodePage, WelcomePage
-from dyade.ui.kiosk.thanks import ThanksPage
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.touch import swipe
 
@@ -39,6 +38,7 @@ from dyade.ui.touch import swipe
 if TYPE_CHECKING:
     from dyade.fill import FillSession, FormLookup, KindError
     from dyade.storage.users import User
+    from dyade.ui.kiosk.thanks import ThanksPage
     from dyade.ui.questionnaire import QuestionnaireView
     from dyade.ui.questionnaire.speech import Reader
 
@@ -168,6 +168,8 @@ class KioskWindow(Retranslating, QWidget):
         """The thank-you screen, built when first needed: its widgets and their styling
         cost the welcome screen 6 ms of CPU, before a first patient has even begun."""
         if self._thanks is None:
+            from dyade.ui.kiosk.thanks import ThanksPage
+
             self._thanks = ThanksPage(self.pages)
             self._thanks.finished.connect(self.reset)
             self.pages.addWidget(self._thanks)

@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from dyade.errors import DyadeError
+from dyade.ui.by_name import add_centred
 from dyade.ui.errors import describe
 from dyade.ui.retranslate import Retranslating
 from dyade.ui.workspace.window_fit import fit_in_column
@@ -108,7 +109,7 @@ class UnlockPage(Retranslating, QWidget):
         box.setLayout(column)
         self.column, self.box = column, box
         box.setFixedWidth(DEMO_NOTE_WIDTH)
-        layout.addWidget(box, 0, Qt.AlignmentFlag.AlignHCenter)
+        add_centred(layout, box)  # without Qt's enums: see dyade.ui.by_name
         layout.addStretch(2)
 
     def retranslate(self) -> None:
@@ -172,6 +173,8 @@ class UnlockPage(Retranslating, QWidget):
     def try_unlock(self) -> Session | None:
         """Open the database with the typed passphrase; on success emit ``unlocked``."""
         # storage (SQLCipher, sqlite-utils, argon2) loads here, after the first paint
+        from PySide6.QtCore import Qt
+
         from dyade.storage import DamagedDatabase, DatabaseInUse, WrongPassphrase, open_database
         from dyade.ui.workspace.session import Session
 
