@@ -18,15 +18,16 @@ FORMS = versioned_forms(LIBRARY)
 KINDS = ("full", "brief")
 
 
-def _pair(rng: random.Random, kind: str) -> tuple[Any, Any, str]:
-    """Both sides' forms of one visit, in the current version or the first one."""
+def _pair(rng: random.Random, kind: str) -> tuple[Any, Any]:
+    """Both sides' forms of one visit, each in the current version or the first one
+    (sometimes one side in each)."""
     version = rng.choice(("", "", "1"))
-    suffix = f"@{version}" if version else ""
-    return (
-        FORMS[f"dyade-{kind}-patient{suffix}"],
-        FORMS[f"dyade-{kind}-physician{suffix}"],
-        version,
+    versions = (version, version) if rng.random() < 0.8 else (rng.choice(("", "1")), "1")
+    patient, physician = (
+        FORMS[f"dyade-{kind}-{side}" + (f"@{v}" if v else "")]
+        for side, v in zip(("patient", "physician"), versions, strict=True)
     )
+    return patient, physician
 
 
 def _scale_items(form: Any) -> list[Any]:
@@ -99,14 +100,15 @@ def responses(seed: int, dyads: int, *, problems: bool = False) -> list[list[str
             pair = _pair(rng, rng.choice(KINDS))
             label = str(v) if rng.random() < 0.9 else f"v{v}"
             date = f"2025-{(v % 12) + 1:02d}-{rng.randint(1, 28):02d}" if dated else ""
-            given = [_shaped(form, answers_for(form, rng), rng) for form in pair[:2]]
+            given = [_shaped(form, answers_for(form, rng), rng) for form in pair]
             if rng.random() < 0.12:
-                _voiced_and_heard(pair[:2], given, rng)
-            for form, answers in zip(pair[:2], given, strict=True):
+                _voiced_and_heard(pair, given, rng)
+            for form, answers in zip(pair, given, strict=True):
                 status = "completed" if rng.random() < 0.5 else ""
                 if problems and rng.random() < 0.03:
                     status = rng.choice(("in_progress", "started"))
-                row = [f"D{d:03d}", label, date, form.respondent, form.id, pair[2], status]
+                version = "1" if form is FORMS.get(f"{form.id}@1") else ""
+                row = [f"D{d:03d}", label, date, form.respondent, form.id, version, status]
                 row += [_cell(answers.get(i)) for i in items]
                 if problems and rng.random() < 0.03:
                     row[7 + rng.randrange(len(items))] = rng.choice(("9", "x", "a;b", "0"))

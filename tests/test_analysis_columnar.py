@@ -198,3 +198,18 @@ def test_only_a_csv_output_takes_the_columnar_path(monkeypatch):
     assert not _columnar("auto", None)  # the summary on screen
     monkeypatch.setattr(columnar_run, "available", lambda: False)  # numpy not installed
     assert not _columnar("auto", Path("out.csv"))
+
+
+def test_pairs_of_forms_the_columnar_rules_do_not_know_go_to_the_reference(tmp_path, monkeypatch):
+    """A pair of forms of another shape (here: the brief forms, declared unknown) is
+    analysed by the reference engine, dyad by dyad, and the files are still the same."""
+    from dyade.analysis import columnar_plan
+
+    known = columnar_plan.usable
+    monkeypatch.setattr(
+        columnar_plan, "usable", lambda p, d, core: p.use != "brief" and known(p, d, core)
+    )
+    source = write(tmp_path / "in.csv", responses(6, dyads=30))
+    reference, columnar = _both(source, tmp_path)
+    _same(reference, columnar)
+    assert 0 < columnar[0].fallback < 30
