@@ -213,3 +213,19 @@ def test_pairs_of_forms_the_columnar_rules_do_not_know_go_to_the_reference(tmp_p
     reference, columnar = _both(source, tmp_path)
     _same(reference, columnar)
     assert 0 < columnar[0].fallback < 30
+
+
+def test_a_fault_of_the_columnar_rules_sends_its_share_to_the_reference(
+    tmp_path, monkeypatch, caplog
+):
+    from dyade.analysis import columnar_engine
+
+    def broken(*args):
+        raise ValueError("a rule that does not hold")
+
+    monkeypatch.setattr(columnar_engine, "analyse_share", broken)
+    source = write(tmp_path / "in.csv", responses(8, dyads=10))
+    reference, columnar = _both(source, tmp_path)
+    _same(reference, columnar)
+    assert columnar[0].fallback == 10
+    assert "columnar analysis failed" in caplog.text

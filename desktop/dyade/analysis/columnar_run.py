@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import multiprocessing
 import sys
 from collections.abc import Iterator
@@ -26,8 +27,10 @@ from dyade.analysis.batch_stream import _last, _rows, writable
 from dyade.analysis.csv_batch import BatchResult, BatchRun
 from dyade.analysis.csv_index import readable
 from dyade.csv_dialect import CsvStyle, neutral
+from dyade.errors import DyadeError
 from dyade.safe_write import check_target, open_for_writing
 
+log = logging.getLogger(__name__)
 DYADS_PER_SHARE = 256  # thousands of visits per share: numpy's work per call is amortised
 Columns = tuple[list[str], list[str]]  # the subscale and compared-subscale columns
 _WORK: tuple[BatchRun, Columns, str] | None = None  # set in each worker by _start
@@ -52,21 +55,36 @@ def _text(rows: list[list[Any]], sep: str) -> str:
 Part = tuple[str, str, BatchResult]
 
 
-def share_text(run: BatchRun, columns: Columns, sep: str, dyads: list[str]) -> Part:
-    """The share's rows of the visits file and of the dyads file, as CSV text, with its
-    counts and problems."""
+def _analysed(run: BatchRun, columns: Columns, sep: str, dyads: list[str]) -> tuple:
+    """``(columnar?, rows read, outcome)`` per dyad of the share; none if the columnar rules
+    fail on it (a fault of theirs, logged: its dyads then go to the reference engine)."""
     from dyade.analysis.columnar_engine import Layout, analyse_share
     from dyade.analysis.columnar_plan import usable
     from dyade.analysis.columnar_read import read_share
 
     core = tuple(run.th.core_subscales)
+    try:
+        with readable(run.path), open(run.path, "rb") as handle:
+            share = read_share(
+                handle, run.index, run.layout, dyads, lambda p, d: usable(p, d, core)
+            )
+        done = analyse_share(share, Layout(*columns), run.th, sep) if share.visits else {}
+    except DyadeError:
+        raise
+    except Exception:
+        log.exception("columnar analysis failed on a share; its dyads go to the reference engine")
+        return {}, {}, {}
+    return share.columnar, share.rows, done
+
+
+def share_text(run: BatchRun, columns: Columns, sep: str, dyads: list[str]) -> Part:
+    """The share's rows of the visits file and of the dyads file, as CSV text, with its
+    counts and problems."""
     part = BatchResult()
-    with readable(run.path), open(run.path, "rb") as handle:
-        share = read_share(handle, run.index, run.layout, dyads, lambda p, d: usable(p, d, core))
-    done = analyse_share(share, Layout(*columns), run.th, sep) if share.visits else {}
+    columnar, rows_read, done = _analysed(run, columns, sep, dyads)
     visits, dyad_rows = io.StringIO(), io.StringIO()
     for dyad in dyads:
-        outcome = done.get(dyad) if share.columnar[dyad] else None
+        outcome = done.get(dyad) if columnar.get(dyad) else None
         if outcome is None:
             part.fallback += 1
             for o in run.outcomes([dyad], part):
@@ -75,7 +93,7 @@ def share_text(run: BatchRun, columns: Columns, sep: str, dyads: list[str]) -> P
                 row = dyad_row(o.dyad, o.history, _last(o))
                 dyad_rows.write(_text([list(map(_csv_cell, row.values()))], sep))
             continue
-        part.rows += share.rows[dyad]
+        part.rows += rows_read[dyad]
         part.analysed += outcome[2]
         part.dyads += 1
         visits.write(outcome[0])
