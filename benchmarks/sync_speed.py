@@ -163,16 +163,17 @@ def _join(ctx: Context, cluster: Any) -> list[Figure]:
 def _read_again_next(ctx: Context, path: Path) -> None:
     """The state migration 6 leaves on a linked laptop: marks noted, cursor at the start."""
     from dyade.storage import open_database
-    from dyade.storage.records import to_json
+    from dyade.storage.records import from_json, to_json
 
     db = open_database(path, ctx.passphrase)
     try:
         with db.atomic():
             marks = dict(db.execute("SELECT device, device_seq FROM sync_seen").fetchall())
+            was = db.execute("SELECT value FROM sync_state WHERE key = 'cursor'").fetchone()[0]
             db.execute(
                 "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('repull', ?), "
                 "('cursor', ?)",
-                [to_json({"marks": marks}), to_json(["0", 0])],
+                [to_json({"marks": marks, "cursor": from_json(was)}), to_json(["0", 0])],
             )
     finally:
         db.close()

@@ -94,10 +94,12 @@ def answer(db: Any, response: str, item: str = "p_bond_listened", value: int = 4
 
 def cross_a_power_of_ten(hub_dsn: str) -> int:
     """Spend the hub's transaction numbers up to the next power of ten past its last
-    change, so the next changes' numbers have one more digit; returns that last number."""
+    change (or its current number, before any change), so the next changes' numbers
+    have one more digit; returns the number it started from."""
     with psycopg.connect(hub_dsn, autocommit=True) as conn:
-        first = int(conn.execute("SELECT max(xid)::text FROM dyade_hub.changes").fetchone()[0])
         now = int(conn.execute("SELECT pg_current_xact_id()::text").fetchone()[0])
+        last = conn.execute("SELECT max(xid)::text FROM dyade_hub.changes").fetchone()[0]
+        first = now if last is None else int(last)
         spend = 10 ** len(str(first)) - now  # the next transactions get one more digit
         conn.execute(
             f"DO $$ BEGIN FOR i IN 1..{max(spend, 1)} LOOP "

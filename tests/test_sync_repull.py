@@ -16,6 +16,7 @@ from dyade.storage.migrations import SCHEMA
 from dyade.storage.patients import patient_by_code, update_patient
 from dyade.sync import engine, hub
 from faults_support import digest
+from pg_support import make_cluster, remove_cluster
 from storage_fixtures import PASSPHRASE, make_clinic
 from sync_support import Laptop, contents, cross_a_power_of_ten, new_visit, sync_in_child
 
@@ -44,10 +45,25 @@ def _updated(laptop: Laptop) -> Laptop:
 
 
 @pytest.fixture
-def old_and_new(hub_dsn, tmp_path):
+def young_hub():
+    """A hub on a cluster of its own, its transaction numbers still short: the session's
+    cluster, once past a power of ten, is past it for good and each crossing there costs
+    ten times more transactions than the one before."""
+    cluster = make_cluster()
+    cluster.start("listen_addresses=''", "fsync=off")
+    try:
+        dsn = cluster.create_database()
+        hub.init_hub(dsn)
+        yield dsn
+    finally:
+        remove_cluster(cluster)
+
+
+@pytest.fixture
+def old_and_new(young_hub, tmp_path):
     """Laptop a still runs the older Dyade (schema 5, the older pull); b runs this one."""
-    a = _at_version_5(Laptop(tmp_path / "a.db", hub.enrol(hub_dsn, "laptop-a")))
-    b = Laptop(tmp_path / "b.db", hub.enrol(hub_dsn, "laptop-b")).open()
+    a = _at_version_5(Laptop(tmp_path / "a.db", hub.enrol(young_hub, "laptop-a")))
+    b = Laptop(tmp_path / "b.db", hub.enrol(young_hub, "laptop-b")).open()
     yield a, b
     a.close(), b.close()
 
@@ -60,7 +76,7 @@ def _name(laptop: Laptop, code: str) -> str | None:
     return patient_by_code(laptop.db, code).name
 
 
-def _skip_with_the_older_pull(a: Laptop, b: Laptop, hub_dsn: str, monkeypatch) -> None:
+def _skip_with_the_older_pull(a: Laptop, b: Laptop, dsn: str, monkeypatch) -> None:
     """b's change 2 (a new patient P-002 and a new name for P-001, which a renamed
     too meanwhile) is skipped on a: b's change 3 came after the hub's transaction
     numbers gained a digit, so the older pull served it first."""
@@ -73,7 +89,7 @@ def _skip_with_the_older_pull(a: Laptop, b: Laptop, hub_dsn: str, monkeypatch) -
         update_patient(b.db, patient_by_code(b.db, "P-001").uuid, name="Solange Verdier-Lenoir")
         new_visit(b.db, "P-002", "Armand Lefort", "nguyen")
         b.sync()
-        cross_a_power_of_ten(hub_dsn)
+        cross_a_power_of_ten(dsn)
         new_visit(b.db, "P-003", "Lise Carmaux", "okafor")
         b.sync(), a.sync()
     assert _codes(a) == {"P-001", "P-003"}  # P-002 lost there, as the older Dyade left it
@@ -81,10 +97,10 @@ def _skip_with_the_older_pull(a: Laptop, b: Laptop, hub_dsn: str, monkeypatch) -
 
 
 def test_an_updated_laptop_receives_what_the_older_pull_skipped_and_keeps_its_own(
-    old_and_new, hub_dsn, monkeypatch
+    old_and_new, young_hub, monkeypatch
 ):
     a, b = old_and_new
-    _skip_with_the_older_pull(a, b, hub_dsn, monkeypatch)
+    _skip_with_the_older_pull(a, b, young_hub, monkeypatch)
     new_visit(a.db, "P-004", "Noé Brassac", "ferrand")  # not sent yet when Dyade is updated
     report = _updated(a).sync()
     assert report.rechecked > 0 and report.pushed > 0
@@ -105,10 +121,10 @@ def test_an_updated_laptop_receives_what_the_older_pull_skipped_and_keeps_its_ow
 
 
 def test_a_reading_interrupted_by_the_network_resumes_where_it_stopped(
-    old_and_new, hub_dsn, monkeypatch
+    old_and_new, young_hub, monkeypatch
 ):
     a, b = old_and_new
-    _skip_with_the_older_pull(a, b, hub_dsn, monkeypatch)
+    _skip_with_the_older_pull(a, b, young_hub, monkeypatch)
     _updated(a)
     monkeypatch.setattr(engine, "PULL_PAGE", 1)
     real, pages = repull.apply_page, []
@@ -131,9 +147,9 @@ def test_a_reading_interrupted_by_the_network_resumes_where_it_stopped(
     assert kept.incoming["name"] == "Solange Verdier-Lenoir"
 
 
-def test_dyade_sync_says_what_it_read_again(old_and_new, hub_dsn, monkeypatch, dyade):
+def test_dyade_sync_says_what_it_read_again(old_and_new, young_hub, monkeypatch, dyade):
     a, b = old_and_new
-    _skip_with_the_older_pull(a, b, hub_dsn, monkeypatch)
+    _skip_with_the_older_pull(a, b, young_hub, monkeypatch)
     a.close()
     code, out, err = dyade("sync", db=a.path.name)  # the updated Dyade opens it: migration 6
     assert code == 0, err
@@ -145,10 +161,10 @@ def test_dyade_sync_says_what_it_read_again(old_and_new, hub_dsn, monkeypatch, d
 
 
 def test_killed_while_reading_again_then_synced_loses_and_doubles_nothing(
-    old_and_new, hub_dsn, monkeypatch
+    old_and_new, young_hub, monkeypatch
 ):
     a, b = old_and_new
-    _skip_with_the_older_pull(a, b, hub_dsn, monkeypatch)
+    _skip_with_the_older_pull(a, b, young_hub, monkeypatch)
     _updated(a)
     child = sync_in_child(a, "repulling")  # pages of two changes; killed in the second
     assert child.wait(timeout=120) == -9, child.stderr.read().decode()
@@ -164,7 +180,7 @@ def test_killed_while_reading_again_then_synced_loses_and_doubles_nothing(
     assert same == {t: rows for t, rows in contents(b.db).items() if t != "patients"}
 
 
-def test_reading_again_brings_back_no_conflict_already_decided(old_and_new):
+def test_reading_again_brings_back_no_conflict_already_decided(old_and_new, young_hub):
     """Versions merged before come again: a conflict kept aside and decided either way
     stays decided, and an older version of a record taken since is not a new conflict."""
     a, b = old_and_new
@@ -172,6 +188,7 @@ def test_reading_again_brings_back_no_conflict_already_decided(old_and_new):
     new_visit(b.db, "P-001", "Solange Verdier", "martin")
     new_visit(b.db, "P-002", "Armand Lefort", "nguyen")
     b.sync(), a.sync()
+    cross_a_power_of_ten(young_hub)  # the log spans a new digit: it is read again
     update_patient(a.db, patient_by_code(a.db, "P-001").uuid, name="Solange Verdier-Roy")
     update_patient(a.db, patient_by_code(a.db, "P-002").uuid, name="Armand Lefort-Ibo")
     for code in ("P-001", "P-002"):
@@ -187,6 +204,22 @@ def test_reading_again_brings_back_no_conflict_already_decided(old_and_new):
     assert open_conflicts(a.db) == []
     assert digest(a.db, skip=("audit", "_migrations", "sync_state", "sync_doubts")) == before
     assert (_name(a, "P-001"), _name(a, "P-002")) == ("Solange Verdier-Roy", "P-002 from b")
+
+
+def test_a_log_whose_numbers_never_gained_a_digit_is_not_read_again(old_and_new, young_hub):
+    """Numbers of as many digits sort alike as text: the older pull skipped nothing."""
+    a, b = old_and_new
+    cross_a_power_of_ten(young_hub)  # every change of this test gets the same number of digits
+    a.sync(), b.sync()
+    new_visit(b.db, "P-001", "Solange Verdier", "martin")
+    b.sync(), a.sync()
+    cursor = outbox.get_state(a.db, "cursor")
+    new_visit(b.db, "P-002", "Armand Lefort", "nguyen")
+    b.sync()
+    report = _updated(a).sync()
+    assert (report.rechecked, report.pulled) == (0, 1)  # only b's new change
+    assert _codes(a) == {"P-001", "P-002"} and outbox.get_state(a.db, "repull") is None
+    assert outbox.get_state(a.db, "cursor") > cursor
 
 
 def test_a_laptop_never_linked_to_a_hub_is_left_as_it_was(tmp_path):

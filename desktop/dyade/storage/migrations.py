@@ -10,6 +10,7 @@ that CHECK constraints and partial indexes are visible in one place.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -401,7 +402,7 @@ def _v5_transfer_log(db: sqlite_utils.Database) -> None:
 
 # Version 6: a pull before this version sorted the hub's transaction numbers as text
 # ("1000" before "999"), so a laptop could skip another device's change for good
-# (docs/SYNC.md, "Changes skipped by an older pull"). A linked laptop reads the hub's
+# (docs/SYNC.md, "Changes an older pull skipped"). A linked laptop reads the hub's
 # log once more from its start (``storage/repull.py``): the marks it had reached tell
 # which changes may have been applied already; ``sync_doubts`` holds, until the end of
 # that reading, the versions that would clash with what is here now.
@@ -424,7 +425,9 @@ def _v6_repull(db: sqlite_utils.Database) -> None:
     if db.execute("SELECT 1 FROM sync_state WHERE key = 'hub'").fetchone() is None:
         return  # never linked to a hub: nothing was pulled, nothing to read again
     marks = dict(db.execute("SELECT device, device_seq FROM sync_seen").fetchall())
+    cursor = db.execute("SELECT value FROM sync_state WHERE key = 'cursor'").fetchone()
+    was = json.loads(cursor[0]) if cursor else ["0", 0]
     db.execute(
         "INSERT OR REPLACE INTO sync_state (key, value) VALUES ('repull', ?), ('cursor', ?)",
-        [to_json({"marks": marks}), to_json(["0", 0])],
+        [to_json({"marks": marks, "cursor": was}), to_json(["0", 0])],
     )

@@ -37,21 +37,27 @@ Change = tuple[str, int, list[dict[str, Any]]]  # device, device_seq, records
 
 
 def state(db: sqlite_utils.Database) -> dict[str, Any] | None:
-    """The recovery under way (``marks``, and ``upto`` once started), or None."""
+    """The recovery under way (``marks`` and the older ``cursor``, and ``upto`` once
+    started), or None."""
     return outbox.get_state(db, "repull")
 
 
-def begin(db: sqlite_utils.Database, upto: tuple[str, int] | None) -> dict[str, Any] | None:
-    """Note where the hub's log ends now (the reading is over once the cursor gets
-    there); an empty log has nothing to read again."""
+def begin(
+    db: sqlite_utils.Database, first: str | None, end: tuple[str, int] | None
+) -> dict[str, Any] | None:
+    """Note where the hub's log ends now (``end``: the reading is over once the cursor
+    gets there). When every transaction number in the log (``first`` to ``end``) has as
+    many digits, text and numbers sorted alike and the older pull skipped nothing: the
+    cursor goes back where it was and nothing is read again."""
     current = state(db) or {}
     with db.atomic():
-        if upto is None:
+        if end is None or first is None or len(first) == len(end[0]):
+            outbox.set_state(db, "cursor", current.get("cursor", ["0", 0]))
             db.execute("DELETE FROM sync_state WHERE key = 'repull'")
             return None
-        current["upto"] = [upto[0], upto[1]]
+        current["upto"] = [end[0], end[1]]
         outbox.set_state(db, "repull", current)
-    log.info("reading the hub's log again up to %s, for changes an older pull skipped", upto)
+    log.info("reading the hub's log again up to %s, for changes an older pull skipped", end)
     return current
 
 

@@ -309,17 +309,18 @@ ORDER BY changes.xid, changes.seq LIMIT %s
 """
 
 
-_LOG_END = """
-SELECT xid::text, seq FROM dyade_hub.changes WHERE clinic = %s
-ORDER BY changes.xid DESC, changes.seq DESC LIMIT 1
+_LOG_ENDS = """
+SELECT (SELECT min(xid)::text FROM dyade_hub.changes WHERE clinic = %s), xid::text, seq
+FROM dyade_hub.changes WHERE clinic = %s ORDER BY changes.xid DESC, changes.seq DESC LIMIT 1
 """
 
 
 def _pull(db: sqlite_utils.Database, link: Link, report: SyncReport) -> None:
     again = repull.state(db)  # the log read again once (migration 6)
     if again is not None and "upto" not in again:
-        end = link.conn.execute(_LOG_END, [link.clinic]).fetchone()
-        again = repull.begin(db, None if end is None else (end[0], end[1]))
+        ends = link.conn.execute(_LOG_ENDS, [link.clinic, link.clinic]).fetchone()
+        first, end = (ends[0], (ends[1], ends[2])) if ends else (None, None)
+        again = repull.begin(db, first, end)
     while True:
         xid, seq = outbox.get_state(db, "cursor")
         rows = link.conn.execute(_PULL, [link.clinic, xid, seq, PULL_PAGE]).fetchall()
