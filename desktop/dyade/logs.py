@@ -72,7 +72,8 @@ class PrivateLogFile(logging.FileHandler):
         return self.stream.tell() + len(self.format(record)) + 1 >= self.max_bytes
 
     def _rotate(self) -> None:
-        self.stream.close()
+        if self.stream is not None:
+            self.stream.close()
         self.stream = None
         name = self.baseFilename
         for index in range(self.backups - 1, 0, -1):
