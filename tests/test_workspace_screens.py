@@ -169,3 +169,36 @@ def test_settings_refusals_speak_french(qtbot, french, clinic, tmp_path):
     assert page.save()
     shown = page.form_errors.text()
     assert "abime.yaml" in shown and "ligne" in shown and "YAML valable" in shown
+
+
+def test_the_dashboard_shows_whole_names_on_a_1366_screen_in_french(qtbot, french, tmp_path):
+    """At 1366x768 in French the long finding ("Rupture vue d'un seul côté : le patient")
+    took the row's width and the names were cut to "Solè…": a finding now wraps onto a
+    second line, and the name, the physician's way to know who it is, stays whole."""
+    from dyade.demo import DEMO_PASSPHRASE, build_demo
+    from dyade.storage.users import find_user
+    from dyade.ui.workspace.dashboard import NAME_COLUMN
+
+    path = build_demo(tmp_path / "demo.db")
+    db = open_database(path, DEMO_PASSPHRASE)
+    try:
+        workspace = Workspace(Session(db=db, path=path, user=find_user(db, "martin")))
+        qtbot.addWidget(workspace)
+        workspace.resize(1280, 690)  # the main window's size on a 1366x768 laptop
+        workspace.show()
+        page = workspace.show_section("dashboard")
+        qtbot.wait(50)
+        view = page.view
+        rows = view.model().rowCount()
+        assert rows >= 5
+        for row in range(rows):
+            name = view.model().index(row, NAME_COLUMN).data()
+            needed = QFontMetrics(view.font()).horizontalAdvance(name)
+            assert view.columnWidth(NAME_COLUMN) > needed, name
+        assert not view.horizontalScrollBar().isVisible()
+        attention = view.model().index(0, 0).data()
+        lines = view.rowHeight(0) // QFontMetrics(view.font()).lineSpacing()
+        width = QFontMetrics(view.font()).horizontalAdvance(attention)
+        assert lines * view.columnWidth(0) >= width  # wrapped, not cut
+    finally:
+        db.close()

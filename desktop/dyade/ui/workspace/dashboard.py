@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from dyade.dyad_analysis import refresh_dyad
 from dyade.errors import DyadeError
@@ -70,7 +77,7 @@ def _calm_row(dyad: DyadListing, latest: Any) -> DashboardRow:
     return DashboardRow(dyad, 0, latest.visit_date, calm)
 
 
-NAME_COLUMN = 2
+ATTENTION_COLUMN, NAME_COLUMN = 0, 2
 
 
 def _name(row) -> str:
@@ -106,8 +113,11 @@ class DashboardPage(Retranslating, QWidget):
         )
         layout = QVBoxLayout(self)
         self.title, self.intro = heading(self)
-        # the name column gives way (elided, whole in its tooltip) before the list scrolls sideways
-        self.view = table(self, self.model, stretch=NAME_COLUMN)
+        # the finding takes what is left and wraps onto a second line before the list scrolls
+        # sideways; the name, how the physician knows who it is, keeps its whole width
+        self.view = table(self, self.model, stretch=ATTENTION_COLUMN)
+        self.view.setWordWrap(True)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.setSelectionMode(self.view.SelectionMode.ExtendedSelection)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
