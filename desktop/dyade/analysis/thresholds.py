@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal, TypeGuard
 
@@ -60,6 +60,15 @@ def _rule_fr(err: Any) -> str:
 
 
 _MEMOS: dict[int, tuple[Thresholds, dict[Any, float]]] = {}
+
+
+def _derived(th: Thresholds, key: Any, compute: Callable[[], float]) -> float:
+    """A derived number of ``th``, worked out once per set of thresholds."""
+    memo = _memo(th)
+    value = memo.get(key)
+    if value is None:
+        value = memo[key] = compute()
+    return value
 
 
 def _memo(th: Thresholds) -> dict[Any, float]:
@@ -149,21 +158,19 @@ class Thresholds(BaseModel):
 
     def sem(self, side: Side, items: int | None = None) -> float:
         """Standard error of measurement: SD·√(1 − r), r for that many items."""
-        memo, key = _memo(self), ("sem", side, items)
-        value = memo.get(key)
-        if value is None:
-            value = memo[key] = self.sd(side) * math.sqrt(1.0 - self.reliability(side, items))
-        return value
+        return _derived(
+            self, ("sem", side, items),
+            lambda: self.sd(side) * math.sqrt(1.0 - self.reliability(side, items)),
+        )  # fmt: skip
 
     @property
     def expected_offset(self) -> float:
         """Expected patient-minus-physician difference in scale points (d × pooled SD)."""
-        memo = _memo(self)
-        value = memo.get("expected_offset")
-        if value is None:
-            pooled = math.sqrt((self.sd_patient**2 + self.sd_physician**2) / 2.0)
-            value = memo["expected_offset"] = self.expected_offset_d * pooled
-        return value
+        return _derived(
+            self, "expected_offset",
+            lambda: self.expected_offset_d
+            * math.sqrt((self.sd_patient**2 + self.sd_physician**2) / 2.0),
+        )  # fmt: skip
 
     @property
     def se_discrepancy(self) -> float:
@@ -187,12 +194,10 @@ class Thresholds(BaseModel):
         self, patient_items: int | None = None, physician_items: int | None = None
     ) -> float:
         """z × SE_D for scores made of that many items on each side."""
-        memo, key = _memo(self), ("critical", patient_items, physician_items)
-        value = memo.get(key)
-        if value is None:
-            value = self.z_critical * self.se_discrepancy_for(patient_items, physician_items)
-            memo[key] = value
-        return value
+        return _derived(
+            self, ("critical", patient_items, physician_items),
+            lambda: self.z_critical * self.se_discrepancy_for(patient_items, physician_items),
+        )  # fmt: skip
 
     def norm_mean(self, side: Side) -> float:
         """Typical subscale level: physicians sit below patients by the expected offset."""
@@ -200,19 +205,17 @@ class Thresholds(BaseModel):
 
     def low_cutoff(self, side: Side) -> float:
         """Below this a general/specific subscale counts as low for that side."""
-        memo, key = _memo(self), ("low_cutoff", side)
-        value = memo.get(key)
-        if value is None:
-            value = memo[key] = self.norm_mean(side) - self.low_alliance_sd * self.sd(side)
-        return value
+        return _derived(
+            self, ("low_cutoff", side),
+            lambda: self.norm_mean(side) - self.low_alliance_sd * self.sd(side),
+        )  # fmt: skip
 
     def reliable_change(self, side: Side, items: int | None = None) -> float:
         """Jacobson–Truax criterion: z × √2 × SEM (the strict drop), for that many items."""
-        memo, key = _memo(self), ("reliable_change", side, items)
-        value = memo.get(key)
-        if value is None:
-            value = memo[key] = self.z_critical * math.sqrt(2.0) * self.sem(side, items)
-        return value
+        return _derived(
+            self, ("reliable_change", side, items),
+            lambda: self.z_critical * math.sqrt(2.0) * self.sem(side, items),
+        )  # fmt: skip
 
     @property
     def drop_alert(self) -> float:
